@@ -1,0 +1,435 @@
+"""Pydantic contracts shared by extraction, checks, report, functions and CLI.
+
+Every boundary of the system (a function's request, a Firestore document, report.json) is one of
+these models, so a malformed value is refused where it enters instead of deep inside a checker.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+SCHEMA_VERSION = "1.0"
+
+Language = Literal["en", "fr", "bilingual", "other", "unknown"]
+Group = Literal["identity", "content", "tables"]
+GROUPS: tuple[Group, ...] = ("identity", "content", "tables")
+
+
+class Verdict(str, Enum):
+    PASS = "pass"
+    FAIL = "fail"
+    NEEDS_REVIEW = "needs_review"
+    NOT_APPLICABLE = "not_applicable"
+
+
+class Strict(BaseModel):
+    """Base for boundary models: unknown keys are an error, so a typo never passes silently."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+# ---------------------------------------------------------------------------------------------
+# Provenance and extracted facts
+# ---------------------------------------------------------------------------------------------
+
+
+class BoundingBox(Strict):
+    """Pixel box on the source image: x0, y0 top-left; x1, y1 bottom-right."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
+class Provenance(Strict):
+    """Where a fact was read: which panel, which lines, and (for photos) where and how surely."""
+
+    panel: str
+    line_start: int | None = None  # 0-based line index in the panel text
+    line_end: int | None = None
+    bbox: BoundingBox | None = None
+    ocr_confidence: float | None = None
+
+
+class TextFact(Strict):
+    """A piece of label text, its language, and the evidence it was read from."""
+
+    text: str
+    language: Language = "unknown"
+    evidence: str = ""  # the raw line(s) as printed / as OCR read them
+    source: Provenance
+
+
+class Ingredient(Strict):
+    name: str  # as printed, trimmed, e.g. "Modified milk ingredients"
+    components: list[Ingredient] = Field(default_factory=list)
+
+
+class IngredientList(Strict):
+    language: Language
+    title: str  # the title exactly as printed, e.g. "Ingredients:" / "Ingrédients :"
+    text: str  # the list body after the title, as printed (line breaks folded)
+    ingredients: list[Ingredient] = Field(default_factory=list)
+    parse_errors: list[str] = Field(default_factory=list)  # e.g. "unbalanced parentheses"
+    source: Provenance
+
+
+class AllergenStatement(Strict):
+    """A "Contains"/"Contient" or "May contain"/"Peut contenir" statement."""
+
+    kind: Literal["contains", "may_contain"]
+    language: Language
+    title: str  # as printed, e.g. "Contains:"
+    text: str  # body as printed
+    items: list[str] = Field(default_factory=list)  # each entry as printed, e.g. "Milk", "Wheat"
+    source: Provenance
+
+
+class DateMark(Strict):
+    """A durable-life or packaging date as printed."""
+
+    kind: Literal["best_before", "packaged_on", "expiry", "use_by", "other"]
+    words: str  # the phrase(s) as printed, e.g. "Best before / Meilleur avant"
+    words_languages: list[Language] = Field(default_factory=list)  # languages the words appear in
+    date_text: str  # the date token as printed, e.g. "26 JN 28" or "2026-06-28"; "" if absent
+    explanation: str = ""  # e.g. "see bottom of can" when the date is elsewhere
+    source: Provenance
+
+
+class NutrientValue(Strict):
+    """One row of the Nutrition Facts table as printed."""
+
+    key: str  # canonical key, see NUTRIENT_KEYS
+    label: str  # the row label as printed, e.g. "Fat / Lipides"
+    amount: float | None = None
+    unit: str | None = None  # "g", "mg", "µg", "Cal", "kJ"
+    amount_text: str = ""  # the amount token as printed, e.g. "0.5 g"
+    dv_percent: float | None = None  # %DV as printed on this row, None when none is printed
+    source: Provenance
+
+
+NUTRIENT_KEYS: tuple[str, ...] = (
+    "fat",
+    "saturated_fat",
+    "trans_fat",
+    "saturated_plus_trans",  # the combined %DV line
+    "polyunsaturated_fat",
+    "omega_6",
+    "omega_3",
+    "monounsaturated_fat",
+    "cholesterol",
+    "sodium",
+    "carbohydrate",
+    "fibre",
+    "soluble_fibre",
+    "insoluble_fibre",
+    "sugars",
+    "sugar_alcohols",
+    "starch",
+    "protein",
+    "potassium",
+    "calcium",
+    "iron",
+    "vitamin_a",
+    "vitamin_c",
+    "vitamin_d",
+    "energy_kj",
+)
+
+
+class NutritionFacts(Strict):
+    """The Nutrition Facts / Valeur nutritive table, every value as printed."""
+
+    title: str  # as printed, e.g. "Nutrition Facts Valeur nutritive"
+    title_languages: list[Language] = Field(default_factory=list)
+    serving_text: str = ""  # e.g. "Per 1 cup (250 mL) / par 1 tasse (250 mL)"
+    serving_amount: float | None = None  # metric amount in parentheses
+    serving_unit: str | None = None  # "g" or "mL"
+    servings_per_container: str | None = None
+    calories: float | None = None
+    calories_text: str = ""
+    nutrients: dict[str, NutrientValue] = Field(default_factory=dict)  # keyed by NUTRIENT_KEYS
+    dv_footnote: str = ""  # "*5% or less is a little, 15% or more is a lot" as printed
+    not_significant_source: str = ""  # simplified format statement, as printed
+    other_language_text: list[str] = Field(default_factory=list)  # lines in a third language
+    source: Provenance
+
+
+class SupplementedFoodFacts(Strict):
+    """Presence of a Supplemented Food Facts table, caution list and identifier."""
+
+    sfft_title: str = ""  # "Supplemented Food Facts / Aliment supplémenté ..." as printed
+    caution_title: str = ""  # "Caution" / "Attention" as printed
+    caution_statements: list[TextFact] = Field(default_factory=list)
+    identifier_text: str = ""  # SFCI text, e.g. "Supplemented food / Aliment supplémenté"
+    source: Provenance
+
+
+ClaimKind = Literal[
+    "nutrient_content",
+    "health",
+    "natural",
+    "kosher",
+    "halal",
+    "organic",
+    "homemade",
+    "artisan",
+    "gluten_free",
+    "allergen_free",
+    "origin",
+    "ge",
+    "raising",
+    "sweetener",
+    "other",
+]
+
+
+class Claim(Strict):
+    kind: ClaimKind
+    text: str  # the claim as printed, e.g. "Source of fibre"
+    language: Language = "unknown"
+    source: Provenance
+
+
+class Panel(Strict):
+    """One photo or text file of the package: its name, role and full text."""
+
+    name: str  # the file stem, e.g. "front", "back"
+    is_principal_display: bool = False  # stem starts with "front"
+    is_bottom: bool = False  # stem starts with "bottom"
+    text: str  # full text as read (OCR or text file)
+    image_uri: str | None = None
+    width_px: int | None = None
+    height_px: int | None = None
+
+
+class LabelFacts(Strict):
+    """Everything extraction read from the panels; every fact carries its provenance."""
+
+    panels: list[Panel] = Field(default_factory=list)
+    common_names: list[TextFact] = Field(default_factory=list)
+    brand: list[TextFact] = Field(default_factory=list)
+    net_quantity: list[TextFact] = Field(default_factory=list)
+    ingredients: list[IngredientList] = Field(default_factory=list)
+    contains: list[AllergenStatement] = Field(default_factory=list)  # kind == "contains"
+    may_contain: list[AllergenStatement] = Field(default_factory=list)  # kind == "may_contain"
+    phenylalanine_statements: list[TextFact] = Field(default_factory=list)
+    nutrition_facts: NutritionFacts | None = None
+    supplemented: SupplementedFoodFacts | None = None
+    dates: list[DateMark] = Field(default_factory=list)
+    storage_instructions: list[TextFact] = Field(default_factory=list)
+    dealer: list[TextFact] = Field(default_factory=list)  # name and principal place of business
+    imported_by: list[TextFact] = Field(default_factory=list)  # "Imported by/for ..." statements
+    origin_statements: list[TextFact] = Field(default_factory=list)  # "Product of X", "Made in ..."
+    claims: list[Claim] = Field(default_factory=list)
+    fop_symbol: list[TextFact] = Field(default_factory=list)  # "High in / Élevé en ..." text
+    irradiation: list[TextFact] = Field(default_factory=list)
+    sweetener_statements: list[TextFact] = Field(default_factory=list)  # e.g. "as sweet as 2 tsp sugar"
+    other_statements: list[TextFact] = Field(default_factory=list)  # anything unclassified
+
+    def panel(self, name: str) -> Panel | None:
+        return next((p for p in self.panels if p.name == name), None)
+
+    def principal_display_panels(self) -> list[Panel]:
+        return [p for p in self.panels if p.is_principal_display]
+
+    def full_text(self) -> str:
+        return "\n".join(p.text for p in self.panels)
+
+
+# ---------------------------------------------------------------------------------------------
+# What the label cannot tell
+# ---------------------------------------------------------------------------------------------
+
+
+class Quantity(Strict):
+    value: float = Field(gt=0)
+    unit: Literal["g", "mL", "ml", "kg", "L"]
+
+
+class ProductContext(Strict):
+    """Facts about the product that are not on the label; every field optional."""
+
+    category: str | None = None
+    reference_amount: Quantity | None = None
+    serving_of_stated_size: Quantity | None = None
+    single_serving_container: bool | None = None
+    durable_life_days: int | None = Field(default=None, ge=0)
+    packaged_at_retail: bool | None = None
+    requires_refrigeration: bool | None = None
+    imported: bool | None = None
+    wholly_manufactured_abroad: bool | None = None
+    country_of_origin: str | None = None
+    main_dish: bool | None = None
+    intended_solely_for_children_under_4: bool | None = None
+    supplemented_food: bool | None = None
+    available_display_surface_cm2: float | None = Field(default=None, gt=0)
+    principal_display_surface_cm2: float | None = Field(default=None, gt=0)
+    date: dt.date | None = None  # the day the label is judged; None means today
+
+    def judged_on(self) -> dt.date:
+        return self.date or dt.date.today()
+
+
+# ---------------------------------------------------------------------------------------------
+# Findings and reports
+# ---------------------------------------------------------------------------------------------
+
+
+class Finding(Strict):
+    rule: str  # identifier of the row in cfia-rules.md, e.g. "6.5", "10.B.fat", "14.A4"
+    verdict: Verdict
+    message: str  # a sentence a person understands: what is wrong, where, what the rule requires
+    evidence: str = ""  # the label text the verdict rests on
+    citation: str  # the regulation, e.g. "FDR B.01.007(5)"
+    panel: str | None = None  # the panel the evidence is on, when known
+    source: Literal["rules", "llm"] = "rules"
+
+    @field_validator("rule")
+    @classmethod
+    def _rule_is_identifier(cls, value: str) -> str:
+        if not value or " " in value:
+            raise ValueError(f"rule must be an identifier such as '6.5' or '10.B', got {value!r}")
+        return value
+
+
+VERDICT_SEVERITY: dict[Verdict, int] = {
+    Verdict.NOT_APPLICABLE: 0,
+    Verdict.PASS: 1,
+    Verdict.NEEDS_REVIEW: 2,
+    Verdict.FAIL: 3,
+}
+
+
+def worst_verdict(verdicts: list[Verdict]) -> Verdict:
+    """A checker fails if any finding fails; otherwise it needs review if any does; and so on."""
+    return max(verdicts, key=VERDICT_SEVERITY.__getitem__, default=Verdict.NOT_APPLICABLE)
+
+
+class CheckResult(Strict):
+    checker: str
+    group: Group
+    verdict: Verdict
+    findings: list[Finding]
+    error: str | None = None  # set when the checker itself could not run
+
+    @classmethod
+    def from_findings(cls, checker: str, group: Group, findings: list[Finding]) -> CheckResult:
+        return cls(
+            checker=checker,
+            group=group,
+            verdict=worst_verdict([f.verdict for f in findings]),
+            findings=findings,
+        )
+
+
+class LlmUsage(Strict):
+    calls: int = 0
+    cached_calls: int = 0
+    prompt_tokens: int = 0
+    output_tokens: int = 0
+
+
+class GroupResult(Strict):
+    """What one check group produced: the unit a workflow branch writes."""
+
+    job_id: str
+    group: Group
+    results: dict[str, CheckResult]
+    llm_usage: LlmUsage = Field(default_factory=LlmUsage)
+
+
+class Summary(Strict):
+    verdict: Verdict
+    counts: dict[Verdict, int]
+    failing_rules: list[str]
+    needs_review_rules: list[str]
+
+
+class Report(Strict):
+    schema_version: str = SCHEMA_VERSION
+    job_id: str
+    version: int = 1
+    product: str  # the common name (EN / FR) for titles
+    judged_on: dt.date
+    generated_at: dt.datetime
+    context: ProductContext
+    label_facts: LabelFacts
+    results: dict[str, CheckResult]
+    summary: Summary
+    llm_usage: LlmUsage = Field(default_factory=LlmUsage)
+
+
+# ---------------------------------------------------------------------------------------------
+# Jobs
+# ---------------------------------------------------------------------------------------------
+
+
+class JobStatus(str, Enum):
+    QUEUED = "QUEUED"
+    EXTRACTING = "EXTRACTING"
+    EXTRACTED = "EXTRACTED"
+    CHECKING = "CHECKING"
+    ASSEMBLED = "ASSEMBLED"
+    DONE = "DONE"
+    FAILED = "FAILED"
+
+
+JOB_STATUS_ORDER: dict[JobStatus, int] = {
+    JobStatus.QUEUED: 0,
+    JobStatus.EXTRACTING: 1,
+    JobStatus.EXTRACTED: 2,
+    JobStatus.CHECKING: 3,
+    JobStatus.ASSEMBLED: 4,
+    JobStatus.DONE: 5,
+    JobStatus.FAILED: 6,
+}
+
+
+class StatusRegression(ValueError):
+    """Raised when a transition would move a job's status backwards (a poller must never see it)."""
+
+
+def can_transition(current: JobStatus, target: JobStatus) -> bool:
+    """Forward only; FAILED and DONE are terminal; repeating the current status is a no-op."""
+    if current == target:
+        return True
+    if current in (JobStatus.DONE, JobStatus.FAILED):
+        return False
+    if target == JobStatus.FAILED:
+        return True
+    return JOB_STATUS_ORDER[target] > JOB_STATUS_ORDER[current]
+
+
+JOB_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"
+
+
+class JobManifest(Strict):
+    """incoming/{job_id}/job.json: written last by the uploader; it is the trigger."""
+
+    job_id: str = Field(pattern=JOB_ID_PATTERN)
+    panels: list[str] = Field(min_length=1)  # object names relative to incoming/{job_id}/
+    context: ProductContext = Field(default_factory=ProductContext)
+
+
+class Job(Strict):
+    job_id: str = Field(pattern=JOB_ID_PATTERN)
+    status: JobStatus = JobStatus.QUEUED
+    panels: list[str] = Field(default_factory=list)
+    context: ProductContext = Field(default_factory=ProductContext)
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    error: str | None = None
+    report_version: int | None = None
+
+    def advanced(self, target: JobStatus, now: dt.datetime, error: str | None = None) -> Job:
+        if not can_transition(self.status, target):
+            raise StatusRegression(f"job {self.job_id}: {self.status.value} -> {target.value} refused")
+        if target == self.status:
+            return self
+        return self.model_copy(update={"status": target, "updated_at": now, "error": error or self.error})
