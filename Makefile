@@ -5,7 +5,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run check-samples test unit lint eval bench bench-extract deploy clean
+CHECKOV_VENV := .venv-checkov
+CHECKOV_STAMP := $(CHECKOV_VENV)/.installed
+export TF_CLI_CONFIG_FILE := $(CURDIR)/terraform/.terraformrc
+
+.PHONY: run check-samples test unit lint tf-check eval bench bench-extract deploy clean
 
 $(STAMP): requirements-dev.txt shared/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,14 +25,25 @@ run: $(STAMP)
 check-samples: $(STAMP)
 	$(PY) -m labeliq.samples_run --samples samples --out labeliq-out
 
-## test: lint, type-check, then every test
-test: $(STAMP) lint
+## test: lint, type-check, the offline Terraform checks, then every test
+test: $(STAMP) lint tf-check
 	$(PY) -m pytest -q
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check shared functions tests
 	$(VENV)/bin/ruff format --check shared functions tests
 	$(VENV)/bin/mypy
+
+# checkov clashes with python-hcl2 over the top-level hcl2 package, so it lives in its own venv.
+$(CHECKOV_STAMP): requirements-checkov.txt
+	$(PYTHON) -m venv $(CHECKOV_VENV)
+	$(CHECKOV_VENV)/bin/python -m pip install -q --upgrade pip
+	$(CHECKOV_VENV)/bin/python -m pip install -q -r requirements-checkov.txt
+	touch $(CHECKOV_STAMP)
+
+tf-check: $(CHECKOV_STAMP)
+	terraform fmt -check -recursive terraform
+	$(CHECKOV_VENV)/bin/checkov -d terraform --framework terraform --skip-download --compact --quiet
 
 eval: $(STAMP)
 	$(PY) -m tests.eval.run_eval

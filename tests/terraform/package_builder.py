@@ -1,0 +1,52 @@
+"""Builds a function's deployment package the way terraform/functions.tf does, for tests.
+
+Terraform zips main.py, every shared/labeliq file matching LIBRARY_PATTERN, and one requirements.txt merged from
+shared/requirements.txt, the function's own requirements.txt and (extract with the local OCR engine)
+shared/requirements-ocr.txt, sorted and de-duplicated. test_function_packages checks that this mirror still
+matches the HCL.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+LIBRARY_DIR = REPO / "shared" / "labeliq"
+LIBRARY_PATTERN = "**/*.{py,json,typed}"
+LIBRARY_SUFFIXES = (".py", ".json", ".typed")
+
+
+def requirement_lines(path: Path, *, skip_options: bool = False) -> list[str]:
+    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    return [
+        line for line in lines if line and not line.startswith("#") and not (skip_options and line.startswith("-"))
+    ]
+
+
+def merged_requirements(function: str, ocr_engine: str = "documentai") -> list[str]:
+    lines = requirement_lines(REPO / "shared" / "requirements.txt")
+    lines += requirement_lines(REPO / "functions" / function / "requirements.txt", skip_options=True)
+    if function == "extract" and ocr_engine == "rapidocr":
+        lines += requirement_lines(REPO / "shared" / "requirements-ocr.txt")
+    return sorted(set(lines))
+
+
+def library_files() -> list[Path]:
+    return sorted(
+        p.relative_to(LIBRARY_DIR)
+        for p in LIBRARY_DIR.rglob("*")
+        if p.is_file() and p.suffix in LIBRARY_SUFFIXES and "__pycache__" not in p.parts
+    )
+
+
+def build_package(function: str, destination: Path, ocr_engine: str = "documentai") -> Path:
+    package = destination / function
+    package.mkdir(parents=True)
+    shutil.copyfile(REPO / "functions" / function / "main.py", package / "main.py")
+    (package / "requirements.txt").write_text("\n".join(merged_requirements(function, ocr_engine)) + "\n")
+    for relative in library_files():
+        target = package / "labeliq" / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(LIBRARY_DIR / relative, target)
+    return package

@@ -1,0 +1,84 @@
+"""Each function's package, built as Terraform builds it, imports in a clean process from its own files and
+needs no distribution outside its merged requirements (and what they depend on)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.terraform.hcl_model import load_terraform
+from tests.terraform.package_builder import LIBRARY_PATTERN, build_package, merged_requirements
+
+FUNCTIONS = ("extract", "run_agent_group", "assemble_report", "render_docx")
+
+# Runs inside the clean interpreter: imports main from the package, then lists the distributions it loaded and
+# the closure of the distributions its requirements.txt allows.
+PROBE = r"""
+import importlib.metadata as md, json, re, sys
+from packaging.requirements import Requirement
+package = sys.argv[1]
+sys.path.insert(0, package)
+import main, labeliq
+entry_point = sys.argv[2]
+assert callable(getattr(main, entry_point)), f"main.{entry_point} is not callable"
+norm = lambda n: re.sub(r"[-_.]+", "-", n).lower()
+allowed, todo = set(), [Requirement(l).name for l in open(package + "/requirements.txt").read().split() if l]
+while todo:
+    name = norm(todo.pop())
+    if name in allowed:
+        continue
+    allowed.add(name)
+    for spec in md.requires(name) or []:
+        req = Requirement(spec)
+        if req.marker is None or req.marker.evaluate({"extra": ""}):
+            todo.append(req.name)
+top_to_dists = md.packages_distributions()
+loaded = {}
+for module_name, module in list(sys.modules.items()):
+    file = getattr(module, "__file__", None) or ""
+    if "site-packages" not in file:
+        continue
+    top = module_name.split(".")[0]
+    loaded[top] = sorted({norm(d) for d in top_to_dists.get(top, [])})
+print(json.dumps({"labeliq": labeliq.__file__, "loaded": loaded, "allowed": sorted(allowed)}))
+"""
+
+
+def test_python_mirror_matches_the_hcl() -> None:
+    tf = load_terraform()
+    text = tf.texts["functions.tf"]
+    assert f'fileset(local.library_dir, "{LIBRARY_PATTERN}")' in text
+    assert '"${path.module}/../shared/requirements.txt"' in text
+    assert '"${path.module}/../shared/requirements-ocr.txt"' in text
+    assert 'filename = "labeliq/${source.value}"' in text
+    assert "sort(distinct(concat(" in text
+
+
+@pytest.mark.parametrize("function", FUNCTIONS)
+def test_requirements_are_pinned(function: str) -> None:
+    for ocr_engine in ("documentai", "rapidocr"):
+        for line in merged_requirements(function, ocr_engine):
+            assert "==" in line, f"{function}: {line!r} is not pinned"
+
+
+@pytest.mark.parametrize("function", FUNCTIONS)
+def test_package_imports_in_a_clean_process(function: str, tmp_path: Path) -> None:
+    package = build_package(function, tmp_path)
+    entry_point = load_terraform().locals["function_entry_points"][function]
+    result = subprocess.run(
+        [sys.executable, "-I", "-c", PROBE, str(package), entry_point],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    probe = json.loads(result.stdout.strip().splitlines()[-1])
+    assert probe["labeliq"].startswith(str(package)), "labeliq must come from the vendored copy"
+    allowed = set(probe["allowed"])
+    outside = {top: dists for top, dists in probe["loaded"].items() if dists and not set(dists) & allowed}
+    assert not outside, f"{function} imports distributions missing from its requirements: {outside}"
