@@ -1,0 +1,48 @@
+"""The OCR result every engine produces (RapidOCR locally, Document AI in the cloud), so layout and parsing
+never know which engine read the photo."""
+
+from __future__ import annotations
+
+from typing import Literal, Protocol
+
+from PIL import Image
+
+from labeliq.models import BoundingBox, Language, Strict
+
+
+class OcrLine(Strict):
+    text: str
+    bbox: BoundingBox
+    confidence: float  # 0..1
+    language: Language = "unknown"
+
+
+class OcrBlock(Strict):
+    lines: list[OcrLine]
+    bbox: BoundingBox
+
+
+class OcrPage(Strict):
+    panel: str
+    engine: Literal["rapidocr", "documentai"]
+    width_px: int
+    height_px: int
+    blocks: list[OcrBlock]
+
+    def lines(self) -> list[OcrLine]:
+        return [line for block in self.blocks for line in block.lines]
+
+
+class OcrEngine(Protocol):
+    name: str
+
+    def read(self, panel: str, image: Image.Image) -> OcrPage: ...
+
+
+def union_box(boxes: list[BoundingBox]) -> BoundingBox:
+    return BoundingBox(
+        x0=min(b.x0 for b in boxes),
+        y0=min(b.y0 for b in boxes),
+        x1=max(b.x1 for b in boxes),
+        y1=max(b.y1 for b in boxes),
+    )
