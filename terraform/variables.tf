@@ -62,10 +62,10 @@ variable "functions" {
     max_instances = number
   }))
   default = {
-    extract         = { memory = "2Gi", timeout_s = 300, max_instances = 10 }
-    run_agent_group = { memory = "1Gi", timeout_s = 300, max_instances = 20 }
-    assemble_report = { memory = "512Mi", timeout_s = 120, max_instances = 10 }
-    render_docx     = { memory = "512Mi", timeout_s = 120, max_instances = 10 }
+    extract         = { memory = "2Gi", timeout_s = 900, max_instances = 10 }
+    run_agent_group = { memory = "1Gi", timeout_s = 900, max_instances = 20 }
+    assemble_report = { memory = "512Mi", timeout_s = 300, max_instances = 10 }
+    render_docx     = { memory = "512Mi", timeout_s = 300, max_instances = 10 }
   }
 
   validation {
