@@ -52,6 +52,7 @@ class Provenance(Strict):
     panel: str
     line_start: int | None = None  # 0-based line index in the panel text
     line_end: int | None = None
+    column: int | None = None  # 0 left / 1 right when OCR lines held two side-by-side columns (EN | FR)
     bbox: BoundingBox | None = None
     ocr_confidence: float | None = None
 
@@ -193,6 +194,7 @@ class Claim(Strict):
     kind: ClaimKind
     text: str  # the claim as printed, e.g. "Source of fibre"
     language: Language = "unknown"
+    certifier: str = ""  # certifying body printed with or near a halal/kosher/organic claim, as printed
     source: Provenance
 
 
@@ -349,6 +351,8 @@ class Summary(Strict):
     counts: dict[Verdict, int]
     failing_rules: list[str]
     needs_review_rules: list[str]
+    not_built: list[str] = Field(default_factory=list)  # registered checkers whose module does not exist yet
+    checker_errors: list[str] = Field(default_factory=list)  # checkers that raised and could not judge
 
 
 class Report(Strict):

@@ -1,0 +1,122 @@
+"""Ingredient lists: the title, the body as printed, and the nested ingredient tree.
+
+Components sit in parentheses or square brackets after their ingredient (FDR B.01.008.2(5)); a list
+whose brackets do not balance is still read as far as possible, and the fault is recorded in
+parse_errors for the ingredient-list checker instead of stopping extraction.
+"""
+
+from __future__ import annotations
+
+from labeliq.extraction.language import guess_language
+from labeliq.extraction.lines import SourceLine, join_texts, provenance
+from labeliq.extraction.statement_body import collect_body
+from labeliq.extraction.titles import ingredients_title
+from labeliq.models import Ingredient, IngredientList, Language
+
+_OPEN = {"(": ")", "[": "]", "{": "}"}
+_CLOSE = {v: k for k, v in _OPEN.items()}
+_BULLETS = {"•", "·"}
+_SEPARATORS = {",", ";", *_BULLETS}
+
+
+def bracket_balance(text: str) -> int:
+    return sum(1 for ch in text if ch in _OPEN) - sum(1 for ch in text if ch in _CLOSE)
+
+
+def parse_ingredient_text(text: str) -> tuple[list[Ingredient], list[str]]:
+    """Split a list body into ingredients with nested components; return them and the faults met."""
+    errors: list[str] = []
+    body = text.strip().rstrip(".").strip()
+    # each stack frame: (closing bracket expected, finished items, current name buffer, pending components)
+    stack: list[tuple[str, list[Ingredient], list[str], list[Ingredient]]] = [("", [], [], [])]
+
+    def flush(frame: tuple[str, list[Ingredient], list[str], list[Ingredient]]) -> None:
+        _, items, buffer, pending = frame
+        name = " ".join("".join(buffer).split()).strip(" .:")
+        if name or pending:
+            items.append(Ingredient(name=name, components=list(pending)))
+        buffer.clear()
+        pending.clear()
+
+    previous_separator = ","
+    for ch in body:
+        frame = stack[-1]
+        if not ch.isspace() and ch not in _SEPARATORS:
+            previous_separator = ""
+        if ch in _OPEN:
+            stack.append((_OPEN[ch], [], [], []))
+        elif ch in _CLOSE:
+            if len(stack) == 1:
+                errors.append(f"unbalanced brackets: unexpected '{ch}'")
+                continue
+            if ch != frame[0]:
+                errors.append(f"mismatched brackets: '{ch}' closes '{_CLOSE[frame[0]]}'")
+            flush(frame)
+            stack.pop()
+            parent = stack[-1]
+            parent[3].extend(frame[1])
+        elif ch in _SEPARATORS:
+            empty = not "".join(frame[2]).strip() and not frame[3]
+            # a bullet next to a comma is how OCR reads a dot printed beside it, not a missing entry
+            if empty and (ch in _BULLETS or previous_separator in _BULLETS):
+                previous_separator = ch
+                continue
+            if empty:
+                errors.append("empty entry between separators")
+            flush(frame)
+            previous_separator = ch
+            continue
+        else:
+            frame[2].append(ch)
+    if len(stack) > 1:
+        errors.append(f"unbalanced brackets: {len(stack) - 1} not closed")
+        while len(stack) > 1:
+            frame = stack.pop()
+            flush(frame)
+            stack[-1][3].extend(frame[1])
+    flush(stack[0])
+    return stack[0][1], errors
+
+
+def _list_language(title: str, body: str) -> Language:
+    if any(ch in title for ch in "éÉ") or title.rstrip().endswith(" :"):
+        title_lang: Language = "fr"
+    else:
+        title_lang = "unknown"
+    body_lang = guess_language(body)
+    if body_lang in ("en", "fr"):
+        return body_lang
+    if title_lang != "unknown":
+        return title_lang
+    return "en" if body_lang == "unknown" else body_lang
+
+
+def find_ingredient_lists(lines: list[SourceLine], consumed: set[int], vocabulary: str) -> list[IngredientList]:
+    """Every titled ingredient list in the stream; marks its lines as consumed."""
+    found: list[IngredientList] = []
+    position = 0
+    while position < len(lines):
+        line = lines[position]
+        match = ingredients_title(line.text) if position not in consumed else None
+        if match is None or line.blank:
+            position += 1
+            continue
+        end = collect_body(lines, position, open_brackets=bracket_balance)
+        block = lines[position:end]
+        title = line.text[: match.end(1)]
+        first = line.text[match.end() :]
+        body = join_texts([first, *(b.text for b in block[1:])], vocabulary)
+        ingredients, errors = parse_ingredient_text(body)
+        found.append(
+            IngredientList(
+                language=_list_language(title, body),
+                title=title.strip(),
+                text=body,
+                ingredients=ingredients,
+                parse_errors=errors,
+                source=provenance(block),
+            )
+        )
+        consumed.update(range(position, end))
+        position = end
+    return found

@@ -1,0 +1,104 @@
+"""The titles and lead-in words that open a label section, shared by the parsers so each one knows
+where its own section stops (an ingredient list stops where "Contains" or "Best before" begins)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from labeliq.extraction.lines import SourceLine, fold_same_length
+
+# Patterns run on fold_same_length(text): lower case, no accents, same length as the text.
+INGREDIENTS_TITLE = re.compile(r"^\s*((?:[il1!]ngr[e3][dp][il1!]ent?s?|ingredient[s5]?|ingredients)\s*:?)\s*", re.I)
+CONTAINS_TITLE = re.compile(r"^\s*((?:contains?|contient)\s*:?)\s*(?!phenyl|\d)")
+MAY_CONTAIN_TITLE = re.compile(r"^\s*((?:may\s+contain|peut\s+contenir)\s*:?)\s*")
+PHENYLALANINE = re.compile(r"phenyl\s*-?\s*alanine|phenylcetonuri|phenylketonuri")
+NFT_TITLE = re.compile(r"nutrition\s*facts?|valeur\s*nutritive|valeurs\s*nutritives")
+SFFT_TITLE = re.compile(r"supplemented\s*food\s*facts|renseignements\s*sur\s*l'aliment\s*supplemente")
+CAUTION_TITLE = re.compile(r"^\s*((?:caution|attention|mise\s+en\s+garde|mises\s+en\s+garde)\s*:?)\s*")
+DATE_WORDS = re.compile(
+    r"best\s*before|best\s*by|best\s*if\s*used\s*by|meilleur\s*avant|packaged\s*on|packed\s*on|empaquete\s*le"
+    r"|emballe\s*le|expiry|expiration|\bexp\b|use\s*by|employez\s*avant|utiliser\s*avant|bb\s*/\s*ma\b"
+)
+STORAGE_LEAD = re.compile(
+    r"^\s*(?:keep|store|refrigerate|freeze|once\s+opened|after\s+opening|do\s+not\s+freeze|conserver|conservez"
+    r"|garder|gardez|refrigerer|refrigerez|congeler|apres\s+ouverture|une\s+fois\s+ouvert|ne\s+pas\s+congeler)\b"
+)
+ORIGIN_LEAD = re.compile(
+    r"^\s*(?:product\s+of|produit\s+(?:de|du|des|d')|made\s+in|fabrique\s+(?:au|en|aux)|prepared\s+in"
+    r"|prepare\s+(?:au|en)|packaged\s+in|emballe\s+(?:au|en)|grown\s+in|cultive\s+(?:au|en))\b"
+)
+DEALER_LEAD = re.compile(
+    r"^\s*(?:imported|importe|distributed|distribue|manufactured|fabrique\s+(?:pour|par)|packed\s+(?:for|by)"
+    r"|emballe\s+(?:pour|par)|produced\s+(?:for|by)|produit\s+(?:pour|par)|prepared\s+(?:for|by)"
+    r"|prepare\s+(?:pour|par)|made\s+(?:for|by))\b"
+)
+COMPANY_SUFFIX = re.compile(
+    r"\b(?:inc|ltd|ltee|limited|limitee|corp|corporation|co|company|llc|s\.?\s?a|s\.?p\.?a|s\.?r\.?l|gmbh|plc|enr"
+    r"|incorporated)\.?(?=\W*$|\s*[,(])"
+)
+
+SECTION_STARTS = (
+    CONTAINS_TITLE,
+    MAY_CONTAIN_TITLE,
+    CAUTION_TITLE,
+    STORAGE_LEAD,
+    ORIGIN_LEAD,
+    DEALER_LEAD,
+)
+
+
+def ingredients_title(text: str) -> re.Match[str] | None:
+    """The list title at the start of the text: capitalised or followed by a colon, so a wrapped line
+    that starts with "ingredients, ..." (modified milk ingredients) is not taken for a new list."""
+    match = INGREDIENTS_TITLE.match(fold_same_length(text))
+    if match is None:
+        return None
+    title = text[match.start(1) : match.end(1)]
+    if not (title.rstrip().endswith(":") or title.lstrip()[:1].isupper()):
+        return None
+    if text[match.end() : match.end() + 1] in (",", ")", "]", "."):
+        return None
+    return match
+
+
+def folded(line: SourceLine) -> str:
+    return fold_same_length(line.text)
+
+
+def starts_section(line: SourceLine) -> bool:
+    """True when the line opens another label section (a list, a statement, a date, an address)."""
+    text = folded(line)
+    if any(pattern.search(text) for pattern in SECTION_STARTS) or ingredients_title(line.text):
+        return True
+    if NFT_TITLE.search(text) or SFFT_TITLE.search(text) or PHENYLALANINE.search(text):
+        return True
+    if DATE_WORDS.search(text[:20]):
+        return True
+    return bool(COMPANY_SUFFIX.search(text))
+
+
+_INLINE_TITLE = re.compile(
+    r"(?<=[.;)\]*])\s+(?=(?:contains?|contient|may\s+contain|peut\s+contenir|ingredients?|[il1]ngredients?)\s*:"
+    r"|persons\s+with|personnes\s+(?:atteintes|souffrant)|phenylketonurics|phenylcetonuriques"
+    r"|\*?(?:aspartame\s+)?(?:contains|contient)\s+(?:de\s+la\s+)?phenylalanine"
+    r"|(?:best\s+before|best\s+if\s+used|meilleur\s+avant|packaged\s+on|empaquete\s+le|keep|store|garder|conserver"
+    r"|refrigerate|refrigerer)\b)"
+)
+
+
+def split_inline_titles(lines: list[SourceLine]) -> list[SourceLine]:
+    """Cut a line where a second title starts after a full stop ("... Tocopherols. Contains: Milk.")."""
+    out: list[SourceLine] = []
+    for line in lines:
+        text = fold_same_length(line.text)
+        cuts = [m.end() for m in _INLINE_TITLE.finditer(text)]
+        if not cuts:
+            out.append(line)
+            continue
+        bounds = [0, *cuts, len(line.text)]
+        for start, end in itertools.pairwise(bounds):
+            part = line.text[start:end].strip()
+            if part:
+                out.append(SourceLine(line.panel, line.index, part, part, line.column))
+    return out

@@ -1,0 +1,143 @@
+"""Date markings and storage instructions: the words, their languages and the date as printed.
+
+The parser keeps every date token however it is written; the date checker judges the format."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from labeliq.models import LabelFacts
+
+Parse = Callable[..., LabelFacts]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "words", "languages", "date_text"),
+    [
+        pytest.param(
+            "Best before 17 JN 28 Meilleur avant",
+            "best_before",
+            "Best before / Meilleur avant",
+            ["en", "fr"],
+            "17 JN 28",
+            id="6.6-cfia-example-date-between-the-words",
+        ),
+        pytest.param(
+            "Best before June 28 juin Meilleur avant",
+            "best_before",
+            "Best before / Meilleur avant",
+            ["en", "fr"],
+            "June 28 juin",
+            id="6.5-month-in-words-both-languages",
+        ),
+        pytest.param(
+            "Best before / Meilleur avant\n27 JU 28",
+            "best_before",
+            "Best before / Meilleur avant",
+            ["en", "fr"],
+            "27 JU 28",
+            id="6.5-JU-kept-as-printed",
+        ),
+        pytest.param(
+            "Best before / Meilleur avant\n2027-03-15",
+            "best_before",
+            "Best before / Meilleur avant",
+            ["en", "fr"],
+            "2027-03-15",
+            id="6.4-iso-date-kept-as-printed",
+        ),
+        pytest.param(
+            "Meilleur avant 06/28/25",
+            "best_before",
+            "Meilleur avant",
+            ["fr"],
+            "06/28/25",
+            id="6.4-us-order-french-only",
+        ),
+        pytest.param("Best before 28 JUN", "best_before", "Best before", ["en"], "28 JUN", id="6.4-day-month"),
+        pytest.param(
+            "BB/MA 2026 JN 28", "best_before", "BB / MA", ["en", "fr"], "2026 JN 28", id="6.13-bb-ma-abbreviation"
+        ),
+        pytest.param(
+            "Packaged on/Empaqueté le 17 JN 28",
+            "packaged_on",
+            "Packaged on / Empaqueté le",
+            ["en", "fr"],
+            "17 JN 28",
+            id="6.2-packaged-on",
+        ),
+        pytest.param(
+            "Use by / Employez avant 26 DE 01",
+            "use_by",
+            "Use by / Employez avant",
+            ["en", "fr"],
+            "26 DE 01",
+            id="6.9-use-by",
+        ),
+        pytest.param("EXP 2027 AL 10", "expiry", "EXP", ["en"], "2027 AL 10", id="6.10-exp"),
+        pytest.param(
+            "Expiry date / Date d'expiration: 2027 JA 05",
+            "expiry",
+            "Expiry date / Date d'expiration",
+            ["en", "fr"],
+            "2027 JA 05",
+            id="6.10-expiry-both-languages",
+        ),
+        pytest.param("best befor 26 MA 12", "best_before", "best befor", ["en"], "26 MA 12", id="ocr-missing-letter"),
+        pytest.param(
+            "Best before:      26 JN 28       Meilleur avant : 26 JN 28",
+            "best_before",
+            "Best before / Meilleur avant",
+            ["en", "fr"],
+            "26 JN 28",
+            id="side-by-side-columns-one-mark",
+        ),
+    ],
+)
+def test_date_marks(parse: Parse, text: str, kind: str, words: str, languages: list[str], date_text: str) -> None:
+    facts = parse(back=text)
+    assert [(d.kind, d.words, d.words_languages, d.date_text) for d in facts.dates] == [
+        (kind, words, languages, date_text)
+    ]
+
+
+def test_date_printed_elsewhere_keeps_the_explanation(parse: Parse) -> None:
+    (mark,) = parse(back="Best before: see bottom of can\nMeilleur avant : voir le fond de la boîte").dates
+    assert (mark.words_languages, mark.date_text, mark.explanation) == (["en", "fr"], "", "see bottom of can")
+
+
+def test_packaged_on_with_durable_life_statement(parse: Parse) -> None:
+    (mark,) = parse(back="Packaged on/Empaqueté le 17 JN 28\nBest if consumed within 5 days of packaging.").dates
+    assert mark.kind == "packaged_on"
+    assert mark.explanation == "Best if consumed within 5 days of packaging."
+    assert (mark.source.line_start, mark.source.line_end) == (0, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Keep refrigerated / Garder réfrigéré",
+            [("Keep refrigerated", "en"), ("Garder réfrigéré", "fr")],
+            id="6.11-keep-refrigerated-pair",
+        ),
+        pytest.param(
+            "Keep frozen.\nGarder congelé.", [("Keep frozen.", "en"), ("Garder congelé.", "fr")], id="6.11-keep-frozen"
+        ),
+        pytest.param(
+            "Refrigerate after opening. Best before 26 JN 28",
+            [("Refrigerate after opening.", "en")],
+            id="6.11-storage-and-date-on-one-line",
+        ),
+        pytest.param(
+            "Store in a cool, dry\nplace away from sunlight.",
+            [("Store in a cool, dry place away from sunlight.", "en")],
+            id="6.11-wrapped-instruction",
+        ),
+    ],
+)
+def test_storage_instructions(parse: Parse, text: str, expected: list[tuple[str, str]]) -> None:
+    facts = parse(back=text)
+    assert [(s.text, s.language) for s in facts.storage_instructions] == expected
