@@ -141,3 +141,16 @@ def test_packaged_on_with_durable_life_statement(parse: Parse) -> None:
 def test_storage_instructions(parse: Parse, text: str, expected: list[tuple[str, str]]) -> None:
     facts = parse(back=text)
     assert [(s.text, s.language) for s in facts.storage_instructions] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text"),
+    [
+        pytest.param("BEST BEFORE / MEILLEUR AVANT\n27 mr 15", "27 mr 15", id="6.5-lower-case-code-as-printed"),
+        pytest.param("Best before 27 Mr 15", "27 Mr 15", id="6.5-mixed-case-code"),
+        pytest.param("Best before: see lid", "", id="6.3-no-date-token"),
+    ],
+)
+def test_case_changes_in_date_lines(parse: Parse, text: str, date_text: str) -> None:
+    (mark,) = parse(back=text).dates
+    assert mark.date_text == date_text

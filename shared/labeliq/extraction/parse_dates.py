@@ -38,9 +38,29 @@ _DATE_TOKENS = (
     re.compile(r"\b\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2,4}\b"),
     re.compile(rf"(?:\b\d{{2,4}}\s+)?\b(?:{_MONTHS})\.?\s*\d{{1,2}}\b(?:\s+(?:{_MONTHS})\b)?", re.IGNORECASE),
     re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\b(?:\s+\d{{2,4}}\b)?", re.IGNORECASE),
-    re.compile(r"(?:\b\d{2,4}\s*)?\b[A-Z]{2,3}\s*\d{1,2}\b"),
-    re.compile(r"\b\d{1,2}\s*[A-Z]{2,3}\b(?:\s*\d{2,4}\b)?"),
+    re.compile(r"(?:\b\d{2,4}\s*)?\b(?P<code>[A-Z]{2,3})\s*\d{1,2}\b", re.IGNORECASE),
+    re.compile(r"\b\d{1,2}\s*(?P<code>[A-Z]{2,3})\b(?:\s*\d{2,4}\b)?", re.IGNORECASE),
 )
+# short words that sit next to numbers in date lines without being month codes (DE is December, so
+# the French "de" cannot be told apart and stays a code)
+_NOT_MONTH_CODES = {
+    "on",
+    "of",
+    "le",
+    "la",
+    "by",
+    "in",
+    "at",
+    "to",
+    "see",
+    "the",
+    "lot",
+    "pm",
+    "am",
+    "g",
+    "mg",
+    "ml",
+}
 _EXPLANATION = re.compile(r"\b(?:see|voir)\b[^/]*", re.IGNORECASE)
 _DURABLE_LIFE = re.compile(r"within\s+\d+\s+days|dans\s+les\s+\d+\s+jours|durable\s+life|duree\s+de\s+conservation")
 
@@ -57,10 +77,12 @@ class _Hit:
 
 
 def find_date_token(text: str) -> re.Match[str] | None:
+    """The first date-like token: numeric, month words, or a two/three-letter month code in any case."""
     for pattern in _DATE_TOKENS:
-        match = pattern.search(text)
-        if match:
-            return match
+        for match in pattern.finditer(text):
+            code = match.groupdict().get("code")
+            if code is None or code.lower() not in _NOT_MONTH_CODES:
+                return match
     return None
 
 
