@@ -19,9 +19,7 @@ LIBRARY_SUFFIXES = (".py", ".json", ".typed")
 
 def requirement_lines(path: Path, *, skip_options: bool = False) -> list[str]:
     lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
-    return [
-        line for line in lines if line and not line.startswith("#") and not (skip_options and line.startswith("-"))
-    ]
+    return [line for line in lines if line and not line.startswith("#") and not (skip_options and line.startswith("-"))]
 
 
 def merged_requirements(function: str, ocr_engine: str = "documentai") -> list[str]:

@@ -18,11 +18,13 @@ FUNCTIONS = ("extract", "run_agent_group", "assemble_report", "render_docx")
 # Runs inside the clean interpreter: imports main from the package, then lists the distributions it loaded and
 # the closure of the distributions its requirements.txt allows.
 PROBE = r"""
-import importlib.metadata as md, json, re, sys
-from packaging.requirements import Requirement
+import sys
+before = set(sys.modules)  # what the interpreter loads at start-up (e.g. setuptools' .pth hook) is not ours
 package = sys.argv[1]
 sys.path.insert(0, package)
 import main, labeliq
+import importlib.metadata as md, json, re
+from packaging.requirements import Requirement
 entry_point = sys.argv[2]
 assert callable(getattr(main, entry_point)), f"main.{entry_point} is not callable"
 norm = lambda n: re.sub(r"[-_.]+", "-", n).lower()
@@ -39,6 +41,8 @@ while todo:
 top_to_dists = md.packages_distributions()
 loaded = {}
 for module_name, module in list(sys.modules.items()):
+    if module_name in before or module_name.split(".")[0] in ("packaging",):
+        continue
     file = getattr(module, "__file__", None) or ""
     if "site-packages" not in file:
         continue
