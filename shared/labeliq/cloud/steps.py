@@ -1,0 +1,376 @@
+"""What each function does, between parsing its request and answering: claim, work, persist, advance.
+
+Each step is idempotent under at-least-once delivery by construction:
+  1. claim the step (create-only, with a lease); a finished claim returns its stored result, a live one
+     makes this delivery wait briefly and then answer 503 so the workflow retries later;
+  2. do the pure work (parse, check, assemble, render) with labeliq code;
+  3. write the result create-only (a second writer reads the first one's back);
+  4. mark the claim done and move the job forward in one transaction.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import uuid
+from dataclasses import dataclass
+from importlib import import_module
+from pathlib import PurePosixPath
+from typing import Any
+
+from labeliq.cloud.blobs import BlobStore, docx_object, facts_object, report_object
+from labeliq.cloud.contracts import (
+    AssembleRequest,
+    AssembleResponse,
+    ExtractRequest,
+    ExtractResponse,
+    FailureResponse,
+    GroupRequest,
+    GroupResponse,
+    RenderRequest,
+    RenderResponse,
+    reason_text,
+)
+from labeliq.cloud.errors import NotFoundError, PermanentError, StepInProgress
+from labeliq.cloud.settings import CloudSettings
+from labeliq.cloud.state import Claim, FirestoreLlmCache, JobStore
+from labeliq.config import Settings
+from labeliq.models import GROUPS, Group, GroupResult, JobManifest, JobStatus, LabelFacts, Panel, Report
+
+logger = logging.getLogger(__name__)
+
+TEXT_SUFFIXES = frozenset({".txt"})
+IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".pdf"})
+DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@dataclass(frozen=True)
+class Runtime:
+    """The stores a step works with; built once per process from the settings."""
+
+    settings: CloudSettings
+    jobs: JobStore
+    blobs: BlobStore
+    llm_cache: FirestoreLlmCache
+
+
+@functools.cache
+def runtime() -> Runtime:
+    """The process's Runtime, created on the first request (not at import: see labeliq.cloud.clients)."""
+    from labeliq.cloud.clients import firestore_client, storage_client
+    from labeliq.cloud.settings import load_cloud_settings
+
+    settings = load_cloud_settings()
+    db = firestore_client(settings.project_id)
+    return Runtime(
+        settings=settings,
+        jobs=JobStore(db, lease_s=settings.step_lease_s),
+        blobs=BlobStore(
+            storage_client(settings.project_id),
+            input_bucket=settings.input_bucket,
+            output_bucket=settings.output_bucket,
+        ),
+        llm_cache=FirestoreLlmCache(db, settings.llm_cache_collection),
+    )
+
+
+def new_owner(execution_id: str) -> str:
+    """One owner per call: a retry of the same execution is a new owner, so a dead call's lease can expire."""
+    return f"{execution_id}/{uuid.uuid4().hex[:12]}"
+
+
+def _claim_or_stored(rt: Runtime, job_id: str, step: str, owner: str, *, assign_version: bool = False) -> Claim:
+    """Claim the step; for a live claim held elsewhere, wait a little for its result, then answer 503."""
+    claim = rt.jobs.claim_step(job_id, step, owner, assign_version=assign_version)
+    if claim.outcome != "in_progress":
+        return claim
+    result = rt.jobs.wait_for_step(job_id, step, rt.settings.claim_wait_s)
+    if result is not None:
+        return claim.model_copy(update={"outcome": "done", "result": result})
+    raise StepInProgress(f"step {step} of job {job_id} is being run by another delivery; retry later")
+
+
+def _refuse_if_failed(job_id: str, status: JobStatus | None, error: str | None) -> None:
+    if status == JobStatus.FAILED:
+        from labeliq.cloud.errors import JobAlreadyFailed
+
+        raise JobAlreadyFailed(f"job {job_id} has already failed: {error}")
+
+
+# -- extract ---------------------------------------------------------------------------------------------
+
+
+def _panel_flags(stem: str) -> dict[str, bool]:
+    lowered = stem.lower()
+    return {"is_principal_display": lowered.startswith("front"), "is_bottom": lowered.startswith("bottom")}
+
+
+def build_panels(name: str, data: bytes) -> list[Panel]:
+    """The Panels of one uploaded object: a text panel as it is; an image through OCR (a PDF may give several)."""
+    path = PurePosixPath(name)
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        if b"\x00" in data:
+            raise PermanentError(f"panel {name} contains NUL bytes; a .txt panel must be plain text", code="bad_panel")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise PermanentError(
+                f"panel {name} is not UTF-8 text (byte {exc.start} is invalid)", code="bad_panel"
+            ) from None
+        if not text.strip():
+            raise PermanentError(f"panel {name} is empty", code="bad_panel")
+        return [Panel(name=path.stem, text=text, **_panel_flags(path.stem))]
+    if suffix in IMAGE_SUFFIXES:
+        return _image_panels(name, data)
+    raise PermanentError(
+        f"panel {name} has an unsupported type {suffix or '(none)'}: expected .txt or an image "
+        f"({', '.join(sorted(IMAGE_SUFFIXES))})",
+        code="bad_panel",
+    )
+
+
+def _image_panels(name: str, data: bytes) -> list[Panel]:
+    try:
+        images = import_module("labeliq.extraction.images")
+        intake = import_module("labeliq.extraction.image_intake")
+    except ModuleNotFoundError as exc:
+        if exc.name not in ("labeliq.extraction.images", "labeliq.extraction.image_intake"):
+            raise
+        raise PermanentError(
+            f"panel {name} is an image, but image extraction is not available in this deployment",
+            code="image_extraction_unavailable",
+        ) from None
+    settings = _limits()
+    limits = intake.ImageLimits(max_bytes=settings.max_image_bytes, max_pixels=settings.max_image_pixels)
+    try:
+        pages = images.read_panels(name, data, limits=limits)
+    except intake.ImageRejected as exc:
+        raise PermanentError(f"panel {name} is not a usable label image: {exc.reason}", code="bad_image") from None
+    return [panel for panel, _page in pages]
+
+
+def _parse(panels: list[Panel]) -> LabelFacts:
+    from labeliq.extraction.text_parser import parse_label
+
+    facts: LabelFacts = parse_label(panels)
+    return facts
+
+
+def extract(request: ExtractRequest, rt: Runtime) -> ExtractResponse:
+    job_id = request.job_id
+    manifest = rt.blobs.read_manifest(job_id)
+    job = rt.jobs.ensure_job(manifest)
+    _refuse_if_failed(job_id, job.status, job.error)
+    owner = new_owner(request.execution_id)
+    claim = _claim_or_stored(rt, job_id, "extract", owner)
+    if claim.outcome == "done" and claim.result is not None:
+        return ExtractResponse.model_validate(claim.result)
+
+    with rt.jobs.lease_kept(job_id, "extract", owner):
+        rt.jobs.advance(job_id, JobStatus.EXTRACTING)
+        facts = extract_facts(rt, manifest)
+        written = rt.blobs.write_once(
+            facts_object(job_id), facts.model_dump_json().encode(), content_type="application/json"
+        )
+    response = ExtractResponse(job_id=job_id, facts_uri=written.uri)
+    stored, job_after = rt.jobs.complete_step(
+        job_id, "extract", owner, response.model_dump(mode="json"), advance_to=JobStatus.EXTRACTED
+    )
+    if job_after is not None:
+        _refuse_if_failed(job_id, job_after.status, job_after.error)
+    logger.info(
+        "extracted %d panels", len(manifest.panels), extra={"event": "extracted", "object_created": written.created}
+    )
+    return ExtractResponse.model_validate(stored)
+
+
+def extract_facts(rt: Runtime, manifest: JobManifest) -> LabelFacts:
+    limits = _limits()
+    if len(manifest.panels) > limits.max_panels:
+        raise PermanentError(
+            f"the manifest lists {len(manifest.panels)} panels; at most {limits.max_panels} are accepted",
+            code="invalid_manifest",
+        )
+    panels = []
+    for name in manifest.panels:
+        data = rt.blobs.read_panel(manifest.job_id, name)
+        if name.lower().endswith(".txt") and len(data) > limits.max_text_panel_bytes:
+            raise PermanentError(
+                f"panel {name} is {len(data)} bytes; a text panel may be at most {limits.max_text_panel_bytes}",
+                code="bad_panel",
+            )
+        panels.extend(build_panels(name, data))
+    stems = [p.name for p in panels]
+    duplicates = sorted({s for s in stems if stems.count(s) > 1})
+    if duplicates:
+        raise PermanentError(f"two panels share the name {', '.join(duplicates)}", code="invalid_manifest")
+    return _parse(panels)
+
+
+@functools.cache
+def _limits() -> Settings:
+    from labeliq.config import load_settings
+
+    return load_settings()
+
+
+# -- run_agent_group ------------------------------------------------------------------------------------------
+
+
+def group_uri(job_id: str, group: str) -> str:
+    return f"firestore://jobs/{job_id}/groups/{group}"
+
+
+def _judge(rt: Runtime) -> Any:
+    """The LLM judge when the deployment enables one (LABELIQ_LLM_ENABLED), answering through the Firestore cache.
+
+    The judge itself comes from labeliq.checks.judge (`build_judge(client)`) once that module exists; until then an
+    enabled LLM is reported in the log and the group runs on rules alone, its open questions left needs_review.
+    """
+    from labeliq.llm import client_from_env
+
+    client = client_from_env(cache=rt.llm_cache)
+    if client is None:
+        return None
+    try:
+        judge_module = import_module("labeliq.checks.judge")
+    except ModuleNotFoundError as exc:
+        if exc.name != "labeliq.checks.judge":
+            raise
+        logger.warning("the LLM is enabled but no judge module exists; rules only", extra={"event": "no_judge"})
+        return None
+    return judge_module.build_judge(client)
+
+
+def _read_facts(rt: Runtime, job_id: str) -> LabelFacts:
+    data = rt.blobs.read_output(facts_object(job_id), "the extracted facts")
+    return LabelFacts.model_validate_json(data)
+
+
+def run_agent_group(request: GroupRequest, rt: Runtime) -> GroupResponse:
+    from labeliq.pipeline import run_group
+
+    job_id, group = request.job_id, request.group
+    job = rt.jobs.require_job(job_id)
+    step = f"group:{group}"
+    owner = new_owner(request.execution_id)
+    claim = _claim_or_stored(rt, job_id, step, owner)
+    if claim.outcome == "done" and claim.result is not None:
+        return GroupResponse.model_validate(claim.result)
+
+    with rt.jobs.lease_kept(job_id, step, owner):
+        rt.jobs.advance(job_id, JobStatus.CHECKING)
+        facts = _read_facts(rt, job_id)
+        result = run_group(group, facts, job.context, job_id, _judge(rt))
+        stored_group = rt.jobs.write_group(result)
+    response = GroupResponse(job_id=job_id, group=group, result_uri=group_uri(job_id, group))
+    stored, _ = rt.jobs.complete_step(job_id, step, owner, response.model_dump(mode="json"))
+    logger.info(
+        "group %s: %d checkers",
+        group,
+        len(stored_group.results),
+        extra={"event": "group_done", "group": group, "checkers": len(stored_group.results)},
+    )
+    return GroupResponse.model_validate(stored)
+
+
+# -- assemble_report ------------------------------------------------------------------------------------------
+
+
+def failed_group(job_id: str, group: Group, reason: str) -> GroupResult:
+    """A group whose branch failed: every built checker of it reported as could-not-run, with the reason."""
+    from labeliq.checks.registry import available_checkers
+    from labeliq.report import could_not_run
+
+    results = {
+        spec.name: could_not_run(spec.name, group, f"the {group} group failed: {reason}")
+        for spec in available_checkers(group)
+    }
+    return GroupResult(job_id=job_id, group=group, results=results)
+
+
+def record_failure(request: AssembleRequest, rt: Runtime) -> FailureResponse:
+    assert request.failure is not None
+    job = rt.jobs.fail(request.job_id, request.failure.describe())
+    return FailureResponse(job_id=request.job_id, status=job.status)
+
+
+def assemble_report(request: AssembleRequest, rt: Runtime) -> AssembleResponse | FailureResponse:
+    from labeliq.report import build_report, report_json
+
+    if request.failure is not None:
+        return record_failure(request, rt)
+    job_id = request.job_id
+    job = rt.jobs.require_job(job_id)
+    owner = new_owner(request.execution_id)
+    claim = _claim_or_stored(rt, job_id, "assemble", owner, assign_version=True)
+    if claim.outcome == "done" and claim.result is not None:
+        return AssembleResponse.model_validate(claim.result)
+    if claim.version is None:
+        raise NotFoundError(f"the assemble claim of job {job_id} has no report version", code="broken_claim")
+    version = claim.version
+
+    with rt.jobs.lease_kept(job_id, "assemble", owner):
+        facts = _read_facts(rt, job_id)
+        stored_groups = rt.jobs.read_groups(job_id)
+        groups: list[GroupResult] = []
+        for group in GROUPS:
+            if group in stored_groups:
+                groups.append(stored_groups[group])  # a branch that wrote its result, then lost its answer, counts
+            elif group in request.group_errors:
+                groups.append(failed_group(job_id, group, reason_text(request.group_errors[group])))
+        built = [name for g in groups for name in g.results]
+        report = build_report(job_id, facts, job.context, groups, version=version, built_checkers=built or None)
+        written = rt.blobs.write_once(
+            report_object(job_id, version), report_json(report).encode(), content_type="application/json"
+        )
+    response = AssembleResponse(job_id=job_id, version=version, report_uri=written.uri)
+    stored, job_after = rt.jobs.complete_step(
+        job_id,
+        "assemble",
+        owner,
+        response.model_dump(mode="json"),
+        advance_to=JobStatus.ASSEMBLED,
+        report_version=version,
+    )
+    if job_after is not None:
+        _refuse_if_failed(job_id, job_after.status, job_after.error)
+    logger.info(
+        "report v%d: %s",
+        version,
+        report.summary.verdict.value,
+        extra={"event": "assembled", "version": version, "object_created": written.created},
+    )
+    return AssembleResponse.model_validate(stored)
+
+
+# -- render_docx ----------------------------------------------------------------------------------------------
+
+
+def _render(report: Report) -> bytes:
+    from labeliq.docx_report import render_docx as render
+
+    return render(report, _limits().max_evidence_chars)
+
+
+def render_docx(request: RenderRequest, rt: Runtime) -> RenderResponse:
+    job_id, version = request.job_id, request.version
+    rt.jobs.require_job(job_id)
+    step = f"render:v{version}"
+    owner = new_owner(request.execution_id)
+    claim = _claim_or_stored(rt, job_id, step, owner)
+    if claim.outcome == "done" and claim.result is not None:
+        return RenderResponse.model_validate(claim.result)
+
+    with rt.jobs.lease_kept(job_id, step, owner):
+        report = Report.model_validate_json(rt.blobs.read_output(report_object(job_id, version), "the report"))
+        written = rt.blobs.write_once(docx_object(job_id, version), _render(report), content_type=DOCX_CONTENT_TYPE)
+    response = RenderResponse(job_id=job_id, version=version, docx_uri=written.uri)
+    stored, job_after = rt.jobs.complete_step(
+        job_id, step, owner, response.model_dump(mode="json"), advance_to=JobStatus.DONE
+    )
+    if job_after is not None:
+        _refuse_if_failed(job_id, job_after.status, job_after.error)
+    logger.info("rendered v%d", version, extra={"event": "rendered", "object_created": written.created})
+    return RenderResponse.model_validate(stored)

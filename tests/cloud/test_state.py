@@ -1,0 +1,152 @@
+"""JobStore and the LLM cache against the Firestore emulator: forward-only status, claims, leases, versions."""
+
+from __future__ import annotations
+
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from labeliq.cloud.errors import JobAlreadyFailed, NotFoundError
+from labeliq.cloud.state import FirestoreLlmCache, JobStore
+from labeliq.local.stack import LocalStack
+from labeliq.models import JobManifest, JobStatus
+from tests.cloud.helpers import new_id
+
+pytestmark = pytest.mark.emulator
+
+
+def store(stack: LocalStack, lease_s: float = 30.0) -> JobStore:
+    from labeliq.cloud.clients import firestore_client
+
+    return JobStore(firestore_client(stack.config.project), lease_s=lease_s)
+
+
+def new_job(jobs: JobStore) -> str:
+    job_id = new_id("state")
+    jobs.ensure_job(JobManifest(job_id=job_id, panels=["front.txt"]))
+    return job_id
+
+
+def test_ensure_job_creates_once_and_returns_the_stored_job(stack: LocalStack) -> None:
+    jobs = store(stack)
+    job_id = new_job(jobs)
+    jobs.advance(job_id, JobStatus.EXTRACTING)
+    again = jobs.ensure_job(JobManifest(job_id=job_id, panels=["other.txt"]))
+    assert again.status == JobStatus.EXTRACTING
+    assert again.panels == ["front.txt"]
+
+
+def test_a_backwards_move_is_refused_and_writes_nothing(stack: LocalStack) -> None:
+    jobs = store(stack)
+    job_id = new_job(jobs)
+    checking = jobs.advance(job_id, JobStatus.CHECKING)
+    back = jobs.advance(job_id, JobStatus.EXTRACTING)
+    assert back.status == JobStatus.CHECKING
+    assert back.updated_at == checking.updated_at
+    assert jobs.advance(job_id, JobStatus.DONE).status == JobStatus.DONE
+    assert jobs.fail(job_id, "late failure").status == JobStatus.DONE  # DONE is terminal
+
+
+def test_failed_is_terminal_and_keeps_the_first_reason(stack: LocalStack) -> None:
+    jobs = store(stack)
+    job_id = new_job(jobs)
+    assert jobs.fail(job_id, "extract failed: the manifest is invalid").status == JobStatus.FAILED
+    assert jobs.fail(job_id, "assemble failed: something else").error == "extract failed: the manifest is invalid"
+    with pytest.raises(JobAlreadyFailed, match="manifest is invalid"):
+        jobs.advance(job_id, JobStatus.CHECKING)
+
+
+def test_failing_an_unknown_job_leaves_a_pollable_failed_job(stack: LocalStack) -> None:
+    jobs = store(stack)
+    job_id = new_id("unknown")
+    jobs.fail(job_id, "extract failed: no manifest")
+    job = jobs.get_job(job_id)
+    assert job is not None and job.status == JobStatus.FAILED and job.error == "extract failed: no manifest"
+
+
+def test_advance_of_an_unknown_job_is_not_found(stack: LocalStack) -> None:
+    with pytest.raises(NotFoundError):
+        store(stack).advance(new_id("missing"), JobStatus.CHECKING)
+
+
+def test_parallel_transitions_to_the_same_status_all_succeed_without_contention(stack: LocalStack) -> None:
+    jobs = store(stack)
+    job_id = new_job(jobs)
+    jobs.advance(job_id, JobStatus.EXTRACTED)
+    started = time.perf_counter()
+    with ThreadPoolExecutor(6) as pool:
+        results = list(pool.map(lambda _: jobs.advance(job_id, JobStatus.CHECKING), range(6)))
+    assert {r.status for r in results} == {JobStatus.CHECKING}
+    assert time.perf_counter() - started < 4.0  # a lock-taking transaction backs off from 1 s per conflict
+
+
+def test_a_claim_is_granted_once_and_a_finished_step_returns_its_result(stack: LocalStack) -> None:
+    jobs = store(stack)
+    job_id = new_job(jobs)
+    first = jobs.claim_step(job_id, "extract", "exec-1/a")
+    second = jobs.claim_step(job_id, "extract", "exec-2/b")
+    assert first.outcome == "claimed" and second.outcome == "in_progress" and second.owner == "exec-1/a"
+    stored, job = jobs.complete_step(job_id, "extract", "exec-1/a", {"uri": "gs://x"}, advance_to=JobStatus.EXTRACTED)
+    assert stored == {"uri": "gs://x"} and job is not None and job.status == JobStatus.EXTRACTED
+    third = jobs.claim_step(job_id, "extract", "exec-3/c")
+    assert third.outcome == "done" and third.result == {"uri": "gs://x"}
+    # A late finisher does not replace the stored result.
+    late, _ = jobs.complete_step(job_id, "extract", "exec-2/b", {"uri": "gs://other"})
+    assert late == {"uri": "gs://x"}
+
+
+def test_an_expired_claim_is_taken_over_and_keeps_its_report_version(stack: LocalStack) -> None:
+    jobs = store(stack, lease_s=0.5)
+    job_id = new_job(jobs)
+    first = jobs.claim_step(job_id, "assemble", "dead/owner", assign_version=True)
+    assert first.outcome == "claimed" and first.version == 1
+    assert jobs.claim_step(job_id, "assemble", "live/owner").outcome == "in_progress"
+    time.sleep(0.7)
+    takeover = jobs.claim_step(job_id, "assemble", "live/owner", assign_version=True)
+    assert takeover.outcome == "taken_over" and takeover.version == 1
+    steps = jobs.list_steps(job_id)
+    assert steps["assemble"]["owner"] == "live/owner" and steps["assemble"]["attempts"] == 2
+
+
+def test_concurrent_claims_pick_exactly_one_owner_and_one_version(stack: LocalStack) -> None:
+    jobs = store(stack)
+    job_id = new_job(jobs)
+    with ThreadPoolExecutor(3) as pool:
+        claims = list(pool.map(lambda i: jobs.claim_step(job_id, "assemble", f"e{i}/o", assign_version=True), range(3)))
+    assert sorted(c.outcome for c in claims) == ["claimed", "in_progress", "in_progress"]
+    assert {c.version for c in claims} == {1}
+
+
+def test_the_next_assemble_gets_the_next_version(stack: LocalStack) -> None:
+    jobs = store(stack)
+    job_id = new_job(jobs)
+    claim = jobs.claim_step(job_id, "assemble", "e/o", assign_version=True)
+    jobs.complete_step(job_id, "assemble", "e/o", {}, advance_to=JobStatus.ASSEMBLED, report_version=claim.version)
+    job = jobs.get_job(job_id)
+    assert job is not None and job.report_version == 1
+    again = jobs.claim_step(job_id, "assemble:edit-1", "e/p", assign_version=True)
+    assert again.version == 2
+
+
+def test_llm_cache_round_trip(stack: LocalStack) -> None:
+    from labeliq.cloud.clients import firestore_client
+
+    cache = FirestoreLlmCache(firestore_client(stack.config.project), "llm_cache_test")
+    key = f"gemini|{new_id()}|prompt/with/slashes"
+    assert cache.get(key) is None
+    cache.put(key, '{"verdict": "pass"}')
+    assert cache.get(key) == '{"verdict": "pass"}'
+    assert cache.get(key + "x") is None
+
+
+def test_a_live_owner_keeps_its_lease_past_its_length_and_loses_it_once_gone(stack: LocalStack) -> None:
+    jobs = store(stack, lease_s=0.9)
+    job_id = new_job(jobs)
+    assert jobs.claim_step(job_id, "extract", "live/owner").outcome == "claimed"
+    with jobs.lease_kept(job_id, "extract", "live/owner"):
+        time.sleep(2.0)  # more than twice the lease: only the renewals keep it
+        assert jobs.claim_step(job_id, "extract", "other/owner").outcome == "in_progress"
+    time.sleep(1.2)
+    assert jobs.claim_step(job_id, "extract", "other/owner").outcome == "taken_over"
+    assert jobs.renew_lease(job_id, "extract", "live/owner") is False  # the old owner cannot take it back
