@@ -17,9 +17,9 @@ $(STAMP): requirements-dev.txt shared/pyproject.toml
 	$(PY) -m pip install -q -r requirements-dev.txt
 	touch $(STAMP)
 
-## run: check the sample labels and say where the reports are
+## run: the serverless suite locally (emulators, four functions, the workflow YAML) on the samples; says where the reports are
 run: $(STAMP)
-	$(PY) -m labeliq.samples_run --samples samples --out labeliq-out
+	$(PY) -m labeliq.local.stack --samples samples --out labeliq-out/stack
 
 ## check-samples: the quick in-process path only (labeliq check on each sample)
 check-samples: $(STAMP)
