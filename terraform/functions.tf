@@ -25,15 +25,15 @@ locals {
   }
 
   function_env = {
-    LABELIQ_PROJECT_ID            = var.project_id
-    LABELIQ_IN_BUCKET             = google_storage_bucket.incoming.name
-    LABELIQ_OUT_BUCKET            = google_storage_bucket.out.name
-    LABELIQ_OCR_ENGINE            = var.ocr_engine
-    LABELIQ_DOCUMENTAI_PROCESSOR  = google_document_ai_processor.ocr.id
-    LABELIQ_LLM_MODEL             = var.gemini_model
-    LABELIQ_LLM_ENABLED           = var.gemini_model == "" ? "false" : "true"
-    LABELIQ_LLM_VERTEXAI_LOCATION = var.region
-    LOG_EXECUTION_ID              = "true"
+    LABELIQ_PROJECT_ID           = var.project_id
+    LABELIQ_INPUT_BUCKET         = google_storage_bucket.incoming.name
+    LABELIQ_OUTPUT_BUCKET        = google_storage_bucket.out.name
+    LABELIQ_OCR_ENGINE           = var.ocr_engine
+    LABELIQ_DOCUMENTAI_PROCESSOR = google_document_ai_processor.ocr.id
+    LABELIQ_LLM_ENABLED          = var.gemini_model == "" ? "false" : "true"
+    LABELIQ_LLM_MODEL            = var.gemini_model
+    LABELIQ_LLM_PROJECT          = var.project_id
+    LABELIQ_LLM_LOCATION         = var.gemini_location
   }
 }
 

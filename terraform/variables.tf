@@ -54,6 +54,12 @@ variable "gemini_model" {
   default     = "gemini-2.5-flash"
 }
 
+variable "gemini_location" {
+  description = "Vertex AI location of the Gemini model."
+  type        = string
+  default     = "us-central1"
+}
+
 variable "functions" {
   description = "Per-function runtime settings: memory, timeout and the maximum instance count."
   type = map(object({

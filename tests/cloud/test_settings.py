@@ -1,4 +1,4 @@
-"""The functions' settings: both bucket spellings are read, and a bad value names its variable."""
+"""The functions' settings: the bucket variables Terraform sets are read, and a bad value names its variable."""
 
 from __future__ import annotations
 
@@ -13,8 +13,6 @@ VARIABLES = (
     "GCLOUD_PROJECT",
     "LABELIQ_INPUT_BUCKET",
     "LABELIQ_OUTPUT_BUCKET",
-    "LABELIQ_IN_BUCKET",
-    "LABELIQ_OUT_BUCKET",
     "LABELIQ_STEP_LEASE_S",
 )
 
@@ -25,21 +23,17 @@ def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(name, raising=False)
 
 
-@pytest.mark.parametrize(
-    ("in_var", "out_var"),
-    [("LABELIQ_INPUT_BUCKET", "LABELIQ_OUTPUT_BUCKET"), ("LABELIQ_IN_BUCKET", "LABELIQ_OUT_BUCKET")],
-)
-def test_buckets_are_read_under_either_spelling(monkeypatch: pytest.MonkeyPatch, in_var: str, out_var: str) -> None:
+def test_buckets_are_read_from_the_variables_terraform_sets(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GOOGLE_CLOUD_PROJECT", "proj")
-    monkeypatch.setenv(in_var, "in-bucket")
-    monkeypatch.setenv(out_var, "out-bucket")
+    monkeypatch.setenv("LABELIQ_INPUT_BUCKET", "in-bucket")
+    monkeypatch.setenv("LABELIQ_OUTPUT_BUCKET", "out-bucket")
     settings = load_cloud_settings()
     assert (settings.project_id, settings.input_bucket, settings.output_bucket) == ("proj", "in-bucket", "out-bucket")
 
 
 def test_a_missing_bucket_and_a_bad_lease_are_named(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LABELIQ_PROJECT_ID", "proj")
-    monkeypatch.setenv("LABELIQ_IN_BUCKET", "in-bucket")
+    monkeypatch.setenv("LABELIQ_INPUT_BUCKET", "in-bucket")
     monkeypatch.setenv("LABELIQ_STEP_LEASE_S", "0")
     with pytest.raises(ConfigError) as caught:
         load_cloud_settings()

@@ -125,3 +125,20 @@ def test_each_function_directory_exists_with_requirements() -> None:
         directory = Path(REPO, "functions", name)
         assert (directory / "main.py").is_file(), f"functions/{name}/main.py is missing"
         assert (directory / "requirements.txt").is_file(), f"functions/{name}/requirements.txt is missing"
+
+
+def test_function_environment_names_settings_the_code_reads(tf: TerraformModel) -> None:
+    """Every LABELIQ_* variable Terraform sets is a field of a settings class, so none is silently ignored."""
+    from labeliq.cloud.settings import CloudSettings
+    from labeliq.config import Settings
+    from labeliq.llm import LlmSettings
+
+    known: set[str] = set()
+    for settings_class in (Settings, CloudSettings, LlmSettings):
+        prefix = str(settings_class.model_config.get("env_prefix", ""))
+        known |= {f"{prefix}{name}".upper() for name in settings_class.model_fields}
+    env = re.search(r"function_env = \{(.*?)\n  \}", tf.texts["functions.tf"], re.DOTALL)
+    assert env, "functions.tf has no function_env block"
+    names = set(re.findall(r"^\s*(LABELIQ_[A-Z_]+)\s*=", env.group(1), re.MULTILINE))
+    assert names, "no LABELIQ_ variable is set"
+    assert names <= known, f"set by Terraform but read by no settings class: {sorted(names - known)}"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 
-from pydantic import AliasChoices, Field, ValidationError
+from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from labeliq.config import ENV_PREFIX, ConfigError, load_settings
@@ -18,14 +18,9 @@ class CloudSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="ignore", frozen=True, case_sensitive=False)
 
     project_id: str = Field(min_length=1)
-    # labeliq.config names them LABELIQ_INPUT_BUCKET / LABELIQ_OUTPUT_BUCKET; the Terraform sets LABELIQ_IN_BUCKET /
-    # LABELIQ_OUT_BUCKET. Both spellings are read, so neither side can silently leave a function without a bucket.
-    input_bucket: str = Field(
-        min_length=3, validation_alias=AliasChoices("LABELIQ_INPUT_BUCKET", "LABELIQ_IN_BUCKET", "input_bucket")
-    )
-    output_bucket: str = Field(
-        min_length=3, validation_alias=AliasChoices("LABELIQ_OUTPUT_BUCKET", "LABELIQ_OUT_BUCKET", "output_bucket")
-    )
+    # LABELIQ_INPUT_BUCKET / LABELIQ_OUTPUT_BUCKET, as labeliq.config and the Terraform name them.
+    input_bucket: str = Field(min_length=3)
+    output_bucket: str = Field(min_length=3)
     # A claim outlives a dead owner by at most this long; a live owner renews it every third of it, so it
     # can stay shorter than the workflow's retry window (a crashed step is taken over while retries last).
     step_lease_s: float = Field(default=60.0, gt=0)
