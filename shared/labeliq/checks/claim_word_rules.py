@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from labeliq import lexicons
 from labeliq.checks._finding import failed, passed, review
 from labeliq.checks.claim_parse import ParsedClaim
+from labeliq.checks.ingredients_lexicons import sugars_based_names
 from labeliq.models import Finding, LabelFacts
 from labeliq.text import find_terms, fold
 
@@ -68,7 +68,6 @@ _SWEETENERS = (
 
 
 def unsweetened(claim: ParsedClaim, facts: LabelFacts, panel: str | None) -> list[Finding]:
-    sugars: dict[str, list[str]] = lexicons.load("sugars_based_ingredients")
     names = [i.name for lst in facts.ingredients for i in lst.ingredients]
     for component_list in facts.ingredients:
         for ingredient in component_list.ingredients:
@@ -85,7 +84,7 @@ def unsweetened(claim: ParsedClaim, facts: LabelFacts, panel: str | None) -> lis
                 panel,
             )
         ]
-    found = find_terms(text, list(_SWEETENERS) + sugars["ingredients"])
+    found = find_terms(text, [*_SWEETENERS, *sugars_based_names()])
     if found:
         return [
             failed(
@@ -131,40 +130,13 @@ def light_sensory(claim: ParsedClaim, panel: str | None) -> list[Finding]:
     ]
 
 
-# Ingredients that are themselves salt or sugars (a subset of fop_nutrient_sources: no "cheese" or "broth").
-_ADDED = {
-    "sodium": ("salt", "sel", "sea salt", "sel de mer", "sodium chloride", "chlorure de sodium"),
-    "sugars": (
-        "sugar",
-        "sugars",
-        "sucre",
-        "sucres",
-        "brown sugar",
-        "cassonade",
-        "honey",
-        "miel",
-        "glucose",
-        "fructose",
-        "dextrose",
-        "sucrose",
-        "glucose-fructose",
-        "invert sugar",
-        "sucre inverti",
-        "molasses",
-        "melasse",
-        "maple syrup",
-        "sirop d'erable",
-        "corn syrup",
-        "glucose syrup",
-        "sirop de glucose",
-        "agave syrup",
-    ),
-}
+# Ingredients that are themselves salt (a subset of fop_nutrient_sources: no "cheese" or "broth"); sugars are the
+# sugars-based ingredients of ILT Annex 1 (lexicon sugars_based).
+_SALT = ("salt", "sel", "sea salt", "sel de mer", "sodium chloride", "chlorure de sodium")
 
 
 def added_ingredient(subject: str, facts: LabelFacts) -> str:
-    sugars: dict[str, list[str]] = lexicons.load("sugars_based_ingredients")
-    terms = list(_ADDED[subject]) if subject == "sodium" else list(_ADDED[subject]) + sugars["ingredients"]
+    terms = list(_SALT) if subject == "sodium" else list(sugars_based_names())
     for component_list in facts.ingredients:
         for ingredient in component_list.ingredients:
             for name in [ingredient.name, *(c.name for c in ingredient.components)]:

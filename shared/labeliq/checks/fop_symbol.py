@@ -14,6 +14,7 @@ from labeliq import lexicons
 from labeliq.checks import fop_presentation, fop_thresholds, product_category
 from labeliq.checks._finding import failed, not_applicable, passed, review
 from labeliq.checks.fop_thresholds import NAMES, NutrientAssessment
+from labeliq.checks.ingredients_lexicons import sugars_based_names
 from labeliq.models import Finding, LabelFacts, NutritionFacts, ProductContext
 from labeliq.text import find_terms
 
@@ -143,10 +144,10 @@ def _apply_exemptions(
 
 
 def _source_terms(sources: dict[str, Any], nutrient: str) -> list[str]:
-    """Ingredient names that add the nutrient; sugars also use CFIA's list of sugars-based ingredients."""
+    """Ingredient names that add the nutrient; for sugars the lexicon lists only what ILT Annex 1A/1B does not name."""
     terms = list(sources[nutrient])
     if nutrient == "sugars":
-        terms += lexicons.load("sugars_based_ingredients")["ingredients"]
+        terms += sugars_based_names()
     return terms
 
 

@@ -1,7 +1,8 @@
 """Name lookups over the sugars, sweetener and additive lexicons, per language.
 
 The lexicons say where each name comes from (their "source" key); this module only decides how a
-printed name is compared with them, so the three checkers that read ingredient names agree.
+printed name is compared with them, so the checkers that read ingredient names agree (the ingredient
+checkers, and the claim and FOP checks that look for sugars-based ingredients).
 """
 
 from __future__ import annotations
@@ -50,6 +51,28 @@ def _sugars(language: ListLanguage) -> SugarsTerms:
         not_sugars=frozenset(fold(t) for t in data["not_sugars"]),
         group_terms=frozenset(fold(t) for t in data["group_terms"]),
     )
+
+
+@cache
+def sugars_based_names() -> tuple[str, ...]:
+    """Annex 1A and 1B names and the group terms, EN and FR, as printed in the lexicon.
+
+    The claim checks ("unsweetened", "no added sugars", FOP sugars sources) look for these as words anywhere in
+    an ingredient name, so "Organic cane sugar" is found through "cane sugar" and "sugar". Annex 1C (functional
+    substitutes such as fruit juice) is left to the grouping rule, which knows the exemptions for juices.
+    """
+    data: dict[str, Any] = lexicons.load("sugars_based")
+    names: dict[str, None] = {}
+    for lang in _LANGS:
+        for key in ("annex_1a", "annex_1b", "group_terms"):
+            names.update(dict.fromkeys(data[lang][key]))
+    return tuple(names)
+
+
+def sugars_exemption_categories() -> tuple[list[str], list[str]]:
+    """B.01.008.3(4): product categories that are sweetening agents, and the (4)(e) formulas and diets."""
+    data: dict[str, Any] = lexicons.load("sugars_based")
+    return data["sweetening_agent_categories"], data["exempt_categories"]
 
 
 def sugars_group_terms(language: ListLanguage | None) -> set[str]:

@@ -9,9 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from labeliq import lexicons
 from labeliq.checks._finding import failed, not_applicable, passed, review
-from labeliq.checks.ingredients_lexicons import has_sugar_word, sugars_group_terms, sugars_kind, sweetener_kind
+from labeliq.checks.ingredients_lexicons import (
+    has_sugar_word,
+    sugars_exemption_categories,
+    sugars_group_terms,
+    sugars_kind,
+    sweetener_kind,
+)
 from labeliq.checks.ingredients_text import Entry, ParsedList, short, walk
 from labeliq.models import Finding, LabelFacts, ProductContext
 from labeliq.text import fold, has_term
@@ -42,17 +47,15 @@ def _category_text(facts: LabelFacts, context: ProductContext) -> str:
 
 def _product_exemption(facts: LabelFacts, context: ProductContext, lists: list[ParsedList]) -> Exemption | None:
     """B.01.008.3(4): the exemptions that hold for the product, whatever the language of the list."""
-    data = lexicons.load("sugars_based")
+    sweetening_agents, formulas = sugars_exemption_categories()
     sugars = _sugars_per_serving(facts)
     # B.01.008.3(4)(f): "less than 0.5 g of sugars per serving of stated size" (FDR EN text in sources/)
     if sugars is not None and sugars < SUGARS_EXEMPT_BELOW_G:
         return Exemption(f"the Nutrition Facts table declares {sugars:g} g sugars per serving (< 0.5 g), (4)(f)")
     category = fold(context.category or "")
-    if category and any(
-        category == fold(t) or category.endswith(" " + fold(t)) for t in data["sweetening_agent_categories"]
-    ):
+    if category and any(category == fold(t) or category.endswith(" " + fold(t)) for t in sweetening_agents):
         return Exemption(f"the product is a sweetening agent (category '{context.category}'), (4)(a)")
-    if category and any(fold(t) in category for t in data["exempt_categories"]):
+    if category and any(fold(t) in category for t in formulas):
         return Exemption(
             f"the product is an infant formula, human milk fortifier or liquid diet ('{context.category}'), (4)(e)"
         )
