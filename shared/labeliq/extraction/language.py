@@ -3,6 +3,12 @@
 Label text is short and full of food words, so general-purpose detectors guess badly on it; counting
 function words and the food and labelling words that differ between English and French does better.
 Words spelled the same in both languages (sodium, calcium, caramel) count for neither.
+
+One guesser serves the parser, which tags facts, and the checkers, which ask again about a fact the parser left
+"unknown". A checker would rather have a weak answer than none, so it may ask for the weak markers: words that
+decide only when no word of the lists above does ("the", which folds to the same word as the French "thé"; unit
+and statement words such as "grams" / "grammes", "irradié", "traité"). The parser does not use them, so the
+language it gives a fact does not depend on them.
 """
 
 from __future__ import annotations
@@ -84,6 +90,9 @@ _FOREIGN_SCRIPT = re.compile(
     r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]"
 )
 _OTHER_ACCENTS = re.compile(r"[ñáíóúãõäöüß¿¡]", re.IGNORECASE)
+# Weak markers (see the module docstring); accents are folded, so "irradie" is also "irradié".
+_EN_WEAK = frozenset({"the", "grams", "domestic"})
+_FR_WEAK = frozenset({"gramme", "grammes", "irradie", "traite", "eleve"})
 
 
 def language_scores(text: str) -> tuple[float, float, float]:
@@ -98,11 +107,22 @@ def language_scores(text: str) -> tuple[float, float, float]:
     return en, fr, other
 
 
-def guess_language(text: str) -> Language:
-    """'en', 'fr', 'bilingual' when both carry real weight, 'other' for a third language, else 'unknown'."""
+def weak_scores(text: str) -> tuple[float, float]:
+    """English and French weak markers in the text, in word counts."""
+    words = _WORD.findall(fold(text).replace("'", " "))
+    return float(sum(1 for w in words if w in _EN_WEAK)), float(sum(1 for w in words if w in _FR_WEAK))
+
+
+def guess_language(text: str, *, weak_markers: bool = False) -> Language:
+    """'en', 'fr', 'bilingual' when both carry real weight, 'other' for a third language, else 'unknown'.
+
+    With weak_markers, a text that no listed word places is placed by its weak markers, if it has any.
+    """
     en, fr, other = language_scores(text)
     if other > 0 and other >= max(en, fr):
         return "other"
+    if en == 0 and fr == 0 and weak_markers:
+        en, fr = weak_scores(text)
     if en == 0 and fr == 0:
         return "unknown"
     if en > 0 and fr > 0 and min(en, fr) / max(en, fr) >= 0.4 and min(en, fr) >= 1:
@@ -112,3 +132,9 @@ def guess_language(text: str) -> Language:
 
 def is_other_language(text: str) -> bool:
     return guess_language(text) == "other"
+
+
+def has_language_words(text: str) -> bool:
+    """Whether any word of the text marks English or French; "Spaghetti", "Tofu" and "Salsa" have none."""
+    en, fr, _ = language_scores(text)
+    return en > 0 or fr > 0 or any(weak_scores(text))
