@@ -14,6 +14,7 @@ from labeliq.checks._label_lines import panel_lines
 from labeliq.lexicons import load
 from labeliq.models import LabelFacts
 from labeliq.text import fold, has_term
+from labeliq.text_patterns import CONTACT_WORDS, EMAIL, PHONE, PO_BOX, POSTAL_CA, STREET, URL, US_ZIP
 
 _SUFFIX = re.compile(
     r"(?<![A-Za-z])(inc|ltd|ltée|ltee|limited|limitée|corp|corporation|co|company|compagnie|cie|llc|l\.l\.c|"
@@ -23,27 +24,6 @@ _SUFFIX = re.compile(
 _ROLE = re.compile(
     r"^(imported|distributed|manufactured|made|packed|packaged|produced|prepared)\s+(by|for)\b|"
     r"^(import[ée]|distribu[ée]|fabriqu[ée]|emball[ée]|produit|pr[ée]par[ée])\s+(par|pour)\b",
-    re.I,
-)
-POSTAL_CA = re.compile(
-    r"(?<![A-Za-z0-9])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d(?![A-Za-z0-9])"
-)
-_ZIP = re.compile(r"(?<![\w-])\d{5}(?:-\d{4})?(?![\w-])")
-_URL = re.compile(r"(https?://\S+|www\.\S+|\b[\w-]+(\.[\w-]+)*\.(com|ca|net|org|co|fr|us|info|biz)\b/?\S*)", re.I)
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b")
-_PHONE = re.compile(
-    r"(\+?1[\s.-]?)?(\(?\d{3}\)?[\s.-]?)\d{3}[\s.-]?\d{4}\b|\b1[\s-]?8\d\d[\s-]?[\dA-Z]{3}[\s-]?[\dA-Z]{4}\b"
-)
-_PO_BOX = re.compile(r"\b(p\.?\s?o\.?\s*box|c\.?\s?p\.?\s*\d|case postale|box\s+\d)", re.I)
-_STREET = re.compile(
-    r"\b\d+[A-Za-z]?,?\s+([\w'.-]+\s+){0,4}?(st|street|rd|road|ave|avenue|blvd|boulevard|dr|drive|way|lane|ln|"
-    r"cres|crescent|ct|court|hwy|highway|pkwy|parkway|pl|place|sq|square|terr|terrace|cir|circle|trail|line|"
-    r"concession|rang|route|rue|chemin|ch|boul|av|montée|allée|côte|rang)\b\.?|\b\d+,?\s+(rue|chemin|boul|"
-    r"boulevard|avenue|av|route|rang|montée|allée|place|côte)\b",
-    re.I,
-)
-_CONTACT_WORDS = re.compile(
-    r"\b(tel|tél|phone|téléphone|call|appelez|fax|toll[- ]free|sans frais|visit|visitez|email|courriel|web)\b\.?:?",
     re.I,
 )
 
@@ -62,11 +42,11 @@ def _is_dealer_head(text: str) -> bool:
 def _looks_like_address(text: str) -> bool:
     return bool(
         POSTAL_CA.search(text)
-        or _STREET.search(text)
-        or _URL.search(text)
-        or _PHONE.search(text)
+        or STREET.search(text)
+        or URL.search(text)
+        or PHONE.search(text)
         or place_markers(text)
-        or _ZIP.search(text)
+        or US_ZIP.search(text)
     )
 
 
@@ -150,7 +130,7 @@ def country_names(text: str) -> list[str]:
 def non_physical_parts(text: str) -> tuple[str, list[str]]:
     """The text with URLs, e-mails, phone numbers, postal/ZIP codes and contact words removed, and what was removed."""
     removed: list[str] = []
-    for pattern in (_URL, _EMAIL, _PHONE, POSTAL_CA, _ZIP, _CONTACT_WORDS):
+    for pattern in (URL, EMAIL, PHONE, POSTAL_CA, US_ZIP, CONTACT_WORDS):
         removed += [m.group(0) for m in pattern.finditer(text)]
         text = pattern.sub(" ", text)
     return text, [r for r in removed if r.strip()]
@@ -159,12 +139,12 @@ def non_physical_parts(text: str) -> tuple[str, list[str]]:
 def physical_markers(text: str) -> list[str]:
     """Places and civic addresses: what makes a principal place of business a physical location."""
     found = place_markers(text)
-    found += [m.group(0) for m in _STREET.finditer(text)]
+    found += [m.group(0) for m in STREET.finditer(text)]
     return found
 
 
 def has_po_box(text: str) -> bool:
-    return _PO_BOX.search(text) is not None
+    return PO_BOX.search(text) is not None
 
 
 def company_name_end(text: str) -> int:
