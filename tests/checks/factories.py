@@ -13,6 +13,7 @@ from typing import Any
 from labeliq.models import (
     Claim,
     ClaimKind,
+    Finding,
     Ingredient,
     IngredientList,
     LabelFacts,
@@ -212,3 +213,33 @@ def printed_list(text: str, language: Language = "en", title: str | None = None,
         text=text,
         source=Provenance(panel=panel),
     )
+
+
+# --- Verdicts of findings and whole samples through the parser (shared by several checker tests) ----------
+
+
+def verdicts(findings: list[Finding], rule: str) -> set[str]:
+    """The verdicts of the findings whose rule is `rule` (exactly)."""
+    return {f.verdict.value for f in findings if f.rule == rule}
+
+
+def assert_verdict(findings: list[Finding], rule: str, expected: str) -> None:
+    """Some finding for `rule` has the expected verdict; unless a fail is expected, none fails."""
+    got = verdicts(findings, rule)
+    messages = [f.message for f in findings if f.rule == rule]
+    assert expected in got, f"{rule}: expected {expected}, got {got}: {messages}"
+    if expected != "fail":
+        assert "fail" not in got, messages
+
+
+def parsed_sample(name: str) -> tuple[LabelFacts, ProductContext]:
+    """A sample folder as `labeliq check` reads it: panels named "front*" are principal display panels."""
+    from labeliq.extraction.text_parser import parse_label
+
+    folder = SAMPLES_DIR / name
+    panels = [
+        Panel(name=p.stem, is_principal_display=p.stem.startswith("front"), text=p.read_text(encoding="utf-8"))
+        for p in sorted(folder.glob("*.txt"))
+    ]
+    context = ProductContext.model_validate(json.loads((folder / "context.json").read_text(encoding="utf-8")))
+    return parse_label(panels), context

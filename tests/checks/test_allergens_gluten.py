@@ -12,7 +12,7 @@ import pytest
 from labeliq.checks.allergen_sources import declared_keys, scan_list
 from labeliq.checks.allergens_gluten import check
 from labeliq.models import AllergenStatement, Finding, LabelFacts, Panel, Provenance, TextFact, Verdict
-from tests.checks.factories import edited_sample, parsed_panels, printed_list, sample_context
+from tests.checks.factories import assert_verdict, edited_sample, parsed_panels, printed_list, sample_context, verdicts
 
 
 def back(
@@ -37,17 +37,6 @@ def back(
     if front:
         panels["front"] = front
     return check(parsed_panels(panels), sample_context())
-
-
-def verdicts(findings: list[Finding], rule: str) -> set[str]:
-    return {f.verdict.value for f in findings if f.rule == rule}
-
-
-def assert_verdict(findings: list[Finding], rule: str, expected: str) -> None:
-    got = verdicts(findings, rule)
-    assert expected in got, f"{rule}: expected {expected}, got {got}: {[f.message for f in findings if f.rule == rule]}"
-    if expected != "fail":
-        assert "fail" not in got, [f.message for f in findings if f.rule == rule]
 
 
 @pytest.mark.parametrize(

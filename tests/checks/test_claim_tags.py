@@ -7,7 +7,7 @@ import pytest
 from labeliq.checks import claim_tags
 from labeliq.models import Finding
 
-from .factories import edited_sample, sample_context
+from .factories import assert_verdict, edited_sample, sample_context
 
 Edit = tuple[str, str, str]
 FRONT_ANCHOR = "Source de fibres"
@@ -30,14 +30,6 @@ def run(edits: list[Edit], **context: object) -> list[Finding]:
     return claim_tags.check(edited_sample(edits), sample_context(**context))
 
 
-def expect(findings: list[Finding], rule: str, verdict: str) -> None:
-    got = {f.verdict.value for f in findings if f.rule == rule}
-    messages = [f.message for f in findings if f.rule == rule]
-    assert verdict in got, f"{rule}: expected {verdict}, got {got}: {messages}"
-    if verdict != "fail":
-        assert "fail" not in got, messages
-
-
 @pytest.mark.parametrize(
     ("edits", "verdict"),
     [
@@ -55,7 +47,7 @@ def expect(findings: list[Finding], rule: str, verdict: str) -> None:
     ],
 )
 def test_8_1_natural(edits: list[Edit], verdict: str) -> None:
-    expect(run(edits), "8.1", verdict)
+    assert_verdict(run(edits), "8.1", verdict)
 
 
 @pytest.mark.parametrize(
@@ -73,7 +65,7 @@ def test_8_1_natural(edits: list[Edit], verdict: str) -> None:
     ],
 )
 def test_8_2_kosher(edits: list[Edit], verdict: str) -> None:
-    expect(run(edits), "8.2", verdict)
+    assert_verdict(run(edits), "8.2", verdict)
 
 
 @pytest.mark.parametrize(
@@ -94,7 +86,7 @@ def test_8_2_kosher(edits: list[Edit], verdict: str) -> None:
     ],
 )
 def test_8_3_halal(edits: list[Edit], verdict: str) -> None:
-    expect(run(edits), "8.3", verdict)
+    assert_verdict(run(edits), "8.3", verdict)
 
 
 @pytest.mark.parametrize(
@@ -107,7 +99,7 @@ def test_8_3_halal(edits: list[Edit], verdict: str) -> None:
     ],
 )
 def test_8_4_homemade(edits: list[Edit], verdict: str) -> None:
-    expect(run(edits), "8.4", verdict)
+    assert_verdict(run(edits), "8.4", verdict)
 
 
 @pytest.mark.parametrize(
@@ -118,7 +110,7 @@ def test_8_4_homemade(edits: list[Edit], verdict: str) -> None:
     ],
 )
 def test_8_5_artisan(edits: list[Edit], verdict: str) -> None:
-    expect(run(edits), "8.5", verdict)
+    assert_verdict(run(edits), "8.5", verdict)
 
 
 CERTIFIED = "Certified organic by Ecocert Canada / Certifié biologique par Ecocert Canada"
@@ -196,13 +188,13 @@ CERTIFIED = "Certified organic by Ecocert Canada / Certifié biologique par Ecoc
     ],
 )
 def test_8_6_to_8_11_organic(edits: list[Edit], rule: str, verdict: str) -> None:
-    expect(run(edits), rule, verdict)
+    assert_verdict(run(edits), rule, verdict)
 
 
 def test_8_9_imported_logo_needs_origin_statement() -> None:
     edits = [*front("Canada Organic / Biologique Canada", CERTIFIED), *organic_list()]
-    expect(run(edits, imported=True), "8.9", "fail")
-    expect(run(edits, imported=False), "8.9", "pass")
+    assert_verdict(run(edits, imported=True), "8.9", "fail")
+    assert_verdict(run(edits, imported=False), "8.9", "pass")
 
 
 @pytest.mark.parametrize(
@@ -213,7 +205,7 @@ def test_8_9_imported_logo_needs_origin_statement() -> None:
     ],
 )
 def test_8_12_ge_claims(edits: list[Edit], verdict: str) -> None:
-    expect(run(edits), "8.12", verdict)
+    assert_verdict(run(edits), "8.12", verdict)
 
 
 @pytest.mark.parametrize(
@@ -234,7 +226,7 @@ def test_8_12_ge_claims(edits: list[Edit], verdict: str) -> None:
     ],
 )
 def test_8_13_raising_claims(edits: list[Edit], verdict: str) -> None:
-    expect(run(edits), "8.13", verdict)
+    assert_verdict(run(edits), "8.13", verdict)
 
 
 @pytest.mark.parametrize(

@@ -11,15 +11,11 @@ from typing import Any
 import pytest
 
 from labeliq.checks.common_name import check
-from labeliq.models import Finding, LabelFacts, Provenance, TextFact
-from tests.checks.factories import edited_sample, sample_context
+from labeliq.models import LabelFacts, Provenance, TextFact
+from tests.checks.factories import edited_sample, sample_context, verdicts
 
 EN = "Oat & Honey Granola Bars\n"
 FR = "Barres granola à l'avoine et au miel\n"
-
-
-def verdicts(findings: list[Finding], rule: str) -> set[str]:
-    return {f.verdict.value for f in findings if f.rule == rule}
 
 
 def with_names(*names: tuple[str, str], brand: str | None = None, ingredients: str | None = None) -> LabelFacts:

@@ -11,7 +11,7 @@ import pytest
 
 from labeliq.checks.country_of_origin import check
 from labeliq.models import Finding
-from tests.checks.factories import edited_sample, sample_context
+from tests.checks.factories import edited_sample, sample_context, verdicts
 
 MADE_IN = (
     "Made in Canada from domestic and imported ingredients.\n"
@@ -30,10 +30,6 @@ def run(origin: str | None = None, dealer: str | None = None, front: str = "", *
     if front:
         edits.append(("front", "210 g", f"210 g\n{front}"))
     return check(edited_sample(edits), sample_context(**context))
-
-
-def verdicts(findings: list[Finding], rule: str) -> set[str]:
-    return {f.verdict.value for f in findings if f.rule == rule}
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ import pytest
 from labeliq.checks.date_format import read_date
 from labeliq.checks.date_marking import check
 from labeliq.models import DateMark, Finding, LabelFacts, Panel, Provenance, Verdict
-from tests.checks.factories import edited_sample, printed_list, sample_context
+from tests.checks.factories import assert_verdict, edited_sample, printed_list, sample_context, verdicts
 
 DATE_BLOCK = "Best before / Meilleur avant\n27 MR 15"
 STORAGE = "Store in a cool, dry place.\nConserver dans un endroit frais et sec."
@@ -27,17 +27,6 @@ def run(date_block: str | None = None, storage: str | None = None, **context: An
     if storage is not None:
         edits.append(("back", STORAGE, storage))
     return check(edited_sample(edits), sample_context(**context))
-
-
-def verdicts(findings: list[Finding], rule: str) -> set[str]:
-    return {f.verdict.value for f in findings if f.rule == rule}
-
-
-def assert_verdict(findings: list[Finding], rule: str, expected: str) -> None:
-    got = verdicts(findings, rule)
-    assert expected in got, f"{rule}: expected {expected}, got {got}: {[f.message for f in findings if f.rule == rule]}"
-    if expected != "fail":
-        assert "fail" not in got, [f.message for f in findings if f.rule == rule]
 
 
 SHORT_LIFE = {"durable_life_days": 30, "packaged_at_retail": False}

@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from labeliq.checks import fop_symbol, fop_thresholds
-from labeliq.extraction.text_parser import parse_label
-from labeliq.models import LabelFacts, NutritionFacts, Panel, ProductContext
-from tests.checks.factories import claim, nft_label, nutrition_table
+from labeliq.models import LabelFacts, NutritionFacts, ProductContext
+from tests.checks.factories import claim, nft_label, nutrition_table, parsed_sample
 
-SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 JUDGED = dt.date(2026, 11, 24)
 SYMBOL_SODIUM = "High in / Élevé en\nSodium\nHealth Canada / Santé Canada"
 SOUP_ROWS: dict[str, tuple[float | None, float | None]] = {
@@ -286,24 +282,14 @@ def test_children_use_column_2_sodium_daily_value() -> None:
     assert verdicts(facts, "7.13.sugars", ctx) == ["not_applicable"]
 
 
-def _sample(name: str) -> tuple[LabelFacts, ProductContext]:
-    folder = SAMPLES / name
-    panels = [
-        Panel(name=p.stem, is_principal_display=p.stem.startswith("front"), text=p.read_text(encoding="utf-8"))
-        for p in sorted(folder.glob("*.txt"))
-    ]
-    ctx = ProductContext.model_validate(json.loads((folder / "context.json").read_text(encoding="utf-8")))
-    return parse_label(panels), ctx
-
-
 @pytest.mark.parametrize("name", ["granola-compliant", "soup-nutrition-faults", "crackers-date-allergen-faults"])
 def test_samples_have_no_fop_fail(name: str) -> None:
-    facts, ctx = _sample(name)
+    facts, ctx = parsed_sample(name)
     assert [f.rule for f in fop_symbol.check(facts, ctx) if f.verdict.value == "fail"] == []
 
 
 def test_soup_sample_sodium_symbol_required_and_present() -> None:
-    facts, ctx = _sample("soup-nutrition-faults")
+    facts, ctx = parsed_sample("soup-nutrition-faults")
     found = {f.rule: f.verdict.value for f in fop_symbol.check(facts, ctx)}
     assert found["7.13.sodium"] == "pass"
     assert found["7.2"] == "pass"

@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-from pathlib import Path
 
 import pytest
 
 from labeliq.checks import claim_parse, health_claims
-from labeliq.extraction.text_parser import parse_label
-from labeliq.models import Claim, LabelFacts, NutritionFacts, Panel, ProductContext
-from tests.checks.factories import claim, nft_label, nutrition_table
+from labeliq.models import Claim, LabelFacts, NutritionFacts, ProductContext
+from tests.checks.factories import claim, nft_label, nutrition_table, parsed_sample
 
-SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 CTX = ProductContext(date=dt.date(2026, 11, 24), reference_amount={"value": 35, "unit": "g"})
 
 
@@ -336,24 +332,14 @@ def test_no_claim_is_not_applicable() -> None:
     assert verdicts(nft_label(), "14.A1") == ["not_applicable"]
 
 
-def _sample(name: str) -> tuple[LabelFacts, ProductContext]:
-    folder = SAMPLES / name
-    panels = [
-        Panel(name=p.stem, is_principal_display=p.stem.startswith("front"), text=p.read_text(encoding="utf-8"))
-        for p in sorted(folder.glob("*.txt"))
-    ]
-    context = ProductContext.model_validate(json.loads((folder / "context.json").read_text(encoding="utf-8")))
-    return parse_label(panels), context
-
-
 @pytest.mark.parametrize("name", ["granola-compliant", "soup-nutrition-faults", "crackers-date-allergen-faults"])
 def test_samples_have_no_claim_fail(name: str) -> None:
-    facts, context = _sample(name)
+    facts, context = parsed_sample(name)
     assert [f.rule for f in health_claims.check(facts, context) if f.verdict.value == "fail"] == []
 
 
 def test_granola_source_of_fibre_needs_review_with_reason() -> None:
-    facts, context = _sample("granola-compliant")
+    facts, context = parsed_sample("granola-compliant")
     found = [f for f in health_claims.check(facts, context) if f.rule == "14.B.source.fibre"]
     assert found and all(f.verdict.value == "needs_review" for f in found)
     assert "2 g" in found[0].message and "3 g" in found[0].message

@@ -10,7 +10,7 @@ import pytest
 
 from labeliq.checks.irradiation import check
 from labeliq.models import Finding
-from tests.checks.factories import edited_sample, parsed_panels, sample_context
+from tests.checks.factories import edited_sample, parsed_panels, sample_context, verdicts
 
 SPICE_BACK = (
     "Ingredients: Ground cumin.\nIngrédients : Cumin moulu.\n"
@@ -22,10 +22,6 @@ SPICE_BACK = (
 def spice(front_statement: str, back_extra: str = "", name: str = "Ground Cumin\nCumin moulu") -> list[Finding]:
     front = f"SPICE ROAD\n{name}\n{front_statement}\n50 g".replace("\n\n", "\n")
     return check(parsed_panels({"front": front, "back": SPICE_BACK + back_extra}), sample_context(category="spices"))
-
-
-def verdicts(findings: list[Finding], rule: str) -> set[str]:
-    return {f.verdict.value for f in findings if f.rule == rule}
 
 
 @pytest.mark.parametrize(

@@ -9,17 +9,13 @@ import pytest
 
 from labeliq.checks.name_address import check
 from labeliq.models import Finding, Provenance, TextFact
-from tests.checks.factories import edited_sample, parsed_panels, sample_context, sample_panels
+from tests.checks.factories import edited_sample, parsed_panels, sample_context, sample_panels, verdicts
 
 DEALER = "Maple Grove Foods Inc.\n412 Woolwich St., Guelph, Ontario N1H 3W4"
 
 
 def with_dealer(dealer: str) -> list[Finding]:
     return check(edited_sample([("back", DEALER, dealer)]), sample_context())
-
-
-def verdicts(findings: list[Finding], rule: str) -> set[str]:
-    return {f.verdict.value for f in findings if f.rule == rule}
 
 
 def dealer_only_on_bottom() -> list[Finding]:

@@ -11,7 +11,7 @@ import pytest
 
 from labeliq.checks.net_quantity import check
 from labeliq.models import Finding
-from tests.checks.factories import edited_sample, sample_context
+from tests.checks.factories import edited_sample, sample_context, verdicts
 
 
 def declared(text: str, **context: Any) -> list[Finding]:
@@ -21,10 +21,6 @@ def declared(text: str, **context: Any) -> list[Finding]:
 def moved_to_back() -> list[Finding]:
     facts = edited_sample([("front", "210 g", ""), ("back", "Best before", "Net 210 g\nBest before")])
     return check(facts, sample_context())
-
-
-def verdicts(findings: list[Finding], rule: str) -> set[str]:
-    return {f.verdict.value for f in findings if f.rule == rule}
 
 
 @pytest.mark.parametrize(

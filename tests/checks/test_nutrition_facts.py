@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from decimal import ROUND_HALF_UP, Decimal
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from labeliq.checks import nft_daily_value, nft_rounding, nutrition_facts
-from labeliq.extraction.text_parser import parse_label
-from labeliq.models import Finding, LabelFacts, Panel, ProductContext, Provenance, SupplementedFoodFacts
-from tests.checks.factories import claim, nft_label, nutrition_table
+from labeliq.models import Finding, LabelFacts, ProductContext, Provenance, SupplementedFoodFacts
+from tests.checks.factories import claim, nft_label, nutrition_table, parsed_sample
 
-SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 JUDGED = dt.date(2026, 11, 24)
 CTX = ProductContext(date=JUDGED, reference_amount={"value": 35, "unit": "g"})
 
@@ -469,24 +465,14 @@ def test_added_nutrients_declared(ingredients: list[str], rows: dict[str, tuple[
 # ---------------------------------------------------------------------------------------------
 
 
-def _sample(name: str) -> tuple[LabelFacts, ProductContext]:
-    folder = SAMPLES / name
-    panels = [
-        Panel(name=p.stem, is_principal_display=p.stem.startswith("front"), text=p.read_text(encoding="utf-8"))
-        for p in sorted(folder.glob("*.txt"))
-    ]
-    context = ProductContext.model_validate(json.loads((folder / "context.json").read_text(encoding="utf-8")))
-    return parse_label(panels), context
-
-
 def test_granola_sample_has_no_fail() -> None:
-    facts, context = _sample("granola-compliant")
+    facts, context = parsed_sample("granola-compliant")
     fails = [f for f in nutrition_facts.check(facts, context) if f.verdict.value == "fail"]
     assert fails == []
 
 
 def test_soup_sample_fails_the_planted_faults() -> None:
-    facts, context = _sample("soup-nutrition-faults")
+    facts, context = parsed_sample("soup-nutrition-faults")
     fails = {f.rule: f for f in nutrition_facts.check(facts, context) if f.verdict.value == "fail"}
     assert set(fails) == {"10.B.fat", "10.E1.sodium", "10.E1.potassium", "10.E5"}
     assert "2.3 g" in fails["10.B.fat"].message

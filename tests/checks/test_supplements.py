@@ -9,7 +9,7 @@ import pytest
 from labeliq.checks import supplements
 from labeliq.models import Finding, ProductContext
 
-from .factories import edited_sample, parsed_panels, sample_context
+from .factories import assert_verdict, edited_sample, parsed_panels, sample_context
 
 FRONT = """SURGE
 Caffeinated Energy Drink
@@ -52,14 +52,6 @@ def drink(front: str = FRONT, back: str = BACK, **context: object) -> list[Findi
     return supplements.check(parsed_panels({"front": front, "back": back}), ctx)
 
 
-def expect(findings: list[Finding], rule: str, verdict: str) -> None:
-    got = {f.verdict.value for f in findings if f.rule == rule}
-    messages = [f.message for f in findings if f.rule == rule]
-    assert verdict in got, f"{rule}: expected {verdict}, got {got}: {messages}"
-    if verdict != "fail":
-        assert "fail" not in got, messages
-
-
 @pytest.mark.parametrize(
     ("front", "back", "verdict"),
     [
@@ -74,7 +66,7 @@ def expect(findings: list[Finding], rule: str, verdict: str) -> None:
     ],
 )
 def test_12_1_table_kind(front: str, back: str, verdict: str) -> None:
-    expect(drink(front, back), "12.1", verdict)
+    assert_verdict(drink(front, back), "12.1", verdict)
 
 
 @pytest.mark.parametrize(
@@ -103,7 +95,7 @@ def test_12_1_table_kind(front: str, back: str, verdict: str) -> None:
     ],
 )
 def test_12_1_from_context(edits: list[tuple[str, str, str]], context: dict[str, object], verdict: str) -> None:
-    expect(supplements.check(edited_sample(edits), sample_context(**context)), "12.1", verdict)
+    assert_verdict(supplements.check(edited_sample(edits), sample_context(**context)), "12.1", verdict)
 
 
 @pytest.mark.parametrize(
@@ -119,7 +111,7 @@ def test_12_1_from_context(edits: list[tuple[str, str, str]], context: dict[str,
     ],
 )
 def test_12_2_caution_list(back: str, verdict: str) -> None:
-    expect(drink(back=back), "12.2", verdict)
+    assert_verdict(drink(back=back), "12.2", verdict)
 
 
 @pytest.mark.parametrize(
@@ -136,7 +128,7 @@ def test_12_2_caution_list(back: str, verdict: str) -> None:
     ],
 )
 def test_12_5_caution_identifier(front: str, back: str, verdict: str) -> None:
-    expect(drink(front, back), "12.5", verdict)
+    assert_verdict(drink(front, back), "12.5", verdict)
 
 
 HIGH_CAFFEINE = "HIGH CAFFEINE CONTENT / TENEUR ÉLEVÉE EN CAFÉINE\n473 mL"
@@ -154,7 +146,7 @@ HIGH_CAFFEINE = "HIGH CAFFEINE CONTENT / TENEUR ÉLEVÉE EN CAFÉINE\n473 mL"
     ],
 )
 def test_12_6_high_caffeine_and_vitamin_claims(front: str, verdict: str) -> None:
-    expect(drink(front=front), "12.6", verdict)
+    assert_verdict(drink(front=front), "12.6", verdict)
 
 
 @pytest.mark.parametrize(
@@ -165,9 +157,9 @@ def test_12_6_high_caffeine_and_vitamin_claims(front: str, verdict: str) -> None
     ],
 )
 def test_12_10_transition(date: dt.date, verdict: str) -> None:
-    expect(drink(date=date), "12.10", verdict)
+    assert_verdict(drink(date=date), "12.10", verdict)
 
 
 def test_12_11_small_package_needs_review() -> None:
-    expect(drink(available_display_surface_cm2=80), "12.11", "needs_review")
+    assert_verdict(drink(available_display_surface_cm2=80), "12.11", "needs_review")
     assert not [f for f in drink() if f.rule == "12.11"]

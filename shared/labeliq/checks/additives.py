@@ -31,8 +31,10 @@ CITE_VANILLA = "FDR B.16.010"
 CITE_FLAVOUR = "FDR B.10.008; FDR B.01.008.2(4)(b)"
 CITE_PREPARATION = "FDR B.16.013, B.16.014"
 
-E_NUMBER = re.compile(r"^(e|ins|sin)\s?-?\d{3,4}[a-z]?(\s?\(?[ivx]+\)?)?$")
-_E_INSIDE = re.compile(r"(?<![a-z0-9])(e|ins|sin)\s?-?\d{3,4}[a-z]?(?![a-z0-9])")
+# An E / INS number ("E330", "INS 160a"): the whole name (with a roman-numeral variant), or inside a name.
+_E_CODE = r"(e|ins|sin)\s?-?\d{3,4}[a-z]?"
+E_NUMBER = re.compile(rf"^{_E_CODE}(\s?\(?[ivx]+\)?)?$")
+_E_INSIDE = re.compile(rf"(?<![a-z0-9]){_E_CODE}(?![a-z0-9])")
 _ADDITIVE_LOOKING = re.compile(
     r"(?<![a-z])(acid|acide|gum|gomme|esters?|edta|datem|polysorbate|carrageen\w*|carraghén\w*|lactylate|sorbitan|"
     r"lecithin|lécithine|cellulose|peroxide|bromate|azodicarbonamide|ferrocyanide|paraben|hydroquinone|butylated|"

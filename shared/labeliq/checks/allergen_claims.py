@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
+from labeliq.checks._label_lines import panel_lines
 from labeliq.checks.allergen_sources import LANGS, Lang, generic_names, norm, source_specs
 from labeliq.lexicons import load
 from labeliq.models import AllergenStatement, IngredientList, LabelFacts
@@ -85,9 +86,7 @@ def _texts(facts: LabelFacts) -> list[tuple[str, str | None]]:
     seen: set[tuple[str | None, str]] = set()
     out: list[tuple[str, str | None]] = []
     candidates = [(c.text, c.source.panel, -1) for c in facts.claims]
-    candidates += [
-        (line, p.name, i) for p in facts.panels for i, line in enumerate(p.text.splitlines()) if line.strip()
-    ]
+    candidates += [(line.text, line.panel, line.index) for line in panel_lines(facts)]
     for text, panel, index in candidates:
         folded = norm(text)
         if panel is not None and (panel, index) in covered:

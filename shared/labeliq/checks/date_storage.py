@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from labeliq.checks._label_lines import panel_lines
 from labeliq.models import LabelFacts
 from labeliq.text import fold
 
@@ -44,7 +45,7 @@ class StorageStatement:
 def storage_statements(facts: LabelFacts) -> list[StorageStatement]:
     """Refrigeration/freezing instructions in English and French, from the parser's facts and every line."""
     candidates = [(s.text, s.source.panel) for s in facts.storage_instructions]
-    candidates += [(line, p.name) for p in facts.panels for line in p.text.splitlines() if line.strip()]
+    candidates += [(line.text, line.panel) for line in panel_lines(facts)]
     out: list[StorageStatement] = []
     seen: set[tuple[str, str]] = set()
     for text, panel in candidates:
@@ -72,10 +73,9 @@ class LotCode:
 def lot_codes_with_date_letters(facts: LabelFacts) -> list[LotCode]:
     """Lot codes holding "BB" or "MA", which consumers may read as a best-before date (CFIA ILT)."""
     out: list[LotCode] = []
-    for panel in facts.panels:
-        for line in panel.text.splitlines():
-            for match in _LOT.finditer(line):
-                code = match.group(1).strip()
-                if re.search(r"BB|MA", code):
-                    out.append(LotCode(code, line.strip(), panel.name))
+    for line in panel_lines(facts):
+        for match in _LOT.finditer(line.text):
+            code = match.group(1).strip()
+            if re.search(r"BB|MA", code):
+                out.append(LotCode(code, line.text, line.panel))
     return out

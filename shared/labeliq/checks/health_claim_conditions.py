@@ -267,55 +267,40 @@ def _item3(
     cholesterol = nft_values.amount(nft, "cholesterol")
     if cholesterol is not None and nft.serving_amount and (nft.serving_unit or "g").lower() == "g":
         per_100 = cholesterol / nft.serving_amount * 100
-        if per_100 <= CHOLESTEROL_MAX_MG_PER_100G:
-            out.append(
-                passed(
-                    rule,
-                    f"Cholesterol is {per_100:.0f} mg per 100 g (100 mg or less).",
-                    cite + "(c)",
-                    match.text,
-                    match.panel,
-                )
+        out.append(
+            _condition(
+                per_100 <= CHOLESTEROL_MAX_MG_PER_100G,
+                rule,
+                cite + "(c)",
+                match,
+                f"Cholesterol is {per_100:.0f} mg per 100 g (100 mg or less).",
+                "The claim requires 100 mg or less cholesterol per 100 g, but the table gives "
+                f"{per_100:.0f} mg per 100 g.",
             )
-        else:
-            out.append(
-                failed(
-                    rule,
-                    "The claim requires 100 mg or less cholesterol per 100 "
-                    f"g, but the table gives {per_100:.0f} mg per 100 g.",
-                    cite + "(c)",
-                    match.text,
-                    match.panel,
-                )
-            )
+        )
     limit = SODIUM_MAX_MEAL_MG if context.main_dish else SODIUM_MAX_MG
     sodium = nft_values.amount(nft, "sodium")
     factor = _per_ra_factor(nft, context)
     if sodium is not None:
         highest = max(sodium, sodium * factor) if factor is not None else sodium
-        if highest <= limit:
-            out.append(
-                passed(
-                    rule,
-                    f"Sodium is {nft_rounding.fmt(sodium)} mg per serving ({limit:g} mg or less).",
-                    cite + "(f)",
-                    match.text,
-                    match.panel,
-                )
+        out.append(
+            _condition(
+                highest <= limit,
+                rule,
+                cite + "(f)",
+                match,
+                f"Sodium is {nft_rounding.fmt(sodium)} mg per serving ({limit:g} mg or less).",
+                f"The claim requires {limit:g} mg or less sodium per reference amount and per serving, but the table "
+                f"declares {nft_rounding.fmt(sodium)} mg per serving.",
             )
-        else:
-            out.append(
-                failed(
-                    rule,
-                    f"The claim requires {limit:g} mg or less sodium per "
-                    "reference amount and per serving, but the table "
-                    f"declares {nft_rounding.fmt(sodium)} mg per serving.",
-                    cite + "(f)",
-                    match.text,
-                    match.panel,
-                )
-            )
+        )
     return out
+
+
+def _condition(met: bool, rule: str, cite: str, match: HealthClaimMatch, if_met: str, if_not: str) -> Finding:
+    """A pass or a fail on one numeric condition of a claim, quoting the claim as evidence."""
+    verdict = passed if met else failed
+    return verdict(rule, if_met if met else if_not, cite, match.text, match.panel)
 
 
 def _sodium_pct(
@@ -328,16 +313,15 @@ def _sodium_pct(
     factor = _per_ra_factor(nft, context)
     highest = max(sodium, sodium * factor) if factor is not None else sodium
     pct = highest / dv.amount * 100
-    if pct < SODIUM_MAX_PCT_DV_4_1:
-        return [passed(rule, f"Sodium is {pct:.1f} % DV (less than 15 %).", cite + "(d)", match.text, match.panel)]
     return [
-        failed(
+        _condition(
+            pct < SODIUM_MAX_PCT_DV_4_1,
             rule,
-            "The claim requires less than 15 % DV sodium per reference "
-            f"amount and per serving; the food has {pct:.1f} % DV.",
             cite + "(d)",
-            match.text,
-            match.panel,
+            match,
+            f"Sodium is {pct:.1f} % DV (less than 15 %).",
+            "The claim requires less than 15 % DV sodium per reference amount and per serving; the food has "
+            f"{pct:.1f} % DV.",
         )
     ]
 

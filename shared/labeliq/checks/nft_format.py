@@ -16,21 +16,6 @@ from labeliq.checks._finding import failed, passed, review
 from labeliq.models import Finding, LabelFacts, NutritionFacts, ProductContext
 from labeliq.text import fold
 
-# Core rows of the table to B.01.401 (items 3-15; item 6 is the combined %DV line).
-CORE_ROWS = (
-    "fat",
-    "saturated_fat",
-    "trans_fat",
-    "cholesterol",
-    "sodium",
-    "carbohydrate",
-    "fibre",
-    "sugars",
-    "protein",
-    "potassium",
-    "calcium",
-    "iron",
-)
 # Kept even in the simplified format: B.01.401(6)(b)-(e).
 ALWAYS_KEPT = ("fat", "carbohydrate", "protein")
 
@@ -185,7 +170,7 @@ def check_serving(nft: NutritionFacts) -> list[Finding]:
 
 def check_core_rows(nft: NutritionFacts, context: ProductContext) -> list[Finding]:
     """Missing core rows: a fail in the standard format; in the simplified format they must be named (10.A6)."""
-    missing = [k for k in CORE_ROWS if k not in nft.nutrients]
+    missing = [k for k in nft_values.CORE_ROWS if k not in nft.nutrients]
     if nft.calories is None:
         missing.insert(0, "energy")
     statement = nft.not_significant_source.strip()
@@ -249,7 +234,7 @@ def row_evidence(nft: NutritionFacts, key: str) -> str:
 
 # B.01.401(6): items 2-5 and 7-15 (energy, fat, saturated, trans, cholesterol, sodium, carbohydrate, fibre, sugars,
 # protein, potassium, calcium, iron); the simplified format needs six or more of them expressible as "0".
-SIMPLIFIED_ITEMS = ("energy", *CORE_ROWS)
+SIMPLIFIED_ITEMS = ("energy", *nft_values.CORE_ROWS)
 SIMPLIFIED_MIN_ZEROS = 6
 
 

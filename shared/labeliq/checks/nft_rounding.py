@@ -96,6 +96,13 @@ _K_CA = _tiers(
 _FATTY_ACIDS = _tiers(
     ("0", "1", True, False, "0.1", ""), ("1", "5", True, True, "0.5", ""), ("5", "inf", False, False, "1", "")
 )
+# Vitamin C (mg) and vitamin D (µg): B.01.402 items 15 and 16 have the same increments.
+_VITAMINS_C_D = _tiers(
+    ("0", "0.1", True, False, None, ""),
+    ("0.1", "1", True, False, "0.2", ""),
+    ("1", "5", True, False, "0.5", ""),
+    ("5", "inf", True, False, "1", ""),
+)
 
 RULES: dict[str, RoundingRule] = {
     rule.key: rule
@@ -187,30 +194,8 @@ RULES: dict[str, RoundingRule] = {
                 ("250", "inf", True, False, "100", ""),
             ),
         ),
-        RoundingRule(
-            "vitamin_c",
-            "Vitamin C",
-            "mg",
-            "FDR B.01.402 table item 15",
-            _tiers(
-                ("0", "0.1", True, False, None, ""),
-                ("0.1", "1", True, False, "0.2", ""),
-                ("1", "5", True, False, "0.5", ""),
-                ("5", "inf", True, False, "1", ""),
-            ),
-        ),
-        RoundingRule(
-            "vitamin_d",
-            "Vitamin D",
-            "µg",
-            "FDR B.01.402 table item 16",
-            _tiers(
-                ("0", "0.1", True, False, None, ""),
-                ("0.1", "1", True, False, "0.2", ""),
-                ("1", "5", True, False, "0.5", ""),
-                ("5", "inf", True, False, "1", ""),
-            ),
-        ),
+        RoundingRule("vitamin_c", "Vitamin C", "mg", "FDR B.01.402 table item 15", _VITAMINS_C_D),
+        RoundingRule("vitamin_d", "Vitamin D", "µg", "FDR B.01.402 table item 16", _VITAMINS_C_D),
         # Servings per package, B.01.402 table item 1: < 2 -> 1; 2 to 5 -> 0.5; > 5 -> 1.
         RoundingRule(
             "servings_per_container",

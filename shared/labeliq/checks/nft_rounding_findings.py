@@ -14,20 +14,6 @@ from labeliq.checks import nft_consistency, nft_rounding, nft_values
 from labeliq.checks._finding import failed, passed
 from labeliq.models import Finding, NutritionFacts
 
-CORE_KEYS = (
-    "fat",
-    "saturated_fat",
-    "trans_fat",
-    "cholesterol",
-    "sodium",
-    "carbohydrate",
-    "fibre",
-    "sugars",
-    "protein",
-    "potassium",
-    "calcium",
-    "iron",
-)
 ADDITIONAL_KEYS = (
     "energy_kj",
     "polyunsaturated_fat",
@@ -110,23 +96,24 @@ def check_core(nft: NutritionFacts) -> list[Finding]:
     if nft.calories is not None:
         evidence = nft.calories_text or f"Calories {nft_rounding.fmt(nft.calories)}"
         out.append(_finding(nft, "energy", nft.calories, "10.B.energy", evidence, nft.source.panel))
-    for key in CORE_KEYS:
+    out += _row_findings(nft, nft_values.CORE_ROWS, "10.B")
+    return out
+
+
+def _row_findings(nft: NutritionFacts, keys: tuple[str, ...], rule: str) -> list[Finding]:
+    """One rounding finding per printed row, as `<rule>.<key>`; rows the table does not show are skipped."""
+    out: list[Finding] = []
+    for key in keys:
         value = nft_values.row(nft, key)
         amount = nft_values.amount(nft, key)
         if value is None or amount is None:
             continue
-        out.append(_finding(nft, key, amount, f"10.B.{key}", nft_values.evidence(value), value.source.panel))
+        out.append(_finding(nft, key, amount, f"{rule}.{key}", nft_values.evidence(value), value.source.panel))
     return out
 
 
 def check_additional(nft: NutritionFacts) -> list[Finding]:
-    out: list[Finding] = []
-    for key in ADDITIONAL_KEYS:
-        value = nft_values.row(nft, key)
-        amount = nft_values.amount(nft, key)
-        if value is None or amount is None:
-            continue
-        out.append(_finding(nft, key, amount, f"10.C.{key}", nft_values.evidence(value), value.source.panel))
+    out = _row_findings(nft, ADDITIONAL_KEYS, "10.C")
     out += _servings_per_container(nft)
     out += _fatty_acid_set(nft)
     return out

@@ -9,6 +9,21 @@ from __future__ import annotations
 from labeliq.checks import nft_rounding
 from labeliq.models import NutrientValue, NutritionFacts
 
+# Core rows of the table, in the order of FDR B.01.401 (items 3-15; item 6 is the combined %DV line).
+CORE_ROWS = (
+    "fat",
+    "saturated_fat",
+    "trans_fat",
+    "cholesterol",
+    "sodium",
+    "carbohydrate",
+    "fibre",
+    "sugars",
+    "protein",
+    "potassium",
+    "calcium",
+    "iron",
+)
 # The unit each core or additional row is declared in (FDR B.01.401 / B.01.402 tables, column 3).
 UNITS: dict[str, str] = {
     "fat": "g",

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from labeliq.checks._finding import failed, not_applicable, passed, review
+from labeliq.checks._label_lines import panel_lines
 from labeliq.checks.ingredients_case import ACRONYMS
 from labeliq.checks.ingredients_text import parsed_lists, text_outside_lists, walk
 from labeliq.models import Finding, LabelFacts, ProductContext
@@ -64,10 +65,9 @@ def _evidence(facts: LabelFacts) -> SupplementedEvidence:
     if not sfft:
         sfft = next((m.group(0) for p in facts.panels if (m := _SFFT_TEXT.search(p.text))), "")
     if not sfci:
-        for panel in facts.principal_display_panels():
-            for line in panel.text.splitlines():
-                if _SFCI_LINE.match(line):
-                    sfci = line.strip()
+        for line in panel_lines(facts, principal_only=True):
+            if _SFCI_LINE.match(line.text):
+                sfci = line.text
     return SupplementedEvidence(sfft, sfci, title, cautions)
 
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from labeliq.checks._finding import failed, not_applicable, passed, review
+from labeliq.checks._label_lines import panel_lines
 from labeliq.checks.ingredients_lexicons import SweetenerKind, sweetener_kind, sweeteners_data
 from labeliq.checks.ingredients_text import ParsedList, list_line_span, parsed_lists, short, text_outside_lists, walk
 from labeliq.models import Finding, LabelFacts, ProductContext
@@ -197,10 +198,9 @@ def _statements(facts: LabelFacts) -> list[tuple[str, int | None, str]]:
     out: list[tuple[str, int | None, str]] = [
         (s.source.panel, s.source.line_start, s.text) for s in facts.phenylalanine_statements
     ]
-    for panel in facts.panels:
-        for i, line in enumerate(panel.text.splitlines()):
-            if _PKU_LINE.search(line) and not any(p == panel.name and n == i for p, n, _ in out):
-                out.append((panel.name, i, line.strip()))
+    for line in panel_lines(facts):
+        if _PKU_LINE.search(line.text) and not any(p == line.panel and n == line.index for p, n, _ in out):
+            out.append((line.panel, line.index, line.text))
     return out
 
 
