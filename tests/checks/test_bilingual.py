@@ -163,3 +163,16 @@ def test_2_9_versions_not_on_the_same_line(
 )
 def test_2_8_no_third_language_in_printed_nft(edits: list[tuple[str, str, str]], expected: set[str]) -> None:
     assert {f.verdict.value for f in findings_for(edited_sample(edits), "2.8")} == expected
+
+
+@pytest.mark.parametrize(
+    "french",
+    [
+        pytest.param("Importé par / Imported by", id="2.1-importe-par"),
+        pytest.param("Importée par / Imported by", id="2.1-importee-par-feminine"),
+    ],
+)
+def test_imported_by_counts_in_french_with_either_agreement(french: str) -> None:
+    from labeliq.checks._origin_text import IMPORTED_BY_EN, IMPORTED_BY_FR
+
+    assert IMPORTED_BY_FR.search(french) and IMPORTED_BY_EN.search(french)

@@ -19,6 +19,9 @@ ORIGIN_PHRASE = re.compile(
     r"(?<![a-z])(product of|produce of|produit (de la|de l'|des|du|de|d')|made in|fabrique (au|aux|en|a)|"
     r"country of origin|pays d'origine|origin ?:|origine ?:|grown in|cultive (au|aux|en))(?![a-z])"
 )
+# "Imported by/for" and "Importé(e) par/pour" (SFCR 223(1)); shared by country_of_origin and bilingual.
+IMPORTED_BY_EN = re.compile(r"imported (by|for)", re.I)
+IMPORTED_BY_FR = re.compile(r"import[ée]e? (par|pour)", re.I)
 MADE_IN_CANADA = re.compile(r"made in canada|fabrique au canada")
 PRODUCT_OF_CANADA = re.compile(
     r"product of canada|produit du canada|(100 ?% )?canadian (product|made)|100 ?% (canadian|canadien(ne)?s?)"

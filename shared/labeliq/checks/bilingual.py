@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from labeliq.checks._finding import failed, passed, review
 from labeliq.checks._language import languages_of, same_in_both_languages
+from labeliq.checks._origin_text import IMPORTED_BY_EN, IMPORTED_BY_FR
 from labeliq.models import AllergenStatement, Claim, Finding, IngredientList, LabelFacts, Language, ProductContext
 
 _CITE = "FDR B.01.012(2); SFCR 206(1)"
@@ -42,8 +43,8 @@ _TITLES: dict[str, dict[str, re.Pattern[str]]] = {
         "fr": re.compile(r"meilleur avant|empaqueté le|emballé le|date limite d.utilisation|utiliser avant", re.I),
     },
     "'Imported by/for' statement": {
-        "en": re.compile(r"imported (by|for)", re.I),
-        "fr": re.compile(r"import[ée] (par|pour)", re.I),
+        "en": IMPORTED_BY_EN,
+        "fr": IMPORTED_BY_FR,
     },
     "front-of-package nutrition symbol": {
         "en": re.compile(r"high in", re.I),

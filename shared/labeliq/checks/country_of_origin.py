@@ -18,6 +18,8 @@ from labeliq.checks._finding import failed, not_applicable, passed, review
 from labeliq.checks._label_lines import panel_lines
 from labeliq.checks._origin_text import (
     BLEND,
+    IMPORTED_BY_EN,
+    IMPORTED_BY_FR,
     MADE_IN_CANADA,
     ORIGIN_PHRASE,
     PRINTED_IN,
@@ -36,8 +38,6 @@ _CITE_IMPORTED = "SFCR 223(1), (2); SFCR 206(2)"
 _CITE_PROXIMITY = "SFCR 223(3)"
 _CITE_MANDATORY = "CFIA ILT, country of origin (mandatory labelling)"
 _CITE_CLAIMS = "CFIA ILT, origin claims"
-_IMPORTED_EN = re.compile(r"imported (by|for)", re.I)
-_IMPORTED_FR = re.compile(r"import[ée]e? (par|pour)", re.I)
 _MADE_IN_OK_EN = re.compile(r"from (domestic and imported|imported and domestic|imported) ingredients")
 _MADE_IN_OK_FR = re.compile(
     r"(a partir d'|d')ingredients (canadiens et importes|importes et canadiens|importes)"
@@ -76,7 +76,7 @@ def _geographic_origin(statements: list[Statement]) -> list[Statement]:
 def _check_imported_by(facts: LabelFacts, context: ProductContext, statements: list[Statement]) -> list[Finding]:
     applies = _applies(context)
     text = facts.full_text() + "\n" + "\n".join(t.text for t in facts.imported_by)
-    en, fr = _IMPORTED_EN.search(text), _IMPORTED_FR.search(text)
+    en, fr = IMPORTED_BY_EN.search(text), IMPORTED_BY_FR.search(text)
     origin = _geographic_origin(statements)
     blocks = dealer_blocks(facts)
     dealer_text = "\n".join(b.text for b in blocks)
@@ -145,7 +145,9 @@ def _check_imported_by(facts: LabelFacts, context: ProductContext, statements: l
 
 def _imported_by_order(facts: LabelFacts, blocks: list[DealerBlock]) -> Finding:
     """'Imported by' must precede the dealer's name: printed after it, the statement needs a second look."""
-    lines = [line for line in panel_lines(facts) if _IMPORTED_EN.search(line.text) or _IMPORTED_FR.search(line.text)]
+    lines = [
+        line for line in panel_lines(facts) if IMPORTED_BY_EN.search(line.text) or IMPORTED_BY_FR.search(line.text)
+    ]
     for line in lines:
         before = [b for b in blocks if b.panel == line.panel and b.line_start is not None and b.line_start < line.index]
         if before and not any(b.panel == line.panel and b.line_start == line.index for b in blocks):
