@@ -9,12 +9,17 @@ from PIL import Image
 
 from labeliq.models import BoundingBox, Language, Strict
 
+Point = tuple[float, float]
+
 
 class OcrLine(Strict):
     text: str
     bbox: BoundingBox
     confidence: float  # 0..1
     language: Language = "unknown"
+    # The text's own quadrilateral (top-left, top-right, bottom-right, bottom-left) when the engine gives one:
+    # on a tilted photo the axis-aligned box of a long line is far taller than the text, the polygon is not.
+    polygon: tuple[Point, Point, Point, Point] | None = None
 
 
 class OcrBlock(Strict):
