@@ -9,7 +9,7 @@ CHECKOV_VENV := .venv-checkov
 CHECKOV_STAMP := $(CHECKOV_VENV)/.installed
 export TF_CLI_CONFIG_FILE := $(CURDIR)/terraform/.terraformrc
 
-.PHONY: run check-samples test unit lint tf-check eval bench bench-extract deploy clean
+.PHONY: run serve check-samples test lint tf-check eval bench bench-extract deploy clean
 
 $(STAMP): requirements-dev.txt shared/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,11 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m tests.bench.bench_check
+	$(PY) -m tests.bench.bench_stack
+
+## serve: keep a local stack running for `labeliq submit` (Ctrl-C stops everything it started)
+serve: $(STAMP)
+	$(PY) -m labeliq.local.stack --serve --no-samples
 
 bench-extract: $(STAMP)
 	$(PY) -m tests.bench.bench_extract
