@@ -132,6 +132,16 @@ def test_packaged_on_with_durable_life_statement(parse: Parse) -> None:
             id="6.11-storage-and-date-on-one-line",
         ),
         pytest.param(
+            "Refrigerate (4 °C) after opening.",
+            [("Refrigerate (4 °C) after opening.", "en")],
+            id="6.11-after-opening-inside-a-sentence-is-not-cut",
+        ),
+        pytest.param(
+            "Keep refrigerated. Garder au frais.",
+            [("Keep refrigerated.", "en"), ("Garder au frais.", "fr")],
+            id="6.11-two-languages-as-two-sentences-on-one-line",
+        ),
+        pytest.param(
             "Store in a cool, dry\nplace away from sunlight.",
             [("Store in a cool, dry place away from sunlight.", "en")],
             id="6.11-wrapped-instruction",
@@ -154,3 +164,140 @@ def test_storage_instructions(parse: Parse, text: str, expected: list[tuple[str,
 def test_case_changes_in_date_lines(parse: Parse, text: str, date_text: str) -> None:
     (mark,) = parse(back=text).dates
     assert mark.date_text == date_text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Packaged on / Empaqueté le JN 28 Best before / Meilleur avant JL 03",
+            [
+                ("packaged_on", "Packaged on / Empaqueté le", "JN 28"),
+                ("best_before", "Best before / Meilleur avant", "JL 03"),
+            ],
+            id="6.2-cfia-example-each-date-to-its-own-words-one-line",
+        ),
+        pytest.param(
+            "Packaged on / Empaqueté le JN 28\nBest before / Meilleur avant JL 03",
+            [
+                ("packaged_on", "Packaged on / Empaqueté le", "JN 28"),
+                ("best_before", "Best before / Meilleur avant", "JL 03"),
+            ],
+            id="6.2-cfia-example-each-date-to-its-own-words-two-lines",
+        ),
+        pytest.param(
+            "Packaged on June 28 juin Best before July 3 juillet",
+            [("packaged_on", "Packaged on", "June 28 juin"), ("best_before", "Best before", "July 3 juillet")],
+            id="6.2-month-words-best-before-is-not-the-packaged-on-date",
+        ),
+        pytest.param(
+            "Packaged on / Empaqueté le June 28 juin Best before / Meilleur avant July 3 juillet",
+            [
+                ("packaged_on", "Packaged on / Empaqueté le", "June 28 juin"),
+                ("best_before", "Best before / Meilleur avant", "July 3 juillet"),
+            ],
+            id="6.2-month-words-both-languages-two-dates-one-line",
+        ),
+        pytest.param(
+            "Packaged on JN 28 Empaqueté le Best before JL 03 Meilleur avant",
+            [
+                ("packaged_on", "Packaged on / Empaqueté le", "JN 28"),
+                ("best_before", "Best before / Meilleur avant", "JL 03"),
+            ],
+            id="6.2-dates-between-the-words-two-dates-one-line",
+        ),
+    ],
+)
+def test_two_dates_on_a_line_keep_their_own_words(
+    parse: Parse, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    facts = parse(back=text)
+    assert [(d.kind, d.words, d.date_text) for d in facts.dates] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "date_text"),
+    [
+        pytest.param("Best before 27MR15", "Best before", "27MR15", id="6.4-date-without-spaces-is-isolated"),
+        pytest.param("BB/MA 27MR15", "BB / MA", "27MR15", id="6.13-bb-ma-date-without-spaces"),
+        pytest.param(
+            "Best before/Meilleur avant: 27MR15",
+            "Best before / Meilleur avant",
+            "27MR15",
+            id="6.4-date-without-spaces-after-a-colon",
+        ),
+        pytest.param(
+            "Best before / Meilleur avant 7 JN 28",
+            "Best before / Meilleur avant",
+            "7 JN 28",
+            id="6.4-one-digit-year-kept-with-the-token",
+        ),
+        pytest.param(
+            "Best before / Meilleur avant\n5JA28", "Best before / Meilleur avant", "5JA28", id="6.4-glued-on-next-line"
+        ),
+        pytest.param(
+            "Best before / Meilleur avant: 27.MR.15",
+            "Best before / Meilleur avant",
+            "27.MR.15",
+            id="6.4-date-with-dots-kept-whole",
+        ),
+        pytest.param(
+            "Best before / Meilleur avant\n\nLOT 27MA15",
+            "Best before / Meilleur avant",
+            "",
+            id="6.3-lot-code-on-next-line-is-not-the-date",
+        ),
+    ],
+)
+def test_date_tokens_as_printed(parse: Parse, text: str, words: str, date_text: str) -> None:
+    (mark,) = parse(back=text).dates
+    assert (mark.words, mark.date_text) == (words, date_text)
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text", "storage"),
+    [
+        pytest.param(
+            "Best before 27 MR 15. Keep refrigerated. / Garder réfrigéré.",
+            "27 MR 15",
+            [("Keep refrigerated.", "en"), ("Garder réfrigéré.", "fr")],
+            id="6.11-storage-after-the-date-sentence",
+        ),
+        pytest.param(
+            "Best before / Meilleur avant 27 MR 15 Keep refrigerated / Garder réfrigéré",
+            "27 MR 15",
+            [("Keep refrigerated", "en"), ("Garder réfrigéré", "fr")],
+            id="6.11-storage-after-the-date-without-full-stop",
+        ),
+        pytest.param(
+            "Best before 27 MR 15 Keep refrigerated.\nMeilleur avant 27 MR 15 Garder réfrigéré.",
+            "27 MR 15",
+            [("Keep refrigerated.", "en"), ("Garder réfrigéré.", "fr")],
+            id="6.11-storage-after-each-language-date",
+        ),
+        pytest.param(
+            "BEST BEFORE 27 MR 15 KEEP REFRIGERATED",
+            "27 MR 15",
+            [("KEEP REFRIGERATED", "en")],
+            id="6.11-storage-after-the-date-in-capitals",
+        ),
+        pytest.param(
+            "Best before: 27 MR 15 - Refrigerate after opening. Réfrigérer après ouverture.",
+            "27 MR 15",
+            [("Refrigerate after opening.", "en"), ("Réfrigérer après ouverture.", "fr")],
+            id="6.11-storage-after-a-dash-and-one-line-both-languages",
+        ),
+        pytest.param(
+            "Best before 27 MR 15. Once opened, keep refrigerated.",
+            "27 MR 15",
+            [("Once opened, keep refrigerated.", "en")],
+            id="6.11-once-opened-after-the-date",
+        ),
+    ],
+)
+def test_storage_in_the_middle_of_a_date_line(
+    parse: Parse, text: str, date_text: str, storage: list[tuple[str, str]]
+) -> None:
+    facts = parse(back=text)
+    assert [d.date_text for d in facts.dates] == [date_text]
+    assert [(s.text, s.language) for s in facts.storage_instructions] == storage

@@ -130,3 +130,44 @@ def test_list_titles(parse: Parse, text: str, title: str, language: str, names: 
     facts = parse(back=text)
     (lst,) = facts.ingredients
     assert (lst.title, lst.language, [i.name for i in lst.ingredients]) == (title, language, names)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Contains: Mustard May contain: Sesame, Soybeans",
+            [
+                ("contains", "en", "Contains:", ["Mustard"]),
+                ("may_contain", "en", "May contain:", ["Sesame", "Soybeans"]),
+            ],
+            id="9.10-contains-and-may-contain-on-one-line-en",
+        ),
+        pytest.param(
+            "Contient : Moutarde Peut contenir : Sésame",
+            [("contains", "fr", "Contient :", ["Moutarde"]), ("may_contain", "fr", "Peut contenir :", ["Sésame"])],
+            id="9.10-contient-and-peut-contenir-on-one-line-fr",
+        ),
+        pytest.param(
+            "CONTAINS: MUSTARD MAY CONTAIN: SESAME",
+            [("contains", "en", "CONTAINS:", ["MUSTARD"]), ("may_contain", "en", "MAY CONTAIN:", ["SESAME"])],
+            id="9.10-one-line-in-capitals",
+        ),
+        pytest.param(
+            "Ingredients: Water, Vinegar, Mustard seed, Salt. Contains: Mustard May contain: Sesame",
+            [("contains", "en", "Contains:", ["Mustard"]), ("may_contain", "en", "May contain:", ["Sesame"])],
+            id="9.10-after-the-ingredient-list-on-one-line",
+        ),
+        pytest.param(
+            "May Contain: Peanuts, Tree nuts.",
+            [("may_contain", "en", "May Contain:", ["Peanuts", "Tree nuts"])],
+            id="9.10-capitalised-may-contain-is-not-cut-in-two",
+        ),
+    ],
+)
+def test_allergen_statements_sharing_a_line(
+    parse: Parse, text: str, expected: list[tuple[str, str, str, list[str]]]
+) -> None:
+    facts = parse(back=text)
+    statements = facts.contains + facts.may_contain
+    assert [(s.kind, s.language, s.title, s.items) for s in statements] == expected

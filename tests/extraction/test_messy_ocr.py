@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from labeliq.models import LabelFacts
 
 Parse = Callable[..., LabelFacts]
@@ -269,3 +271,149 @@ def test_columns_from_ocr_rows_that_keep_no_positions(parse: Parse) -> None:
         ("fr", "Farine de blé entier, Eau, Levure, Sel, Propionate de calcium."),
     ]
     assert [(s.language, s.items) for s in facts.contains] == [("en", ["Wheat"]), ("fr", ["Blé"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "lists", "statements"),
+    [
+        pytest.param(
+            "lngredients: Water, Sugar, Salt.\nContalns: Milk.\nMay contaln: Peanuts.",
+            [("en", "Water, Sugar, Salt.")],
+            [("contains", "en", ["Milk"]), ("may_contain", "en", ["Peanuts"])],
+            id="9.7-ocr-l-for-i-in-contains-and-may-contain",
+        ),
+        pytest.param(
+            "Ingredlents: Water, Sugar.\nC0ntains: Milk.",
+            [("en", "Water, Sugar.")],
+            [("contains", "en", ["Milk"])],
+            id="5.2-ocr-l-for-i-inside-ingredients",
+        ),
+        pytest.param(
+            "Ingre dients: Water, Sugar.\nCONTAlNS: MILK.",
+            [("en", "Water, Sugar.")],
+            [("contains", "en", ["MILK"])],
+            id="5.2-ocr-space-inside-the-title",
+        ),
+        pytest.param(
+            "lngrédients : Eau, Sucre.\nContlent : Lait.\nPeut conten1r : Arachides.",
+            [("fr", "Eau, Sucre.")],
+            [("contains", "fr", ["Lait"]), ("may_contain", "fr", ["Arachides"])],
+            id="9.7-ocr-confusions-in-the-french-titles",
+        ),
+        pytest.param(
+            "Ingredients: Water, whole-\nwheat flour, Salt.\nContains: Wheat.",
+            [("en", "Water, whole-wheat flour, Salt.")],
+            [("contains", "en", ["Wheat"])],
+            id="5.2-hyphen-of-whole-wheat-kept-across-lines",
+        ),
+        pytest.param(
+            "Ingredients: Water, enri-\nched wheat flour, Salt.",
+            [("en", "Water, enriched wheat flour, Salt.")],
+            [],
+            id="5.2-hyphenation-inside-a-word-undone",
+        ),
+        pytest.param(
+            "Ingredients: Water, enri\u00ad\nched wheat flour, Salt.",
+            [("en", "Water, enriched wheat flour, Salt.")],
+            [],
+            id="5.2-soft-hyphen-at-the-line-end-undone",
+        ),
+        pytest.param(
+            "Ingrédients : Eau, farine de blé en\u2010\ntier, sel.",
+            [("fr", "Eau, farine de blé entier, sel.")],
+            [],
+            id="5.2-unicode-hyphen-undone-in-french",
+        ),
+        pytest.param(
+            "Ingredients: Water, Sugar.|Ingrédients : Eau, Sucre.\nContains: Milk.|Contient : Lait.",
+            [("en", "Water, Sugar."), ("fr", "Eau, Sucre.")],
+            [("contains", "en", ["Milk"]), ("contains", "fr", ["Lait"])],
+            id="2.1-bar-between-columns-without-spaces",
+        ),
+        pytest.param(
+            "Ingredients: S0y lecithin, C0rn starch, Tomat0es.\nContains: S0y.",
+            [("en", "Soy lecithin, Corn starch, Tomatoes.")],
+            [("contains", "en", ["Soy"])],
+            id="5.2-zero-for-o-in-words",
+        ),
+        pytest.param(
+            "Ingredients: 0rganic rolled 0ats, Water.\nContains: 0ats.",
+            [("en", "Organic rolled oats, Water.")],
+            [("contains", "en", ["Oats"])],
+            id="9.7-zero-opening-a-word-is-a-capital-o",
+        ),
+    ],
+)
+def test_ocr_misreadings_of_titles_and_words(
+    parse: Parse, text: str, lists: list[tuple[str, str]], statements: list[tuple[str, str, list[str]]]
+) -> None:
+    facts = parse(back=text)
+    assert [(lst.language, lst.text) for lst in facts.ingredients] == lists
+    assert [(s.kind, s.language, s.items) for s in facts.contains + facts.may_contain] == statements
+    assert facts.other_statements == []
+
+
+TABLE_ROWS = "Per 1 cup (250 mL) / pour 1 tasse (250 mL)\nCalories 40\nSodium 480 mg 20 %\n"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        pytest.param("N utrition Facts\nValeur nutritive", id="10-ocr-space-inside-nutrition"),
+        pytest.param("Nutrition Fac ts\nValeur nutrit ive", id="10-ocr-spaces-in-both-titles"),
+        pytest.param("Nutritlon Facts\nValeur nutrltive", id="10-ocr-l-for-i-in-both-titles"),
+        pytest.param("NUTRlTlON FACTS\nVALEUR NUTRlTlVE", id="10-ocr-confusions-in-capitals"),
+        pytest.param("Nutrition\nFacts\nValeur\nnutritive", id="10-titles-broken-over-two-lines"),
+    ],
+)
+def test_misread_table_titles(parse: Parse, title: str) -> None:
+    facts = parse(back=title + "\n" + TABLE_ROWS)
+    table = facts.nutrition_facts
+    assert table is not None
+    assert table.title_languages == ["en", "fr"]
+    assert (table.calories, table.nutrients["sodium"].dv_percent) == (40, 20)
+    assert facts.other_statements == []
+
+
+def test_date_words_split_by_ocr(parse: Parse) -> None:
+    (mark,) = parse(back="Best befor e / Meil leur avant\n27 MR 15").dates
+    assert (mark.words, mark.words_languages, mark.date_text) == (
+        "Best before / Meilleur avant",
+        ["en", "fr"],
+        "27 MR 15",
+    )
+
+
+MISREAD_ROWS = """\
+Nutrition Facts
+Valeur nutritive
+Per 1 cup (250 mL) / pour 1 tasse (250 mL)
+Calorles 110            % Daily Value*
+Fat / Lipides 2 g                3 %
+Carbohydrate / Glucides 20 g
+ Fibre / Fibres 2 g                7 %
+ Sugars / Sucres 5 g                5 %
+Proteln / Protéines 3 g
+Sodlum 480 mg                   21 %
+Potasslum 300 mg               6 %
+Calclum 40 mg                    3 %
+lron / Fer 1 mg                  6 %
+*5% or less is a little, 15% or more is a lot
+"""
+
+
+@pytest.mark.parametrize(
+    ("key", "amount_text"),
+    [
+        pytest.param("sodium", "480 mg", id="10-sodlum-row-read-as-sodium"),
+        pytest.param("potassium", "300 mg", id="10-potasslum-row-read-as-potassium"),
+        pytest.param("calcium", "40 mg", id="10-calclum-row-read-as-calcium"),
+        pytest.param("iron", "1 mg", id="10-lron-row-read-as-iron"),
+        pytest.param("protein", "3 g", id="10-proteln-row-read-as-protein"),
+    ],
+)
+def test_table_rows_with_l_for_i(parse: Parse, key: str, amount_text: str) -> None:
+    table = parse(back=MISREAD_ROWS).nutrition_facts
+    assert table is not None
+    assert table.calories == 110
+    assert table.nutrients[key].amount_text == amount_text

@@ -54,17 +54,112 @@ def _repair_zero(match: re.Match[str]) -> str:
         return word
     if len(left) + len(right) < 2:
         return word
-    return left + ("O" if (left + right).isupper() else "o") + right
+    # a zero opening a word stands for the capital O it looks like ("Contains: 0ats"), unless the word
+    # runs on after a lower-case word ("rolled 0ats")
+    before = match.string[: match.start()].rstrip()
+    capital = (left + right).isupper() or (not left and not before[-1:].islower())
+    return left + ("O" if capital else "o") + right
+
+
+def _spaced(word: str) -> str:
+    """A title word as OCR may read it: a space may fall between any two letters ("N utrition"), and
+    i/l/1 and o/0 are confused ("Nutritlon"); the caller folds case."""
+    classes = {"i": "[il1!|]", "l": "[il1!|]", "o": "[o0]", "e": "[eé3]", "a": "[a4@]", " ": r"\s*"}
+    return " ?".join(classes.get(ch, re.escape(ch)) for ch in word)
+
+
+def _confusable(word: str) -> str:
+    """A table word as OCR may read it, with i/l/1 and o/0 confused ("Sodlum", "Calclum", "lron")."""
+    classes = {"i": "[il1!|]", "l": "[il1!|]", "o": "[o0]"}
+    return "".join(classes.get(ch.lower(), re.escape(ch)) for ch in word)
+
+
+# Nutrition Facts row names: a row OCR misread is a nutrient the table checkers would report missing.
+_TABLE_WORDS = (
+    "Calories",
+    "Calorie",
+    "Sodium",
+    "Potassium",
+    "Calcium",
+    "Protein",
+    "Iron",
+    "Cholesterol",
+    "Vitamin",
+    "Vitamine",
+    "Fibre",
+    "Fibres",
+    "Lipides",
+    "Glucides",
+    "Saturated",
+    "Polyunsaturated",
+    "Monounsaturated",
+)
+
+
+# Section titles with OCR letter confusions or split letters, and the word they stand for. Each
+# needs its whole phrase (or the colon of a title), so running text is never rewritten.
+_KEYWORD_REPAIRS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), word)
+    for pattern, word in (
+        (rf"(?<![\w])(?:{_spaced('nutrition facts')})(?![\w])", "Nutrition Facts"),
+        (rf"(?<![\w])(?:{_spaced('valeur nutritive')})(?![\w])", "Valeur nutritive"),
+        (rf"(?<![\w])(?:{_spaced('best before')})(?![\w])", "Best before"),
+        (rf"(?<![\w])(?:{_spaced('meilleur avant')})(?![\w])", "Meilleur avant"),
+        (r"(?<![\w])c[o0]nt[a4@][il1!|]ns(?=\s*:)", "Contains"),
+        (r"(?<![\w])c[o0]nt[a4@][il1!|]n(?=\s*:)", "Contain"),
+        (r"(?<![\w])c[o0]nt[il1!|][eé3]nt(?=\s*:)", "Contient"),
+        (r"(?<=peut )c[o0]nt[eé3]n[il1!|]r(?![\w])", "contenir"),
+        (rf"(?<![\w])(?:{_spaced('ingredients')}|{_spaced('ingredient')})(?=\s*:)", "Ingredients"),
+        *((rf"(?<![\w]){_confusable(word)}(?![\w])", word) for word in _TABLE_WORDS),
+    )
+)
+_CONFUSABLE_CAPITALS = "l1!|"
+
+
+def _keyword_case(found: str, word: str) -> str:
+    """The repaired word in the case it was printed in."""
+    letters = [ch for ch in found[1:] if ch.isalpha() and ch not in _CONFUSABLE_CAPITALS]
+    if letters and all(ch.isupper() for ch in letters):
+        return word.upper()
+    if found[:1].islower() and found[:1] not in _CONFUSABLE_CAPITALS:
+        return word.lower()
+    return word[:1].upper() + word[1:]
+
+
+def _repair_keywords(text: str) -> str:
+    for pattern, word in _KEYWORD_REPAIRS:
+
+        def replace(match: re.Match[str], word: str = word) -> str:
+            found = match.group(0)
+            canonical = word
+            if word == "Ingredients":
+                if " " not in found.strip():
+                    return found  # the list title regex reads l/1/I confusions itself and keeps them as printed
+                canonical = "Ingrédient" if "é" in found.lower() else "Ingredient"
+                canonical += "s" if found[-1:] in "sS5" else ""
+            if fold_same_length(found).replace(" ", "") == fold_same_length(canonical).replace(" ", "") and (
+                found.count(" ") == canonical.count(" ")
+            ):
+                return found  # already right: keep the printed case and accents
+            return _keyword_case(found, canonical)
+
+        text = pattern.sub(replace, text)
+    return text
 
 
 def clean_text(raw: str) -> str:
-    """Remove what OCR adds around the words, keep every word and number as read."""
+    """Remove what OCR adds around the words, keep every word and number as read (section titles
+    that OCR misread are repaired, since the parsers find sections by their titles)."""
     text = _STRAY.sub(" ", raw)
     text = text.replace("’", "'").replace("‘", "'")
+    # Unicode hyphens read as the ASCII one; a soft hyphen shows only where the line breaks
+    text = text.replace("\u2010", "-").replace("\u2011", "-")
+    text = re.sub("\u00ad(?=\\s*$)", "-", text).replace("\u00ad", "")
     text = _EDGE_BULLETS.sub("", text)
     text = _SPACES.sub(" ", text).strip()
     text = _ZERO_IN_WORD.sub(_repair_zero, text)
     text = _LETTER_O_IN_NUMBER.sub("0", text)
+    text = _repair_keywords(text)
     return text
 
 

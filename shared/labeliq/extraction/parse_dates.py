@@ -38,7 +38,11 @@ _DATE_TOKENS = (
     re.compile(r"\b\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2,4}\b"),
     re.compile(rf"(?:\b\d{{2,4}}\s+)?\b(?:{_MONTHS})\.?\s*\d{{1,2}}\b(?:\s+(?:{_MONTHS})\b)?", re.IGNORECASE),
     re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\b(?:\s+\d{{2,4}}\b)?", re.IGNORECASE),
-    re.compile(r"(?:\b\d{2,4}\s*)?\b(?P<code>[A-Z]{2,3})\s*\d{1,2}\b", re.IGNORECASE),
+    # written without spaces ("27MR15", "15JN28") or with dots or dashes ("27.MR.15"): the whole run
+    re.compile(r"\b\d{1,4}(?P<code>[A-Z]{2,3})\d{1,4}\b", re.IGNORECASE),
+    re.compile(r"\b\d{1,4}([.\-/])(?P<code>[A-Z]{2,3})\1\d{1,4}\b", re.IGNORECASE),
+    # "27 JU 28", "JN 28", "7 JN 28": a leading day or year of one digit belongs to the token too
+    re.compile(r"(?:\b\d{1,4}\s*)?\b(?P<code>[A-Z]{2,3})\s*\d{1,2}\b", re.IGNORECASE),
     re.compile(r"\b\d{1,2}\s*(?P<code>[A-Z]{2,3})\b(?:\s*\d{2,4}\b)?", re.IGNORECASE),
 )
 # short words that sit next to numbers in date lines without being month codes (DE is December, so
@@ -61,6 +65,9 @@ _NOT_MONTH_CODES = {
     "mg",
     "ml",
 }
+_SENTENCE_END = re.compile(r"(?<=[.!])\s+(?=[A-ZÀ-Ý])")
+# a lot or batch code printed under the date words is not the date ("LOT 27MA15")
+_LOT_CODE = re.compile(r"^\W*(?:lot|batch|code|l\s*[:#])(?:\s*(?:no|n[o°]|#)\.?)?\b")
 _EXPLANATION = re.compile(r"\b(?:see|voir)\b[^/]*", re.IGNORECASE)
 _DURABLE_LIFE = re.compile(r"within\s+\d+\s+days|dans\s+les\s+\d+\s+jours|durable\s+life|duree\s+de\s+conservation")
 
@@ -119,16 +126,18 @@ def find_dates(lines: list[SourceLine], consumed: set[int]) -> list[DateMark]:
             continue
         used = [position]
         masked = _mask(line.text, phrases)
-        token = find_date_token(masked)
+        tokens = _tokens_by_kind(masked, phrases)
         date_line = line
-        if token is None:
+        if tokens and tokens[-1][1] is None:
             following = next(
                 (p for p in range(position + 1, min(position + 3, len(lines))) if not lines[p].blank), None
             )
             if following is not None and following not in consumed:
                 candidate = find_date_token(lines[following].text)
-                if candidate and not _phrase_hits(lines[following].text):
-                    token, date_line = candidate, lines[following]
+                lot_code = _LOT_CODE.match(fold_same_length(lines[following].text))
+                if candidate and not lot_code and not _phrase_hits(lines[following].text):
+                    tokens[-1] = (tokens[-1][0], candidate)
+                    date_line = lines[following]
                     used.append(following)
         explanation_text = ""
         explanation = _EXPLANATION.search(masked)
@@ -139,20 +148,59 @@ def find_dates(lines: list[SourceLine], consumed: set[int]) -> list[DateMark]:
                 explanation_text = explanation_text or lines[near].text
                 used.append(near)
                 break
-        for start, end, kind, language in phrases:
-            hits.append(
-                _Hit(
-                    kind=kind,
-                    language=language,
-                    words=line.text[start:end].strip(" :/"),
-                    date_text=token.group(0).strip() if token else "",
-                    explanation=explanation_text,
-                    lines=[line] + ([date_line] if date_line is not line else []),
-                    position=position,
+        for group_index, (group, token) in enumerate(tokens):
+            last_group = group_index == len(tokens) - 1
+            for start, end, kind, language in group:
+                hits.append(
+                    _Hit(
+                        kind=kind,
+                        language=language,
+                        words=line.text[start:end].strip(" :/"),
+                        date_text=token.group(0).strip() if token else "",
+                        explanation=explanation_text,
+                        lines=[line] + ([date_line] if date_line is not line and last_group else []),
+                        position=position,
+                    )
                 )
-            )
         consumed.update(used)
     return _merge(hits)
+
+
+Phrase = tuple[int, int, DateKind, Language]
+
+
+def _tokens_by_kind(masked: str, phrases: list[Phrase]) -> list[tuple[list[Phrase], re.Match[str] | None]]:
+    """Each run of date words of one kind on the line with the date printed with it.
+
+    "Packaged on / Empaqueté le JN 28 Best before / Meilleur avant JL 03" holds two dates: each run
+    of words takes the date between its first word and the next run's first word ("Best before 17 JN
+    28 Meilleur avant" puts it between the English and French words of one run), else the date just
+    before its words that no other run took ("JN 28 Packaged on").
+    """
+    groups: list[list[Phrase]] = []
+    for phrase in phrases:
+        if groups and groups[-1][-1][2] == phrase[2]:
+            groups[-1].append(phrase)
+        else:
+            groups.append([phrase])
+    out: list[tuple[list[Phrase], re.Match[str] | None]] = []
+    taken_until = 0
+    for index, group in enumerate(groups):
+        region_end = groups[index + 1][0][0] if index + 1 < len(groups) else len(masked)
+        token = _token_in(masked, group[0][0], region_end)
+        if token is None:
+            token = _token_in(masked, taken_until, group[0][0])
+        if token is not None:
+            taken_until = max(taken_until, token.end())
+        out.append((group, token))
+    return out
+
+
+def _token_in(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first date token inside text[start:end], with spans relative to the whole text."""
+    if end <= start:
+        return None
+    return find_date_token(" " * start + text[start:end])
 
 
 def _merge(hits: list[_Hit]) -> list[DateMark]:
@@ -220,8 +268,22 @@ def find_storage_instructions(lines: list[SourceLine], consumed: set[int], vocab
 
 
 def _split_bilingual(text: str) -> list[str]:
-    """ "Keep refrigerated / Garder réfrigéré" is two instructions, one per language."""
+    """ "Keep refrigerated / Garder réfrigéré" is two instructions, one per language; so is "Keep
+    refrigerated. Garder au frais." on one line. A sentence in a third language is not an instruction
+    in an official language and is left out."""
     parts = [part.strip() for part in re.split(r"\s+/\s+", text) if part.strip()]
     if len(parts) > 1 and all(STORAGE_LEAD.search(fold_same_length(part)) for part in parts):
-        return parts
-    return [text]
+        return [part for part in parts if guess_language(part) != "other"]
+    sentences = [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]
+    if len(sentences) < 2:
+        return [text]
+    runs: list[tuple[Language, str]] = []
+    for sentence in sentences:
+        language = guess_language(sentence)
+        opens = bool(STORAGE_LEAD.search(fold_same_length(sentence)))
+        if runs and (language in ("unknown", "bilingual", runs[-1][0]) or not opens) and language != "other":
+            runs[-1] = (runs[-1][0], f"{runs[-1][1]} {sentence}")
+        else:
+            runs.append((language, sentence))
+    kept = [sentence for language, sentence in runs if language != "other"]
+    return kept or [text]

@@ -9,8 +9,15 @@ from __future__ import annotations
 
 import re
 
-from labeliq.extraction.language import guess_language
 from labeliq.extraction.lines import SourceLine, evidence, fold_same_length, provenance
+from labeliq.extraction.parse_brand import TRADEMARK, first_is_coined, is_brand, is_front_tag
+from labeliq.extraction.parse_name_lines import (
+    Piece,
+    join_symmetric_wrap,
+    join_wrapped,
+    split_pieces,
+    stacked_block_start,
+)
 from labeliq.models import Language, TextFact
 
 _NET_QUANTITY = re.compile(
@@ -19,7 +26,6 @@ _NET_QUANTITY = re.compile(
 )
 _COUNT_OR_DIGITS = re.compile(r"^\W*\d")
 _MARKETING = re.compile(r"^\W*(?:new|nouveau|nouvelle|improved|ameliore|ameliore|now|maintenant)\b\W*$")
-_TRADEMARK = re.compile(r"[®™©]|\(r\)|\(tm\)", re.IGNORECASE)
 
 
 def find_net_quantity(lines: list[SourceLine], consumed: set[int], claims: set[int]) -> list[TextFact]:
@@ -41,27 +47,12 @@ def find_net_quantity(lines: list[SourceLine], consumed: set[int], claims: set[i
     return found
 
 
-def _is_brand(line: SourceLine, company_lines: list[str], rank: int, candidates_after: int) -> bool:
-    folded = fold_same_length(line.text).strip(" .,®™")
-    if not folded:
-        return False
-    if rank <= 1 and candidates_after >= 1:
-        for company in company_lines:
-            company_folded = fold_same_length(company).strip()
-            if company_folded.startswith(folded + " ") or company_folded.split(",")[0].strip(" .") == folded:
-                return True
-    if _TRADEMARK.search(line.text):
-        return True
-    letters = [ch for ch in line.text if ch.isalpha()]
-    all_caps = bool(letters) and all(ch.isupper() for ch in letters)
-    return rank == 0 and candidates_after >= 2 and all_caps and guess_language(line.text) == "unknown"
-
-
 def find_identity(
-    lines: list[SourceLine], skip: set[int], company_lines: list[str]
+    lines: list[SourceLine], skip: set[int], company_lines: list[str], vocabulary: str = ""
 ) -> tuple[list[TextFact], list[TextFact]]:
     """Brand and common names on one principal display panel; company_lines are the dealer texts and
-    the other panels' lines, where a brand shows up as the start of the company name."""
+    the other panels' lines, where a brand shows up as the start of the company name; vocabulary is
+    the text of the other panels (without the company lines), where the words of a name come back."""
     candidates = [p for p, line in enumerate(lines) if p not in skip and not line.blank]
     candidates = [
         p
@@ -69,56 +60,70 @@ def find_identity(
         if not _COUNT_OR_DIGITS.match(lines[p].text)
         and len(lines[p].text) > 2
         and not _MARKETING.match(fold_same_length(lines[p].text))
+        and not is_front_tag(lines[p].text)
     ]
     brands: list[TextFact] = []
-    names: list[TextFact] = []
     remaining: list[int] = []
     for rank, position in enumerate(candidates):
         line = lines[position]
-        if _is_brand(line, company_lines, rank, len(candidates) - rank - 1):
-            brands.append(_fact(line, line.text, "unknown"))
+        first_brand = not brands and is_brand(line, company_lines, rank)
+        # a second trade-marked line right under the brand is a sub-brand ("Harvest Table® / Bistro™")
+        sub_brand = bool(brands) and not remaining and bool(TRADEMARK.search(line.text))
+        if first_brand or sub_brand:
+            brands.append(_fact([line], line.text, "unknown"))
         else:
             remaining.append(position)
-    pieces: list[tuple[SourceLine, str, Language]] = []
-    for position in remaining:
-        line = lines[position]
-        parts = [part.strip() for part in re.split(r"\s+/\s+|\s*\|\s*", line.text) if part.strip()]
-        for part in parts:
-            pieces.append((line, part, guess_language(part)))
+    pieces = split_pieces(lines, remaining)
+    pieces = join_wrapped(lines, pieces, bool(remaining) and not brands and remaining[0] == candidates[0])
+    pieces = join_symmetric_wrap(lines, pieces)
+    if not brands and pieces and first_is_coined(lines, candidates, pieces, vocabulary):
+        brands.append(_fact(pieces[0].lines, pieces[0].text, "unknown"))
+        pieces = pieces[1:]
     # a name the lexicon cannot place is the other language's version when it directly follows an
     # English name or directly precedes a French one (names are printed as a pair)
-    languages = [piece[2] for piece in pieces]
-    for i, (line, text, language) in enumerate(pieces):
-        if language not in ("unknown", "bilingual"):
+    languages = [piece.language for piece in pieces]
+    for i, piece in enumerate(pieces):
+        if piece.language not in ("unknown", "bilingual"):
             continue
         if i > 0 and languages[i - 1] == "en" and "fr" not in languages:
-            pieces[i] = (line, text, "fr")
-            languages[i] = "fr"
+            piece.language = languages[i] = "fr"
         elif i + 1 < len(pieces) and languages[i + 1] == "fr" and "en" not in languages:
-            pieces[i] = (line, text, "en")
-            languages[i] = "en"
+            piece.language = languages[i] = "en"
     pair = next(
         (
             i
             for i in range(len(pieces) - 1)
-            if {pieces[i][2], pieces[i + 1][2]} == {"en", "fr"} and pieces[i][0] is not pieces[i + 1][0]
+            if {pieces[i].language, pieces[i + 1].language} == {"en", "fr"}
+            and not set(map(id, pieces[i].lines)) & set(map(id, pieces[i + 1].lines))
         ),
         None,
     )
     if pair is not None:
         # the first English/French pair of lines is the common name; a line above it is the brand
-        if pair > 0 and not brands and pieces[0][0].index == lines[candidates[0]].index:
-            brands.append(_fact(pieces[0][0], pieces[0][0].text, "unknown"))
-        return brands, [_fact(line, text, lang) for line, text, lang in pieces[pair : pair + 2]]
-    chosen: dict[Language, tuple[SourceLine, str, Language]] = {}
+        pair = stacked_block_start(pieces, pair)
+        first = pieces[0]
+        if pair > 0 and not brands and first.lines[0].index == lines[candidates[0]].index:
+            brands.append(_fact(first.lines, first.text, "unknown"))
+        name = pieces[pair]
+        other = next(p for p in pieces[pair + 1 :] if p.language in ("en", "fr") and p.language != name.language)
+        return brands, [_fact(p.lines, p.text, p.language) for p in (name, other)]
+    if not brands and pieces and pieces[0].language in ("unknown", "other"):
+        first = pieces[0]
+        # a name in a third language only ("Salsa di pomodoro") does not make the line above it a name
+        if any(p.language in ("en", "fr", "other") for p in pieces[1:]):
+            # a line printed above the (one-language) name is the brand
+            brands.append(_fact(first.lines, first.text, "unknown"))
+            pieces = pieces[1:]
+    chosen: dict[Language, Piece] = {}
     for piece in pieces:
-        chosen.setdefault(piece[2], piece)
+        chosen.setdefault(piece.language, piece)
+    names: list[TextFact] = []
     for language in ("en", "fr", "bilingual", "unknown"):
         if language in chosen and (language in ("en", "fr") or not ({"en", "fr"} & chosen.keys())):
-            line, text, lang = chosen[language]
-            names.append(_fact(line, text, lang))
+            piece = chosen[language]
+            names.append(_fact(piece.lines, piece.text, piece.language))
     return brands, names
 
 
-def _fact(line: SourceLine, text: str, language: Language) -> TextFact:
-    return TextFact(text=text, language=language, evidence=evidence([line]), source=provenance([line]))
+def _fact(lines: list[SourceLine], text: str, language: Language) -> TextFact:
+    return TextFact(text=text, language=language, evidence=evidence(lines), source=provenance(lines))

@@ -24,6 +24,9 @@ _NFT_MARKERS = re.compile(
 _NFT_TITLE = re.compile(r"nutrition\s*facts|valeur\s*nutritive|supplemented\s*food\s*facts")
 _NFT_END = re.compile(r"or\s*more\s*is\s*a\s*lot|c'est\s*beaucoup|not\s*a\s*significant\s*source|source\s*negligeable")
 _COLUMN_TOLERANCE = 10
+# side by side: English and French, or either official language next to a third one (Spanish, Italian)
+_COLUMN_LANGUAGES = ({"en", "fr"}, {"en", "other"}, {"fr", "other"})
+_MAX_COLUMNS = 4
 
 
 def panel_lines(panel: Panel) -> list[SourceLine]:
@@ -47,6 +50,9 @@ def _blocks(raw_lines: list[str]) -> list[list[tuple[int, str]]]:
                 blocks.append(current)
             current = []
             continue
+        if current and _split_title(current[-1][1], raw):
+            current[-1] = (current[-1][0], f"{current[-1][1].rstrip()} {raw.strip()}")
+            continue
         current.append((index, raw))
     if current:
         blocks.append(current)
@@ -54,6 +60,16 @@ def _blocks(raw_lines: list[str]) -> list[list[tuple[int, str]]]:
     for block in blocks:
         out.extend(_split_after_table(block))
     return out
+
+
+_TITLE_HEADS = {"nutrition": "facts", "valeur": "nutritive", "valeurs": "nutritives"}
+
+
+def _split_title(previous: str, raw: str) -> bool:
+    """ "Nutrition" and "Facts" (or "Valeur" / "nutritive") read as two lines are one table title."""
+    head = fold_same_length(clean_text(previous)).strip(" .:")
+    tail = fold_same_length(clean_text(raw)).strip()
+    return head in _TITLE_HEADS and tail.startswith(_TITLE_HEADS[head])
 
 
 def _split_after_table(block: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
@@ -91,7 +107,7 @@ def _two_language_split(raw: str) -> int | None:
         if not left.strip() or not right.strip():
             continue
         langs = {guess_language(left), guess_language(right)}
-        if langs == {"en", "fr"}:
+        if langs in _COLUMN_LANGUAGES:
             best = gap.end()
             break
     return best
@@ -112,17 +128,21 @@ def _language_boundary(text: str) -> int | None:
     return best[1] if best and best[0] >= 2 else None
 
 
-def _read_block(panel: str, block: list[tuple[int, str]]) -> list[SourceLine]:
+def _read_block(panel: str, block: list[tuple[int, str]], first_column: int = 0) -> list[SourceLine]:
+    """The block's lines, its left column first; a right column that itself holds two languages side
+    by side (English, French and Spanish in three columns) is split again."""
     if _is_table_block(block) or len(block) == 0:
         return [make_line(panel, index, raw) for index, raw in block]
     splits = [(index, raw, _two_language_split(raw)) for index, raw in block]
     starts = [cut for _, _, cut in splits if cut is not None]
     if not starts:
-        return [make_line(panel, index, raw) for index, raw in block]
+        if first_column == 0:
+            return [make_line(panel, index, raw) for index, raw in block]
+        return [make_line(panel, index, raw.strip(), first_column) for index, raw in block]
     column = int(median(starts))
     right_language = _right_language(splits)
     left: list[SourceLine] = []
-    right: list[SourceLine] = []
+    right: list[tuple[int, str]] = []
     for index, raw, cut in splits:
         if cut is None:
             cut = _nearest_gap(raw, column)
@@ -131,27 +151,31 @@ def _read_block(panel: str, block: list[tuple[int, str]]) -> list[SourceLine]:
             in_right_column = indent >= column - _COLUMN_TOLERANCE and indent > 0
             # OCR that does not keep positions gives a right-column-only line no indent: its language tells
             if in_right_column or (indent == 0 and guess_language(raw) == right_language):
-                right.append(make_line(panel, index, raw.strip(), 1))
+                right.append((index, raw.strip()))
                 continue
             if len(raw.rstrip()) > column + _COLUMN_TOLERANCE:
                 boundary = _language_boundary(raw)
                 if boundary is not None:
-                    left.append(make_line(panel, index, raw[:boundary], 0))
-                    right.append(make_line(panel, index, raw[boundary:], 1))
+                    left.append(make_line(panel, index, raw[:boundary], first_column))
+                    right.append((index, raw[boundary:].strip()))
                     continue
-            left.append(make_line(panel, index, raw, 0))
+            left.append(make_line(panel, index, raw, first_column))
             continue
         if raw[:cut].strip():
-            left.append(make_line(panel, index, raw[:cut].rstrip(), 0))
-        right.append(make_line(panel, index, raw[cut:].strip(), 1))
+            left.append(make_line(panel, index, raw[:cut].rstrip(), first_column))
+        right.append((index, raw[cut:].strip()))
     separator = SourceLine(panel, block[-1][0], "", "")
-    return [*left, separator, *right]
+    if first_column + 2 < _MAX_COLUMNS:
+        right_lines = _read_block(panel, right, first_column + 1)
+    else:
+        right_lines = [make_line(panel, index, raw, first_column + 1) for index, raw in right]
+    return [*left, separator, *right_lines]
 
 
 def _right_language(splits: list[tuple[int, str, int | None]]) -> str:
     """The language of the right column, from the lines whose halves were told apart."""
     votes: list[str] = [guess_language(raw[cut:]) for _, raw, cut in splits if cut is not None]
-    return "fr" if votes.count("fr") >= votes.count("en") else "en"
+    return max(("fr", "en", "other"), key=votes.count)
 
 
 def _nearest_gap(raw: str, column: int) -> int | None:

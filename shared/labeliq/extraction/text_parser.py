@@ -96,10 +96,18 @@ def parse_label(panels: list[Panel]) -> LabelFacts:
     company_lines = [fact.text for fact in facts.dealer] + [
         line.text for p in order for line in streams[p.name] if is_company_line(line.text)
     ]
+    company_texts = set(company_lines)
+    elsewhere = "\n".join(
+        line.text
+        for p in order
+        if not p.is_principal_display
+        for line in streams[p.name]
+        if line.text not in company_texts
+    )
     for panel in pdp:
         lines = streams[panel.name]
         skip = consumed[panel.name] | mostly_claim[panel.name]
-        brands, names = find_identity(lines, skip, company_lines)
+        brands, names = find_identity(lines, skip, company_lines, elsewhere)
         facts.brand += brands
         facts.common_names += names
         consumed[panel.name].update(
@@ -122,4 +130,12 @@ def parse_label(panels: list[Panel]) -> LabelFacts:
 
 
 def _same_line(line: SourceLine, fact: TextFact) -> bool:
-    return fact.source.panel == line.panel and fact.source.line_start == line.index and fact.text in line.text
+    """The line is one the fact was read from (a wrapped name spans several)."""
+    start, end = fact.source.line_start, fact.source.line_end
+    if (
+        fact.source.panel != line.panel
+        or start is None
+        or not start <= line.index <= (end if end is not None else start)
+    ):
+        return False
+    return bool(line.text) and (fact.text in line.text or line.text in fact.text)

@@ -9,7 +9,10 @@ import re
 from labeliq.extraction.lines import SourceLine, fold_same_length
 
 # Patterns run on fold_same_length(text): lower case, no accents, same length as the text.
-INGREDIENTS_TITLE = re.compile(r"^\s*((?:[il1!]ngr[e3][dp][il1!]ent?s?|ingredient[s5]?|ingredients)\s*:?)\s*", re.I)
+# "Ingredientes" / "Ingredienti" (Spanish, Portuguese, Italian) are not titles of an official-language list
+INGREDIENTS_TITLE = re.compile(
+    r"^\s*((?:[il1!]ngr[e3][dp][il1!]ent?s?|ingredient[s5]?|ingredients)(?![a-z0-9])\s*:?)\s*", re.I
+)
 CONTAINS_TITLE = re.compile(r"^\s*((?:contains?|contient)\s*:?)\s*(?!phenyl|\d)")
 MAY_CONTAIN_TITLE = re.compile(r"^\s*((?:may\s+contain|peut\s+contenir)\s*:?)\s*")
 PHENYLALANINE = re.compile(r"phenyl\s*-?\s*alanine|phenylcetonuri|phenylketonuri")
@@ -78,21 +81,59 @@ def starts_section(line: SourceLine) -> bool:
     return bool(COMPANY_SUFFIX.search(text))
 
 
+_STORAGE_WORDS = (
+    r"keep|store|garder|gardez|conserver|conservez|refrigerate|refrigerer|refrigerez|once\s+opened|after\s+opening"
+    r"|une\s+fois\s+ouvert|apres\s+ouverture|do\s+not\s+freeze|ne\s+pas\s+congeler"
+)
+# phrases that also run on inside a sentence ("Refrigerate (4 °C) after opening"): a cut needs a capital
+_RUN_ON_STORAGE = re.compile(r"(?:once\s+opened|after\s+opening|une\s+fois\s+ouvert|apres\s+ouverture)\b")
 _INLINE_TITLE = re.compile(
-    r"(?<=[.;)\]*])\s+(?=(?:contains?|contient|may\s+contain|peut\s+contenir|ingredients?|[il1]ngredients?)\s*:"
+    r"(?:(?<=[.;)\]*])|(?<=\s[-–—]))\s+(?=(?:contains?|contient|may\s+contain|peut\s+contenir|ingredients?"
+    r"|[il1]ngredients?)\s*:"
+    r"|(?:ingredientes|ingredienti|zutaten|contiene|puede\s+contener|pode\s+conter|kann\s+enthalten)\s*:"
     r"|persons\s+with|personnes\s+(?:atteintes|souffrant)|phenylketonurics|phenylcetonuriques"
     r"|\*?(?:aspartame\s+)?(?:contains|contient)\s+(?:de\s+la\s+)?phenylalanine"
-    r"|(?:best\s+before|best\s+if\s+used|meilleur\s+avant|packaged\s+on|empaquete\s+le|keep|store|garder|conserver"
-    r"|refrigerate|refrigerer)\b)"
+    rf"|(?:best\s+before|best\s+if\s+used|meilleur\s+avant|packaged\s+on|empaquete\s+le|{_STORAGE_WORDS})\b)"
 )
+# "Contains: Mustard May contain: Sesame": a capitalised allergen title with its colon needs no full stop
+_BARE_ALLERGEN_TITLE = re.compile(
+    r"(?<=\w)(?<!\bmay)(?<!\bpeut)\s+(?=(?:contains?|contient|may\s+contain|peut\s+contenir)\s*:)"
+)
+# "Best before 27 MR 15 Keep refrigerated": a storage instruction right after a printed date
+_STORAGE_AFTER_DATE = re.compile(rf"(?<=\w)\s+(?:[-–—]\s+)?(?=(?:{_STORAGE_WORDS})\b)")
+
+
+def _bare_cuts(line: SourceLine, text: str) -> list[int]:
+    """Cuts that need no punctuation before the title: a capitalised "Contains:" / "May contain:" in
+    the middle of a line, and a storage instruction following a date (words, then a number)."""
+    cuts = [m.end() for m in _BARE_ALLERGEN_TITLE.finditer(text) if line.text[m.end() : m.end() + 1].isupper()]
+    date_words = DATE_WORDS.search(text)
+    if date_words:
+        for match in _STORAGE_AFTER_DATE.finditer(text, date_words.end()):
+            capitalised = line.text[match.end() : match.end() + 1].isupper()
+            if (capitalised or not _RUN_ON_STORAGE.match(text, match.end())) and re.search(
+                r"\d", text[date_words.end() : match.start()]
+            ):
+                cuts.append(match.end())
+                break
+    return cuts
+
+
+def _title_cuts(line: SourceLine, text: str) -> list[int]:
+    return [
+        m.end()
+        for m in _INLINE_TITLE.finditer(text)
+        if not _RUN_ON_STORAGE.match(text, m.end()) or line.text[m.end() : m.end() + 1].isupper()
+    ]
 
 
 def split_inline_titles(lines: list[SourceLine]) -> list[SourceLine]:
-    """Cut a line where a second title starts after a full stop ("... Tocopherols. Contains: Milk.")."""
+    """Cut a line where a second title starts after a full stop ("... Tocopherols. Contains: Milk."),
+    or where an allergen title or storage instruction starts without one."""
     out: list[SourceLine] = []
     for line in lines:
         text = fold_same_length(line.text)
-        cuts = [m.end() for m in _INLINE_TITLE.finditer(text)]
+        cuts = sorted(set(_title_cuts(line, text)) | set(_bare_cuts(line, text)))
         if not cuts:
             out.append(line)
             continue
