@@ -7,7 +7,7 @@ these models, so a malformed value is refused where it enters instead of deep in
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
+from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -19,7 +19,7 @@ Group = Literal["identity", "content", "tables"]
 GROUPS: tuple[Group, ...] = ("identity", "content", "tables")
 
 
-class Verdict(str, Enum):
+class Verdict(StrEnum):
     PASS = "pass"
     FAIL = "fail"
     NEEDS_REVIEW = "needs_review"
@@ -374,7 +374,7 @@ class Report(Strict):
 # ---------------------------------------------------------------------------------------------
 
 
-class JobStatus(str, Enum):
+class JobStatus(StrEnum):
     QUEUED = "QUEUED"
     EXTRACTING = "EXTRACTING"
     EXTRACTED = "EXTRACTED"
