@@ -9,6 +9,19 @@ One guesser serves the parser, which tags facts, and the checkers, which ask aga
 decide only when no word of the lists above does ("the", which folds to the same word as the French "thé"; unit
 and statement words such as "grams" / "grammes", "irradié", "traité"). The parser does not use them, so the
 language it gives a fact does not depend on them.
+
+Imported foods often carry Spanish or Italian (less often German or Portuguese) beside English and French, and
+the rules on a third language (none inside the Nutrition Facts table; every mandatory item in both official
+languages) need those lines told apart. Three things keep a third language from passing for French:
+- its labelling words ("conservar", "refrigerado", "ingredienti") count for "other";
+- its function words ("el", "con", "di", "und") count half, so that a brand such as "Del Monte" or
+  "Old El Paso" is not made foreign by one of them, and a line needs at least one word's worth of evidence
+  to be "other";
+- on a line with Spanish, Italian or Portuguese evidence, é, è, à and the other accents count for French
+  only beside a French word those languages do not share ("de", "en", "la" are theirs too) or a spelling
+  only French has ("ée", "crème", "être"), since those languages write the same accents.
+Dish names borrowed into English and French ("salsa", "pesto", "pomodoro", "chili con carne", "queso",
+"latte" aside, which was listed before) stay off the lists: they name foods on English and French labels.
 """
 
 from __future__ import annotations
@@ -76,20 +89,64 @@ _OTHER = _words(
     sale carboidrati valori nutrizionali ingredienti acqua latte olio fett zucker eiweiss eiweiß kohlenhydrate
     salz nahrwerte ballaststoffe zutaten wasser milch gorduras acucares informacao sodio proteinas
     ingredientes
+    mantener mantengase conservar conservese consumase consumir consumirse refrigerado refrigerada refrigerador
+    refrigeracion refrigerar congelado congelada congelar despues abrir abierto abrirse lugar seco
+    preferentemente caducidad fecha vencimiento lote envasado elaborado fabricado importado distribuido producto
+    hecho origen contenido neto peso avena barras galletas trigo sal ajo cebolla pimienta huevo huevos
+    mantequilla nueces cacahuate cacahuates almendras avellanas girasol maiz arroz frijoles garbanzos lentejas
+    pollo cerdo pavo pescado mariscos canela vainilla naranja manzana limon fresas verduras hortalizas frutas
+    especias hierbas jugo zumo jarabe glucosa fructosa almidon modificado vinagre colorante conservador
+    conservadores conservante emulsionante espesante saborizante sabor naturales trazas alergenos tambien
+    conservare conservarsi frigorifero luogo asciutto dopo apertura consumare consumarsi entro preferibilmente
+    scadenza giorni prodotto confezionato confezione lotto zucchero grano tenero semola uova uovo extravergine
+    oliva aglio cipolla cipolle sedano carote formaggio tracce contenere frutta guscio senape soia
+    arachidi nocciole mandorle aceto senza
+    mehl eier haltbar mindestens lagern trocken enthalt spuren davon gesattigte fettsauren
+    farinha leite ovos manteiga validade produzido pode conter contem
+    """
+)
+# Function words of a third language, worth half a word each (see the module docstring). Words that are also
+# English or French ("de", "la", "en", "in", "per", "non", "dos", "do", "il", "se") are left out, and so is
+# "com", which every web address ends with.
+_OTHER_FUNCTION = _words(
+    """
+    el los las del al con para sin una su sus es muy
+    di lo gli della dello delle dei degli dell nel nella nell alla allo agli alle sull dal dalla da ed
+    der und mit ohne oder nicht von aus kann
+    sem uma ao
+    """
+)
+# French words that Spanish, Italian or Portuguese spell the same: beside them an accent may be theirs.
+_ROMANCE = _words("de la le en un ou non miel tomate tomates cacao soya")
+# German words of the lists above: German writes no é or è, so they leave a French accent French.
+_GERMAN = _words(
+    """
+    fett zucker eiweiss eiweiß kohlenhydrate salz nahrwerte ballaststoffe zutaten wasser milch mehl eier haltbar
+    mindestens lagern trocken enthalt spuren davon gesattigte fettsauren der und mit ohne oder nicht von aus kann
     """
 )
 _SHARED = _EN & _FR  # words spelled the same in both languages tell nothing
 _EN -= _SHARED
 _FR -= _SHARED
 _OTHER -= _EN | _FR
+_OTHER_FUNCTION -= _EN | _FR | _OTHER
 
 _WORD = re.compile(r"[a-zß]+")
 _FR_ELISION = re.compile(r"\b(?:l|d|qu|n|s|c|j)'[a-z]")
 _FR_ACCENTS = re.compile(r"[éèêàâçôûùîïœë]", re.IGNORECASE)
+# A whole word, not a piece of a hyphenated one ("di-glycerides" is English).
+_LONE_WORD = re.compile(r"(?<![-a-zß])[a-zß]+(?![-a-zß])")
+# The Italian "e" (and) between two words, with the word before it.
+_ITALIAN_AND = re.compile(r"([^\W\d_]{2,}) [eE] (?=[^\W\d_]{2})")
+_NOT_CONJUNCTION = frozenset({"vitamin", "vitamine", "vitamins", "vitamines", "vit"})
 _FOREIGN_SCRIPT = re.compile(
     r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]"
 )
 _OTHER_ACCENTS = re.compile(r"[ñáíóúãõäöüß¿¡]", re.IGNORECASE)
+_ROMANCE_ACCENTS = re.compile(r"[ñáíóúãõ¿¡]", re.IGNORECASE)
+# Spellings no Spanish or Italian word has: "ée" ("hydrolysée"), è inside a word ("crème"; the Italian è ends
+# one: "caffè"), and the circumflex, diaeresis and œ.
+_FR_MARKS = re.compile(r"ée|è(?=[^\W\d_])|[êâîûôëïœ]", re.IGNORECASE)
 # Weak markers (see the module docstring); accents are folded, so "irradie" is also "irradié".
 _EN_WEAK = frozenset({"the", "grams", "domestic"})
 _FR_WEAK = frozenset({"gramme", "grammes", "irradie", "traite", "eleve"})
@@ -100,11 +157,23 @@ def language_scores(text: str) -> tuple[float, float, float]:
     folded = fold(text)
     words = _WORD.findall(folded.replace("'", " "))
     en = float(sum(1 for w in words if w in _EN))
-    fr = float(sum(1 for w in words if w in _FR))
-    other = float(sum(1 for w in words if w in _OTHER))
-    fr += len(_FR_ELISION.findall(folded)) + 0.5 * min(3, len(_FR_ACCENTS.findall(text)))
+    fr = float(sum(1 for w in words if w in _FR)) + len(_FR_ELISION.findall(folded))
+    other_words = [w for w in words if w in _OTHER]
+    other_words += [w for w in _LONE_WORD.findall(folded.replace("'", " ")) if w in _OTHER_FUNCTION]
+    ands = _italian_ands(text)
+    other = float(sum(1 if w in _OTHER else 0.5 for w in other_words)) + 0.5 * ands
     other += 2 * len(_FOREIGN_SCRIPT.findall(text)) + len(_OTHER_ACCENTS.findall(text))
+    romance = ands > 0 or _ROMANCE_ACCENTS.search(text) is not None or any(w not in _GERMAN for w in other_words)
+    french = any(w in _FR and w not in _ROMANCE for w in words) or _FR_MARKS.search(text) is not None
+    if french or not romance:  # é, è, à are Spanish and Italian too (see the module docstring)
+        fr += 0.5 * min(3, len(_FR_ACCENTS.findall(text)))
     return en, fr, other
+
+
+def _italian_ands(text: str) -> int:
+    """A lone "e" between words is the Italian "and"; a single letter is left off the word lists, since
+    "Vitamin E" and "vitamine E" would otherwise read as Italian."""
+    return sum(1 for m in _ITALIAN_AND.finditer(text) if m.group(1).lower() not in _NOT_CONJUNCTION)
 
 
 def weak_scores(text: str) -> tuple[float, float]:
@@ -119,7 +188,7 @@ def guess_language(text: str, *, weak_markers: bool = False) -> Language:
     With weak_markers, a text that no listed word places is placed by its weak markers, if it has any.
     """
     en, fr, other = language_scores(text)
-    if other > 0 and other >= max(en, fr):
+    if other >= 1 and other >= max(en, fr):
         return "other"
     if en == 0 and fr == 0 and weak_markers:
         en, fr = weak_scores(text)
