@@ -176,6 +176,16 @@ class JobOutcome:
         return f"  {self.name}: {status} in {self.seconds:.1f} s (job {self.job_id})"
 
 
+def report_verdict_line(files: list[Path]) -> str:
+    """What a user wants first from a finished job: the overall verdict and the rules that fail."""
+    report_file = next((path for path in files if path.name == "report.json"), None)
+    if report_file is None:
+        return ""
+    summary = json.loads(report_file.read_text(encoding="utf-8"))["summary"]
+    failing = ", ".join(summary["failing_rules"]) or "none"
+    return f"verdict: {summary['verdict']}; failing rules: {failing}"
+
+
 def run_job(
     client: StackClient, name: str, panels: Mapping[str, bytes], context: Mapping[str, Any], out_dir: Path
 ) -> JobOutcome:
@@ -245,6 +255,9 @@ def _run_samples(client: StackClient, samples: list[Path], out: Path) -> int:
             print(f"  {sample.name}: FAILED: {type(exc).__name__}: {exc}", flush=True)
             continue
         print(outcome.line(), flush=True)
+        verdict = report_verdict_line(outcome.files)
+        if verdict:
+            print(f"      {verdict}", flush=True)
         for path in outcome.files:
             print(f"      {path}", flush=True)
         failures += 0 if outcome.files else 1
