@@ -20,6 +20,7 @@ import tempfile
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -29,10 +30,7 @@ from labeliq.config import ConfigError, Settings, load_settings
 from labeliq.logging_setup import configure_logging, log_context
 from labeliq.models import (
     VERDICT_SEVERITY,
-    CheckResult,
-    Group,
     LabelFacts,
-    LlmUsage,
     Panel,
     ProductContext,
     Report,
@@ -41,6 +39,7 @@ from labeliq.models import (
 from labeliq.pipeline import GroupJudge
 
 if TYPE_CHECKING:
+    from labeliq.extraction.images import PhotoPanel
     from labeliq.llm import LlmClient
 
 EXIT_OK = 0
@@ -108,8 +107,12 @@ def _missing_ocr(path: Path, exc: ModuleNotFoundError) -> BadInput:
     )
 
 
-def panels_from_image(path: Path, settings: Settings) -> list[Panel]:
-    """Delegate to image extraction (issue 5); a PDF may give several panels. Refuse clearly when it is absent."""
+def photos_from_image(path: Path, settings: Settings) -> list[PhotoPanel]:
+    """Delegate to image extraction (issue 5); a PDF may give several panels. Refuse clearly when it is absent.
+
+    The photo panels keep the OCR boxes of every text line, so the facts (and the findings) read from them can say
+    where on the photo they are.
+    """
     try:
         images = importlib.import_module("labeliq.extraction.images")
         from labeliq.extraction.image_intake import ImageLimits, ImageRejected
@@ -117,7 +120,7 @@ def panels_from_image(path: Path, settings: Settings) -> list[Panel]:
         raise _missing_ocr(path, exc) from None
     limits = ImageLimits(max_bytes=settings.max_image_bytes, max_pixels=settings.max_image_pixels)
     try:
-        extracted: list[Panel] = images.extract_panels(path, limits=limits)
+        extracted: list[PhotoPanel] = images.read_photo_panels(path.name, path.read_bytes(), limits=limits)
     except ModuleNotFoundError as exc:
         raise _missing_ocr(path, exc) from None
     except ImageRejected as exc:
@@ -127,11 +130,24 @@ def panels_from_image(path: Path, settings: Settings) -> list[Panel]:
     return extracted
 
 
-def load_panels(paths: Sequence[Path], settings: Settings) -> list[Panel]:
+@dataclass(frozen=True)
+class LabelInputs:
+    """A label's panels as given: text panels as they are, photo panels with the OCR boxes behind their text."""
+
+    text_panels: list[Panel]
+    photos: list[PhotoPanel]
+
+    @property
+    def panels(self) -> list[Panel]:
+        return [*self.text_panels, *(photo.panel for photo in self.photos)]
+
+
+def load_inputs(paths: Sequence[Path], settings: Settings) -> LabelInputs:
     if len(paths) > settings.max_panels:
         raise BadInput(f"{len(paths)} panels given; at most {settings.max_panels} (LABELIQ_MAX_PANELS)")
     seen: dict[str, Path] = {}
-    panels: list[Panel] = []
+    text_panels: list[Panel] = []
+    photos: list[PhotoPanel] = []
     for path in paths:
         suffix = path.suffix.lower()
         if suffix not in TEXT_SUFFIXES + IMAGE_SUFFIXES:
@@ -150,10 +166,15 @@ def load_panels(paths: Sequence[Path], settings: Settings) -> list[Panel]:
             )
         seen[key] = path
         if suffix in TEXT_SUFFIXES:
-            panels.append(panel_from_text(path, settings.max_text_panel_bytes))
+            text_panels.append(panel_from_text(path, settings.max_text_panel_bytes))
         else:
-            panels.extend(panels_from_image(path, settings))
-    return panels
+            photos.extend(photos_from_image(path, settings))
+    return LabelInputs(text_panels, photos)
+
+
+def load_panels(paths: Sequence[Path], settings: Settings) -> list[Panel]:
+    """The panels alone (text panels first), for callers that parse them as plain text."""
+    return load_inputs(paths, settings).panels
 
 
 def _context_error(path: Path, error: ValidationError) -> str:
@@ -198,50 +219,32 @@ def parse_panels(panels: list[Panel]) -> LabelFacts:
     return facts
 
 
-class _LlmJudge:
-    """The LLM judge of labeliq.checks.llm_judge bound to a client: what the pipeline's GroupJudge asks for."""
+def parse_inputs(inputs: LabelInputs) -> LabelFacts:
+    """The label's facts; a fact read from a photo carries its box and OCR confidence (photo_facts)."""
+    if not inputs.photos:
+        return parse_panels(inputs.text_panels)
+    from labeliq.extraction.photo_facts import facts_from_panels
 
-    def __init__(self, client: LlmClient | None) -> None:
-        self.client = client
-
-    def judge_results(
-        self, group: Group, facts: LabelFacts, context: ProductContext, results: dict[str, CheckResult]
-    ) -> tuple[dict[str, CheckResult], LlmUsage]:
-        from labeliq.checks.llm_judge import judge_results
-
-        judged: tuple[dict[str, CheckResult], LlmUsage] = judge_results(group, facts, context, results, self.client)
-        return judged
+    return facts_from_panels(inputs.photos, inputs.text_panels)
 
 
-def llm_judge(client: LlmClient | None) -> GroupJudge | None:
-    """The judge bound to a client; with None it asks nothing and files each question as needs_review."""
+def llm_judge(client: LlmClient | None) -> GroupJudge:
+    """The judge bound to a client (labeliq.judge.build_judge); with None it files each question as needs_review."""
+    from labeliq.judge import build_judge
+
+    return build_judge(client)
+
+
+def judge_from_env() -> GroupJudge:
+    """The LLM judge as configured (labeliq.judge.judge_from_env): offline unless LABELIQ_LLM_ENABLED is set, so
+    the questions only an LLM could settle are reported as needs_review instead of vanishing."""
+    from labeliq.judge import LlmSettingsError
+    from labeliq.judge import judge_from_env as configured_judge
+
     try:
-        importlib.import_module("labeliq.checks.llm_judge")
-    except ModuleNotFoundError as exc:
-        if exc.name != "labeliq.checks.llm_judge":
-            raise
-        return None
-    return _LlmJudge(client)
-
-
-def judge_from_env() -> GroupJudge | None:
-    """The LLM judge as configured: a live client when LABELIQ_LLM_ENABLED is set, else offline (the default),
-    where the questions only an LLM could settle are reported as needs_review instead of vanishing."""
-    try:
-        from labeliq.llm import client_from_env
-    except ModuleNotFoundError as exc:
-        if exc.name != "labeliq.llm":
-            raise
-        return llm_judge(None)
-    try:
-        client = client_from_env()
-    except ValidationError as exc:
-        problems = [
-            (f"LABELIQ_LLM_{'_'.join(map(str, e['loc'])).upper()}: " if e["loc"] else "") + e["msg"]
-            for e in exc.errors()
-        ]
-        raise BadInput("LLM settings: " + "; ".join(problems)) from None
-    return llm_judge(client)
+        return configured_judge()
+    except LlmSettingsError as exc:
+        raise BadInput(str(exc)) from None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -313,12 +316,13 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
 
     out_dir: Path = args.out
     context = load_context(args.context)
-    panels = load_panels(args.inputs, settings)
+    inputs = load_inputs(args.inputs, settings)
     judge = judge_from_env()
     job_id = new_job_id()
     with log_context(job_id=job_id):
+        panels = inputs.panels
         logger.info("checking %d panel(s)", len(panels), extra={"panels": [p.name for p in panels]})
-        facts = parse_panels(panels)
+        facts = parse_inputs(inputs)
         report = check_label(facts, context, job_id, judge)
         json_path, docx_path = write_report_files(report, out_dir, settings.max_evidence_chars)
         logger.info("report written", extra={"report": str(json_path), "verdict": report.summary.verdict.value})

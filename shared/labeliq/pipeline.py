@@ -12,6 +12,7 @@ import time
 from typing import Protocol
 
 from labeliq.checks import registry
+from labeliq.finding_location import locate_results
 from labeliq.models import (
     GROUPS,
     CheckResult,
@@ -131,6 +132,7 @@ def run_group(
     usage = LlmUsage()
     if llm is not None and results:
         results, usage = _judge(llm, group, facts, context, results, raise_llm_errors)
+    results = locate_results(results, facts)  # after the judge, so its rules-fail guard compares the originals
     return GroupResult(job_id=job_id, group=group, results=results, llm_usage=usage)
 
 

@@ -19,9 +19,9 @@ from labeliq.cli import (
     BadInput,
     judge_from_env,
     load_context,
-    load_panels,
+    load_inputs,
     new_job_id,
-    parse_panels,
+    parse_inputs,
     write_report_files,
 )
 from labeliq.config import ConfigError, Settings, load_settings
@@ -51,15 +51,15 @@ def check_sample(folder: Path, out_dir: Path, settings: Settings) -> SampleOutco
     context_file = folder / "context.json"
     try:
         context = load_context(context_file if context_file.exists() else None)
-        panels = load_panels(sample_inputs(folder), settings)
+        inputs = load_inputs(sample_inputs(folder), settings)
         judge = judge_from_env()
     except BadInput as exc:
         return SampleOutcome(folder.name, None, str(exc))
-    if not panels:
+    if not inputs.panels:
         return SampleOutcome(folder.name, None, "no panel files")
     job_id = new_job_id()
     with log_context(job_id=job_id):
-        report = check_label(parse_panels(panels), context, job_id, judge)
+        report = check_label(parse_inputs(inputs), context, job_id, judge)
         sample_out = out_dir / folder.name
         sample_out.mkdir(parents=True, exist_ok=True)
         write_report_files(report, sample_out, settings.max_evidence_chars)

@@ -12,6 +12,7 @@ import jsonschema
 import pytest
 
 from labeliq import cli
+from labeliq.checks.llm_judge import LlmJudge
 from labeliq.models import LabelFacts, ProductContext, Report
 from labeliq.report import report_schema_json
 
@@ -223,7 +224,7 @@ def test_in_process_check_uses_the_context(tmp_path: Path, monkeypatch: pytest.M
 
     def spy(facts: LabelFacts, context: ProductContext, job_id: str, llm: object = None) -> Report:
         seen.append(context)
-        assert isinstance(llm, cli._LlmJudge) and llm.client is None  # offline by default
+        assert isinstance(llm, LlmJudge) and llm.client is None  # offline by default
         report: Report = real(facts, context, job_id)
         return report
 
@@ -270,7 +271,7 @@ def test_offline_the_judge_has_no_client_and_files_its_questions_as_needs_review
 ) -> None:
     monkeypatch.delenv("LABELIQ_LLM_ENABLED", raising=False)
     judge = cli.judge_from_env()
-    assert isinstance(judge, cli._LlmJudge) and judge.client is None
+    assert isinstance(judge, LlmJudge) and judge.client is None
 
 
 def test_an_enabled_llm_gives_a_judge_without_calling_it(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -24,6 +24,9 @@ from labeliq.text import has_term
 
 MAX_PANEL_CHARS = 6000
 
+#: Which LlmErrors `ask` raises instead of filing needs_review: none, all, or those the predicate picks.
+RaiseErrors = bool | Callable[[LlmError], bool]
+
 
 @dataclass(frozen=True)
 class Question:
@@ -221,11 +224,12 @@ def ask(
     facts: LabelFacts,
     context: ProductContext,
     client: LlmClient | None,
-    raise_errors: bool = False,
+    raise_errors: RaiseErrors = False,
 ) -> tuple[list[Finding], LlmUsage]:
     """One batched call for all questions; needs_review for each question the call could not answer.
 
-    raise_errors lets a workflow step fail (and be retried) instead of storing unanswered questions.
+    raise_errors lets a workflow step fail (and be retried) instead of storing unanswered questions: True for
+    every LlmError, or a predicate choosing which (e.g. only the transient ones, so a 4xx still files needs_review).
     """
     if not questions:
         return [], LlmUsage()
@@ -234,7 +238,7 @@ def ask(
     try:
         answers, usage = client.generate(SYSTEM_INSTRUCTION, build_prompt(questions, facts, context), Answers)
     except LlmError as exc:
-        if raise_errors:
+        if raise_errors is True or (callable(raise_errors) and raise_errors(exc)):
             raise
         return [_offline_finding(q, f"the LLM could not answer: {exc}") for q in questions], exc.usage
     by_id = {a.question_id: a for a in answers.answers}
@@ -308,7 +312,7 @@ def judge_results(
     results: dict[str, CheckResult],
     client: LlmClient | None,
     cache: LlmCache | None = None,
-    raise_errors: bool = False,
+    raise_errors: RaiseErrors = False,
 ) -> tuple[dict[str, CheckResult], LlmUsage]:
     """judge_group for a group's CheckResults: each question's findings go to the checker it belongs to.
 
@@ -331,7 +335,9 @@ def judge_results(
 class LlmJudge:
     """The pipeline's GroupJudge: `LlmJudge(None)` is the offline judge (every question needs_review)."""
 
-    def __init__(self, client: LlmClient | None, cache: LlmCache | None = None, raise_errors: bool = False) -> None:
+    def __init__(
+        self, client: LlmClient | None, cache: LlmCache | None = None, raise_errors: RaiseErrors = False
+    ) -> None:
         self.client = client
         self.cache = cache
         self.raise_errors = raise_errors

@@ -16,7 +16,7 @@ import uuid
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING
 
 from labeliq.cloud.blobs import BlobStore, docx_object, facts_object, report_object
 from labeliq.cloud.contracts import (
@@ -31,11 +31,16 @@ from labeliq.cloud.contracts import (
     RenderResponse,
     reason_text,
 )
-from labeliq.cloud.errors import NotFoundError, PermanentError, StepInProgress
+from labeliq.cloud.errors import NotFoundError, PermanentError, StepError, StepInProgress, TransientError
 from labeliq.cloud.settings import CloudSettings
 from labeliq.cloud.state import Claim, FirestoreLlmCache, JobStore
 from labeliq.config import Settings
+from labeliq.llm import LlmError
 from labeliq.models import GROUPS, Group, GroupResult, JobManifest, JobStatus, LabelFacts, Panel, Report
+
+if TYPE_CHECKING:
+    from labeliq.extraction.images import PhotoPanel
+    from labeliq.pipeline import GroupJudge
 
 logger = logging.getLogger(__name__)
 
@@ -131,6 +136,11 @@ def build_panels(name: str, data: bytes) -> list[Panel]:
 
 
 def _image_panels(name: str, data: bytes) -> list[Panel]:
+    return [photo.panel for photo in image_photos(name, data)]
+
+
+def image_photos(name: str, data: bytes) -> list[PhotoPanel]:
+    """The photo panels of one uploaded image, each with the OCR boxes behind its text lines (for provenance)."""
     try:
         images = import_module("labeliq.extraction.images")
         intake = import_module("labeliq.extraction.image_intake")
@@ -144,13 +154,18 @@ def _image_panels(name: str, data: bytes) -> list[Panel]:
     settings = _limits()
     limits = intake.ImageLimits(max_bytes=settings.max_image_bytes, max_pixels=settings.max_image_pixels)
     try:
-        pages = images.read_panels(name, data, limits=limits)
+        photos: list[PhotoPanel] = images.read_photo_panels(name, data, limits=limits)
     except intake.ImageRejected as exc:
         raise PermanentError(f"panel {name} is not a usable label image: {exc.reason}", code="bad_image") from None
-    return [panel for panel, _page in pages]
+    return photos
 
 
-def _parse(panels: list[Panel]) -> LabelFacts:
+def _parse(panels: list[Panel], photos: list[PhotoPanel]) -> LabelFacts:
+    """The facts of the text panels and the photos; a fact read from a photo carries its box and OCR confidence."""
+    if photos:
+        from labeliq.extraction.photo_facts import facts_from_panels
+
+        return facts_from_panels(photos, panels)
     from labeliq.extraction.text_parser import parse_label
 
     facts: LabelFacts = parse_label(panels)
@@ -192,7 +207,8 @@ def extract_facts(rt: Runtime, manifest: JobManifest) -> LabelFacts:
             f"the manifest lists {len(manifest.panels)} panels; at most {limits.max_panels} are accepted",
             code="invalid_manifest",
         )
-    panels = []
+    panels: list[Panel] = []
+    photos: list[PhotoPanel] = []
     for name in manifest.panels:
         data = rt.blobs.read_panel(manifest.job_id, name)
         if name.lower().endswith(".txt") and len(data) > limits.max_text_panel_bytes:
@@ -200,12 +216,15 @@ def extract_facts(rt: Runtime, manifest: JobManifest) -> LabelFacts:
                 f"panel {name} is {len(data)} bytes; a text panel may be at most {limits.max_text_panel_bytes}",
                 code="bad_panel",
             )
-        panels.extend(build_panels(name, data))
-    stems = [p.name for p in panels]
+        if PurePosixPath(name).suffix.lower() in IMAGE_SUFFIXES:
+            photos.extend(image_photos(name, data))
+        else:
+            panels.extend(build_panels(name, data))
+    stems = [p.name for p in panels] + [photo.panel.name for photo in photos]
     duplicates = sorted({s for s in stems if stems.count(s) > 1})
     if duplicates:
         raise PermanentError(f"two panels share the name {', '.join(duplicates)}", code="invalid_manifest")
-    return _parse(panels)
+    return _parse(panels, photos)
 
 
 @functools.cache
@@ -222,25 +241,27 @@ def group_uri(job_id: str, group: str) -> str:
     return f"firestore://jobs/{job_id}/groups/{group}"
 
 
-def _judge(rt: Runtime) -> Any:
-    """The LLM judge when the deployment enables one (LABELIQ_LLM_ENABLED), answering through the Firestore cache.
+def _judge(rt: Runtime) -> GroupJudge:
+    """The same judge as the CLI (labeliq.judge), answering through the Firestore cache so a retried step spends
+    nothing, and raising a transient LLM fault so the workflow retries instead of storing unanswered questions.
+    Offline (LABELIQ_LLM_ENABLED unset) it files each open question as needs_review, as the CLI does."""
+    from labeliq.judge import LlmSettingsError, judge_from_env
 
-    The judge itself comes from labeliq.checks.judge (`build_judge(client)`) once that module exists; until then an
-    enabled LLM is reported in the log and the group runs on rules alone, its open questions left needs_review.
-    """
-    from labeliq.llm import client_from_env
-
-    client = client_from_env(cache=rt.llm_cache)
-    if client is None:
-        return None
     try:
-        judge_module = import_module("labeliq.checks.judge")
-    except ModuleNotFoundError as exc:
-        if exc.name != "labeliq.checks.judge":
-            raise
-        logger.warning("the LLM is enabled but no judge module exists; rules only", extra={"event": "no_judge"})
-        return None
-    return judge_module.build_judge(client)
+        return judge_from_env(rt.llm_cache, raise_transient=True)
+    except LlmSettingsError as exc:
+        raise PermanentError(f"the deployment's {exc}", code="llm_settings") from None
+
+
+def llm_fault(exc: LlmError) -> StepError:
+    """A transient LLM error as the retryable fault the workflow expects (429 stays a rate limit)."""
+    from labeliq.judge import is_transient_llm_error
+
+    if not is_transient_llm_error(exc):
+        return StepError(f"the LLM judge failed: {exc}", code="llm_error")
+    if getattr(exc.__cause__, "code", None) == 429:
+        return TransientError(f"the LLM is rate limited: {exc}", code="llm_rate_limited", status=429)
+    return TransientError(f"the LLM is unavailable: {exc}", code="llm_unavailable")
 
 
 def _read_facts(rt: Runtime, job_id: str) -> LabelFacts:
@@ -262,7 +283,10 @@ def run_agent_group(request: GroupRequest, rt: Runtime) -> GroupResponse:
     with rt.jobs.lease_kept(job_id, step, owner):
         rt.jobs.advance(job_id, JobStatus.CHECKING)
         facts = _read_facts(rt, job_id)
-        result = run_group(group, facts, job.context, job_id, _judge(rt))
+        try:
+            result = run_group(group, facts, job.context, job_id, _judge(rt), raise_llm_errors=True)
+        except LlmError as exc:
+            raise llm_fault(exc) from exc
         stored_group = rt.jobs.write_group(result)
     response = GroupResponse(job_id=job_id, group=group, result_uri=group_uri(job_id, group))
     stored, _ = rt.jobs.complete_step(job_id, step, owner, response.model_dump(mode="json"))
@@ -320,8 +344,9 @@ def assemble_report(request: AssembleRequest, rt: Runtime) -> AssembleResponse |
                 groups.append(stored_groups[group])  # a branch that wrote its result, then lost its answer, counts
             elif group in request.group_errors:
                 groups.append(failed_group(job_id, group, reason_text(request.group_errors[group])))
-        built = [name for g in groups for name in g.results]
-        report = build_report(job_id, facts, job.context, groups, version=version, built_checkers=built or None)
+        # The registry (not the stored results) says what is built: a group with neither a result nor an error
+        # must show its checkers as could-not-run, never as not built.
+        report = build_report(job_id, facts, job.context, groups, version=version)
         written = rt.blobs.write_once(
             report_object(job_id, version), report_json(report).encode(), content_type="application/json"
         )
