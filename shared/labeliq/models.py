@@ -291,6 +291,7 @@ class Finding(Strict):
     citation: str  # the regulation, e.g. "FDR B.01.007(5)"
     panel: str | None = None  # the panel the evidence is on, when known
     source: Literal["rules", "llm"] = "rules"
+    location: BoundingBox | None = None  # where on the panel's photo the evidence was read, when known
 
     @field_validator("rule")
     @classmethod
