@@ -1,122 +1,70 @@
 """Render a Report as a Word document a regulatory specialist reads top to bottom.
 
-Order of reading: what the product is and when it was judged, how it fared (failures first, with what is
-wrong), then every checker's findings, then what the tool did not check. Pure: a Report in, bytes out.
+Order of reading: a one-page summary (product, judged date, verdict, counts, each failure with its evidence and
+citation, what needs a person's review), then per checker what went wrong with passes folded into one line, then
+what the tool did not check, then an appendix with every pass and not-applicable finding in full, so no fact of
+the Report is left out. Pure: a Report in, bytes out.
 """
 
 from __future__ import annotations
 
 import io
+import re
 from typing import IO
 
 from docx import Document
 from docx.document import Document as DocumentType
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
-from docx.table import Table, _Cell
-from docx.text.paragraph import Paragraph
+from docx.enum.text import WD_BREAK
+from docx.shared import Cm, Pt
 
-from labeliq.models import GROUPS, VERDICT_SEVERITY, CheckResult, Finding, Report, Verdict
+from labeliq.docx_findings import appendix, checker_section, evidence_lines
+from labeliq.docx_tables import (
+    FAIL_RED,
+    MARGIN_CM,
+    VERDICT_FILLS,
+    VERDICT_LABELS,
+    add_line,
+    grid,
+    heading,
+    put,
+    shade,
+    small,
+    styled,
+    verdict_cell,
+)
+from labeliq.models import GROUPS, CheckResult, Finding, Report, Verdict
 from labeliq.report import rule_sort_key
 
-VERDICT_LABELS: dict[Verdict, str] = {
-    Verdict.FAIL: "FAIL",
-    Verdict.NEEDS_REVIEW: "NEEDS REVIEW",
-    Verdict.PASS: "PASS",
-    Verdict.NOT_APPLICABLE: "N/A",
-}
-# Cell fills: red, amber, green, grey; light enough that black text stays readable when printed.
-VERDICT_FILLS: dict[Verdict, str] = {
-    Verdict.FAIL: "F4C7C3",
-    Verdict.NEEDS_REVIEW: "FCE8B2",
-    Verdict.PASS: "B7E1CD",
-    Verdict.NOT_APPLICABLE: "E0E0E0",
-}
+__all__ = ["DEFAULT_MAX_EVIDENCE_CHARS", "VERDICT_FILLS", "VERDICT_LABELS", "build_document", "render_docx"]
+
 VERDICT_ORDER: tuple[Verdict, ...] = (Verdict.FAIL, Verdict.NEEDS_REVIEW, Verdict.PASS, Verdict.NOT_APPLICABLE)
 GROUP_TITLES = {"identity": "Identity", "content": "Content", "tables": "Tables"}
-FINDING_COLUMNS = ("Rule", "Verdict", "Message", "Evidence", "Citation")
-FINDING_WIDTHS_CM = (2.2, 2.3, 6.0, 3.5, 2.5)  # 16.5 cm: a Letter or A4 page inside default margins
+# Widths in cm, each set adding up to TEXT_WIDTH_CM (17.5): the message column gets the room.
+FAILING_COLUMNS = ("Rule · checker", "What is wrong", "Evidence · citation")
+FAILING_WIDTHS_CM = (3.2, 9.3, 5.0)
+REVIEW_COLUMNS = ("Checker", "Rule", "Why a person must look")
+REVIEW_WIDTHS_CM = (2.9, 2.4, 12.2)
+CONTEXT_WIDTHS_CM = (5.5, 12.0)
 
 DEFAULT_MAX_EVIDENCE_CHARS = 600
-_GRID_STYLE_ID = "TableGrid"  # the style id of "Table Grid" in python-docx's default template
+SUMMARY_EVIDENCE_CHARS = 90  # the summary shows the gist; the checker table holds up to max_evidence_chars
+REASON_CHARS = 66  # one printed line of the 12.2 cm reason column at 9 pt (about 0.17 cm a character)
+_SENTENCE_END = re.compile(r"(?<=[.?!])(?<!e\.g\.)(?<!i\.e\.)\s+(?=[A-Z(\"'])")  # not "e.g. Almonds", "B.01.010"
 
 
-def _shade(cell: _Cell, fill: str) -> None:
-    properties = cell._tc.get_or_add_tcPr()
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), fill)
-    properties.append(shading)
-
-
-def _styled(doc: DocumentType, text: str, style_id: str) -> Paragraph:
-    """A paragraph with a style set by id: python-docx resolves style names by walking the styles part each time."""
-    paragraph = doc.add_paragraph(text)
-    paragraph._p.get_or_add_pPr().style = style_id
-    return paragraph
-
-
-def _heading(doc: DocumentType, text: str, level: int) -> Paragraph:
-    return _styled(doc, text, "Title" if level == 0 else f"Heading{level}")
-
-
-def _bullet(doc: DocumentType, text: str) -> Paragraph:
-    return _styled(doc, text, "ListBullet")
-
-
-def _grid(
-    doc: DocumentType, titles: tuple[str, ...], body_rows: int, widths_cm: tuple[float, ...]
-) -> tuple[Table, list[list[_Cell]]]:
-    """A gridded table with its header filled, and the cells of its body rows.
-
-    Sized up front: python-docx's add_row and style-by-name lookups are linear in the document, which made a
-    hundred-finding report take half a second to render. Column widths are fixed so the message gets the room.
-    """
-    table = doc.add_table(rows=1 + body_rows, cols=len(titles))
-    table._tbl.tblPr.style = _GRID_STYLE_ID
-    table.autofit = False
-    widths = [Cm(w) for w in widths_cm]
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = width
-    rows = [row.cells for row in table.rows]
-    for cells in rows:
-        for cell, width in zip(cells, widths, strict=True):
-            cell.width = width  # Word reads the cell's width, LibreOffice the grid's: set both
-    _header_row(rows[0], titles)
-    return table, rows[1:]
-
-
-def _header_row(cells: list[_Cell], titles: tuple[str, ...]) -> None:
-    for cell, title in zip(cells, titles, strict=True):
-        cell.text = ""
-        run = cell.paragraphs[0].add_run(title)
-        run.bold = True
-        _shade(cell, "D9D9D9")
-
-
-def _verdict_cell(cell: _Cell, verdict: Verdict) -> None:
-    cell.text = ""
-    run = cell.paragraphs[0].add_run(VERDICT_LABELS[verdict])
-    run.bold = verdict in (Verdict.FAIL, Verdict.NEEDS_REVIEW)
-    if verdict == Verdict.FAIL:
-        run.font.color.rgb = RGBColor(0x9C, 0x00, 0x06)
-    _shade(cell, VERDICT_FILLS[verdict])
-
-
-def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _by_severity(findings: list[Finding]) -> list[Finding]:
-    return sorted(findings, key=lambda f: -VERDICT_SEVERITY[f.verdict])
+def _one_line(text: str, limit: int) -> str:
+    """The first sentence, cut at a word so the reason stays on one printed line."""
+    sentence = _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
+    if len(sentence) <= limit:
+        return sentence if sentence.endswith((".", "?", "!")) else sentence + "."
+    return sentence[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def _title(doc: DocumentType, report: Report) -> None:
-    _heading(doc, f"Label compliance report: {report.product}", 0)
+    title = heading(doc, "", 0)
+    title.add_run(f"Label compliance report: {report.product}").font.size = Pt(20)  # the default 28 pt takes 3 lines
     meta = doc.add_paragraph()
-    meta.add_run("Judged on ").bold = False
+    meta.add_run("Judged on ")
     meta.add_run(report.judged_on.isoformat()).bold = True
     meta.add_run(
         f" · job {report.job_id} · report version {report.version} · generated "
@@ -128,62 +76,59 @@ def _title(doc: DocumentType, report: Report) -> None:
     run.bold = True
     run.font.size = Pt(14)
     if report.summary.verdict == Verdict.FAIL:
-        run.font.color.rgb = RGBColor(0x9C, 0x00, 0x06)
+        run.font.color.rgb = FAIL_RED
+    _, (cells,) = grid(doc, None, 1, (4.375,) * 4)
+    for verdict, cell in zip(VERDICT_ORDER, cells, strict=True):
+        verdict_cell(cell, verdict, f"{VERDICT_LABELS[verdict]}: {report.summary.counts.get(verdict, 0)}")
 
 
-def _summary(doc: DocumentType, report: Report, failing: list[tuple[CheckResult, Finding]]) -> None:
-    _heading(doc, "Summary", 1)
-    _, count_rows = _grid(doc, ("Verdict", "Findings"), len(VERDICT_ORDER), (4.0, 3.0))
-    for verdict, row in zip(VERDICT_ORDER, count_rows, strict=True):
-        _verdict_cell(row[0], verdict)
-        row[1].text = str(report.summary.counts.get(verdict, 0))
-
-    _heading(doc, "Failing rules", 2)
+def _failing(doc: DocumentType, failing: list[tuple[CheckResult, Finding]]) -> None:
+    heading(doc, "Failing rules", 2)
     if not failing:
         doc.add_paragraph("No rule failed.")
-    else:
-        _, rows = _grid(doc, ("Rule", "Checker", "What is wrong"), len(failing), (2.2, 3.2, 11.1))
-        for (result, finding), row in zip(failing, rows, strict=True):
-            row[0].text = finding.rule
-            _shade(row[0], VERDICT_FILLS[Verdict.FAIL])
-            row[1].text = result.checker
-            row[2].text = finding.message
-    if report.summary.needs_review_rules:
-        _heading(doc, "Rules that need a person's review", 2)
-        doc.add_paragraph(", ".join(report.summary.needs_review_rules))
-
-
-def _findings_table(doc: DocumentType, result: CheckResult, max_evidence: int) -> None:
-    if not result.findings:
-        doc.add_paragraph("This checker returned no finding.")
         return
-    _, rows = _grid(doc, FINDING_COLUMNS, len(result.findings), FINDING_WIDTHS_CM)
-    for finding, row in zip(_by_severity(result.findings), rows, strict=True):
-        row[0].text = finding.rule
-        _verdict_cell(row[1], finding.verdict)
-        row[2].text = finding.message + (" (LLM judge)" if finding.source == "llm" else "")
-        evidence = _clip(finding.evidence, max_evidence)
-        row[3].text = f"{evidence}\n[{finding.panel}]" if finding.panel and evidence else evidence
-        row[4].text = finding.citation
+    _, rows = grid(doc, FAILING_COLUMNS, len(failing), FAILING_WIDTHS_CM)
+    for (result, finding), row in zip(failing, rows, strict=True):
+        put(row[0], finding.rule, bold=True)
+        add_line(row[0], result.checker)
+        shade(row[0], VERDICT_FILLS[Verdict.FAIL])
+        put(row[1], finding.message)
+        put(row[2], " ".join(evidence_lines(finding, SUMMARY_EVIDENCE_CHARS)) or "(no evidence quoted)")
+        add_line(row[2], finding.citation, italic=True)
+
+
+def _needs_review(doc: DocumentType, report: Report) -> None:
+    pending = [
+        (result.checker, finding)
+        for result in report.results.values()
+        for finding in sorted(result.findings, key=lambda f: rule_sort_key(f.rule))
+        if finding.verdict == Verdict.NEEDS_REVIEW
+    ]
+    if not pending:
+        return
+    heading(doc, "Rules that need a person's review", 2)
+    _, rows = grid(doc, REVIEW_COLUMNS, len(pending), REVIEW_WIDTHS_CM)
+    previous = ""
+    for (checker, finding), row in zip(pending, rows, strict=True):
+        put(row[0], checker if checker != previous else "")
+        previous = checker
+        put(row[1], finding.rule)
+        shade(row[1], VERDICT_FILLS[Verdict.NEEDS_REVIEW])
+        put(row[2], _one_line(finding.message, REASON_CHARS))
 
 
 def _checker_sections(doc: DocumentType, report: Report, max_evidence: int) -> None:
     for group in GROUPS:
         results = [r for r in report.results.values() if r.group == group]
-        _heading(doc, f"{GROUP_TITLES[group]} checks", 1)
+        heading(doc, f"{GROUP_TITLES[group]} checks", 1)
         if not results:
             doc.add_paragraph("No checker of this group ran.")
-            continue
         for result in results:
-            heading = _heading(doc, f"{result.checker}: ", 2)
-            heading.add_run(VERDICT_LABELS[result.verdict])
-            if result.error:
-                doc.add_paragraph(f"This check could not run: {result.error}")
-            _findings_table(doc, result, max_evidence)
+            checker_section(doc, result, max_evidence)
 
 
 def _not_checked(doc: DocumentType, report: Report) -> None:
-    _heading(doc, "What was not checked", 1)
+    heading(doc, "What was not checked", 1)
     summary = report.summary
     items: list[str] = []
     if summary.not_built:
@@ -214,27 +159,38 @@ def _not_checked(doc: DocumentType, report: Report) -> None:
         "finding says so."
     )
     for item in items:
-        _bullet(doc, item)
+        styled(doc, item, "ListBullet")
     if pending:
-        _heading(doc, "Questions pending for the LLM judge or a reviewer", 2)
-        for checker, finding in sorted(pending, key=lambda pair: rule_sort_key(pair[1].rule)):
-            _bullet(doc, f"{finding.rule} ({checker}): {finding.message}")
+        # Their full wording is in the checker tables and the summary: here only which ones they are.
+        questions = sorted(pending, key=lambda pair: rule_sort_key(pair[1].rule))
+        small(
+            doc,
+            "Questions pending for the LLM judge or a reviewer: ",
+            "; ".join(f"{f.rule} ({c})" for c, f in questions),
+        )
 
 
 def _context(doc: DocumentType, report: Report) -> None:
     given = report.context.model_dump(mode="json", exclude_none=True)
-    _heading(doc, "Product context given", 2)
+    heading(doc, "Product context given", 2)
     if not given:
         doc.add_paragraph("None: rules that depend on the product context say what is missing.")
         return
-    _, rows = _grid(doc, ("Key", "Value"), len(given), (5.5, 11.0))
+    _, rows = grid(doc, ("Key", "Value"), len(given), CONTEXT_WIDTHS_CM)
     for (key, value), row in zip(given.items(), rows, strict=True):
-        row[0].text = key
-        row[1].text = " ".join(f"{v}" for v in value.values()) if isinstance(value, dict) else str(value)
+        put(row[0], key)
+        put(row[1], " ".join(f"{v}" for v in value.values()) if isinstance(value, dict) else str(value))
+
+
+def _page_break(doc: DocumentType) -> None:
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
 def build_document(report: Report, max_evidence_chars: int = DEFAULT_MAX_EVIDENCE_CHARS) -> DocumentType:
     doc = Document()
+    for section in doc.sections:
+        section.left_margin = section.right_margin = Cm(MARGIN_CM)
+        section.top_margin = section.bottom_margin = Cm(MARGIN_CM)
     failing = sorted(
         (
             (result, finding)
@@ -245,10 +201,13 @@ def build_document(report: Report, max_evidence_chars: int = DEFAULT_MAX_EVIDENC
         key=lambda pair: rule_sort_key(pair[1].rule),
     )
     _title(doc, report)
-    _summary(doc, report, failing)
+    _failing(doc, failing)
+    _needs_review(doc, report)
+    _page_break(doc)
     _context(doc, report)
     _checker_sections(doc, report, max_evidence_chars)
     _not_checked(doc, report)
+    appendix(doc, report, max_evidence_chars)
     return doc
 
 

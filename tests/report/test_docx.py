@@ -1,4 +1,4 @@
-"""The Word report read back as a person would: title, counts, failures first, findings, what was not checked."""
+"""The Word report read back as a person would: summary first, compact checker tables, passes folded, appendix."""
 
 from __future__ import annotations
 
@@ -8,23 +8,46 @@ import io
 import docx
 import pytest
 from docx.document import Document
+from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
 from docx.table import Table, _Cell
 
 from labeliq.checks._finding import failed, not_applicable, passed, review
-from labeliq.docx_report import VERDICT_FILLS, render_docx, write_docx
-from labeliq.models import Finding, LabelFacts, Panel, ProductContext, Provenance, Report, TextFact, Verdict
+from labeliq.docx_findings import DETAIL_COLUMNS, DETAIL_WIDTHS_CM, FINDING_COLUMNS, FINDING_WIDTHS_CM
+from labeliq.docx_report import (
+    FAILING_COLUMNS,
+    FAILING_WIDTHS_CM,
+    REASON_CHARS,
+    REVIEW_COLUMNS,
+    VERDICT_FILLS,
+    render_docx,
+    write_docx,
+)
+from labeliq.models import (
+    BoundingBox,
+    Finding,
+    LabelFacts,
+    Panel,
+    ProductContext,
+    Provenance,
+    Report,
+    TextFact,
+    Verdict,
+)
 from labeliq.pipeline import check_label
 from tests.report.conftest import Installer
 
 JU = "The date '27 JU 28' uses 'JU', which is not a CFIA month code (June is JN, July is JL)."
+STORAGE = "Whether storage instructions are needed depends on the product. A person must confirm it."
 
 
 def _dates(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     return [
         passed("6.1", "Best before / Meilleur avant is shown in both languages.", "FDR B.01.007(1.1)"),
         failed("6.5", JU, "CFIA ILT, date markings", "Best before / Meilleur avant 27 JU 28", "side"),
-        review("6.2", "Whether storage instructions are needed depends on the product.", "FDR B.01.007(1.1)"),
+        review("6.2", STORAGE, "FDR B.01.007(1.1)"),
+        passed("6.3", "The date is grouped with its words.", "FDR B.01.007(4)(a)", "Best before 27 JU 28", "side"),
     ]
 
 
@@ -32,11 +55,22 @@ def _allergens(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     return [
         failed("9.3", "Milk (cheddar cheese) is missing from 'Contains'.", "FDR B.01.010.1(8)", "Contains: Wheat"),
         not_applicable("9.8", "No gluten-free claim.", "FDR B.24.018"),
+        review("9.9", "Whether barley malt is a gluten source here needs a look.", "FDR B.01.010.1(1)"),
     ]
 
 
 def _raises(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     raise ValueError("unparseable table")
+
+
+def _facts() -> LabelFacts:
+    return LabelFacts(
+        panels=[Panel(name="front", is_principal_display=True, text="Cheddar Crackers\nCraquelins au cheddar")],
+        common_names=[
+            TextFact(text="Cheddar Crackers", language="en", source=Provenance(panel="front")),
+            TextFact(text="Craquelins au cheddar", language="fr", source=Provenance(panel="front")),
+        ],
+    )
 
 
 @pytest.fixture
@@ -49,22 +83,16 @@ def report(fake_checkers: Installer) -> Report:
             "net_quantity": ("identity", None),
         }
     )
-    facts = LabelFacts(
-        panels=[Panel(name="front", is_principal_display=True, text="Cheddar Crackers\nCraquelins au cheddar")],
-        common_names=[
-            TextFact(text="Cheddar Crackers", language="en", source=Provenance(panel="front")),
-            TextFact(text="Craquelins au cheddar", language="fr", source=Provenance(panel="front")),
-        ],
-    )
-    return check_label(facts, ProductContext(category="crackers", date=dt.date(2026, 11, 24)), "job-docx")
+    return check_label(_facts(), ProductContext(category="crackers", date=dt.date(2026, 11, 24)), "job-docx")
 
 
-def _open(report: Report) -> Document:
-    return docx.Document(io.BytesIO(render_docx(report)))
+def _open(report: Report, max_evidence_chars: int | None = None) -> Document:
+    data = render_docx(report) if max_evidence_chars is None else render_docx(report, max_evidence_chars)
+    return docx.Document(io.BytesIO(data))
 
 
-def _table_with_header(doc: Document, first: str) -> list[Table]:
-    return [t for t in doc.tables if t.rows[0].cells[0].text == first]
+def _tables_with_header(doc: Document, header: tuple[str, ...]) -> list[Table]:
+    return [t for t in doc.tables if tuple(c.text for c in t.rows[0].cells) == header]
 
 
 def _fill(cell: _Cell) -> str | None:
@@ -72,64 +100,144 @@ def _fill(cell: _Cell) -> str | None:
     return None if shading is None else shading.get(qn("w:fill"))
 
 
+def _texts(doc: Document) -> list[str]:
+    return [p.text for p in doc.paragraphs]
+
+
 def test_title_names_the_product_and_the_judged_date(report: Report) -> None:
     doc = _open(report)
     assert doc.paragraphs[0].text == "Label compliance report: Cheddar Crackers / Craquelins au cheddar"
     assert "Judged on 2026-11-24" in doc.paragraphs[1].text
-    assert any(p.text == "Overall verdict: FAIL" for p in doc.paragraphs)
+    assert "Overall verdict: FAIL" in _texts(doc)
 
 
-def test_counts_table_matches_the_summary(report: Report) -> None:
-    counts = _table_with_header(_open(report), "Verdict")[0]
-    rows = {r.cells[0].text: r.cells[1].text for r in counts.rows[1:]}
-    assert rows == {"FAIL": "2", "NEEDS REVIEW": "2", "PASS": "1", "N/A": "1"}
-
-
-def test_failing_rules_come_first_with_their_messages(report: Report) -> None:
-    doc = _open(report)
-    failing = _table_with_header(doc, "Rule")[0]  # the first Rule table is the summary's
-    assert [c.text for c in failing.rows[0].cells] == ["Rule", "Checker", "What is wrong"]
-    assert [(r.cells[0].text, r.cells[1].text) for r in failing.rows[1:]] == [
-        ("6.5", "date_marking"),
-        ("9.3", "allergens_gluten"),
+def test_counts_row_matches_the_summary_and_is_shaded(report: Report) -> None:
+    counts = _open(report).tables[0]
+    cells = counts.rows[0].cells
+    assert [c.text for c in cells] == ["FAIL: 2", "NEEDS REVIEW: 3", "PASS: 2", "N/A: 1"]
+    assert [_fill(c) for c in cells] == [
+        VERDICT_FILLS[Verdict.FAIL],
+        VERDICT_FILLS[Verdict.NEEDS_REVIEW],
+        VERDICT_FILLS[Verdict.PASS],
+        VERDICT_FILLS[Verdict.NOT_APPLICABLE],
     ]
-    assert failing.rows[1].cells[2].text == JU
 
 
-def test_checker_sections_hold_a_findings_table_with_shaded_verdicts(report: Report) -> None:
+def test_summary_lists_each_failure_with_message_evidence_and_citation(report: Report) -> None:
     doc = _open(report)
-    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
-    assert headings.index("Content checks") < headings.index("date_marking: FAIL") < headings.index("Tables checks")
-    tables = [t for t in _table_with_header(doc, "Rule") if len(t.columns) == 5]
-    dates = tables[0]
-    assert [c.text for c in dates.rows[0].cells] == ["Rule", "Verdict", "Message", "Evidence", "Citation"]
-    first = dates.rows[1].cells  # failures first inside a checker
-    assert [first[0].text, first[1].text, first[2].text, first[4].text] == [
-        "6.5",
-        "FAIL",
-        JU,
-        "CFIA ILT, date markings",
+    (failing,) = _tables_with_header(doc, FAILING_COLUMNS)
+    assert doc.tables[1]._tbl is failing._tbl  # straight after the counts: the summary comes first
+    rows = [[c.text for c in r.cells] for r in failing.rows[1:]]
+    assert [r[0] for r in rows] == ["6.5\ndate_marking", "9.3\nallergens_gluten"]
+    assert rows[0][1] == JU
+    assert rows[0][2] == "Best before / Meilleur avant 27 JU 28 [panel side]\nCFIA ILT, date markings"
+    assert rows[1][1:] == ["Milk (cheddar cheese) is missing from 'Contains'.", "Contains: Wheat\nFDR B.01.010.1(8)"]
+    assert _fill(failing.rows[1].cells[0]) == VERDICT_FILLS[Verdict.FAIL]
+
+
+def test_summary_groups_needs_review_by_checker_with_a_one_line_reason(report: Report) -> None:
+    (pending,) = _tables_with_header(_open(report), REVIEW_COLUMNS)
+    rows = [[c.text for c in r.cells] for r in pending.rows[1:]]
+    assert rows[:2] == [
+        ["date_marking", "6.2", "Whether storage instructions are needed depends on the product."],
+        ["allergens_gluten", "9.9", "Whether barley malt is a gluten source here needs a look."],
     ]
-    assert first[3].text == "Best before / Meilleur avant 27 JU 28\n[side]"
-    assert _fill(first[1]) == VERDICT_FILLS[Verdict.FAIL]
-    assert _fill(dates.rows[3].cells[1]) == VERDICT_FILLS[Verdict.PASS]
-    assert {t.style.name for t in doc.tables} == {"Table Grid"}  # every table is ruled
+    crashed = rows[2]
+    assert crashed[:2] == ["nutrition_facts", "10"]
+    assert crashed[2].startswith("The nutrition_facts check could not run") and crashed[2].endswith("…")
+    assert all(len(reason) <= REASON_CHARS + 1 for _, _, reason in rows)
+
+
+def test_needs_review_names_a_checker_once_for_its_group_of_rules(report: Report) -> None:
+    more = report.model_copy(deep=True)
+    more.results["date_marking"].findings.append(review("6.8", "Is the date on the bottom? Say where.", "FDR B.01.007"))
+    (pending,) = _tables_with_header(_open(more), REVIEW_COLUMNS)
+    rows = [[c.text for c in r.cells] for r in pending.rows[1:3]]
+    assert rows == [
+        ["date_marking", "6.2", "Whether storage instructions are needed depends on the product."],
+        ["", "6.8", "Is the date on the bottom?"],
+    ]
+
+
+def test_checker_table_holds_only_what_needs_action_with_shaded_verdicts(report: Report) -> None:
+    doc = _open(report)
+    dates = _tables_with_header(doc, FINDING_COLUMNS)[0]
+    rows = [[c.text for c in r.cells] for r in dates.rows[1:]]
+    assert rows == [
+        ["6.5\nFAIL", JU, "Best before / Meilleur avant 27 JU 28\n[panel side]", "CFIA ILT, date markings"],
+        ["6.2\nNEEDS REVIEW", STORAGE, "", "FDR B.01.007(1.1)"],
+    ]
+    assert _fill(dates.rows[1].cells[0]) == VERDICT_FILLS[Verdict.FAIL]
+    assert _fill(dates.rows[2].cells[0]) == VERDICT_FILLS[Verdict.NEEDS_REVIEW]
+    assert {t.style.name if t.style else None for t in doc.tables} == {"Table Grid"}  # every table is ruled
+
+
+def test_passes_and_not_applicable_fold_into_one_line_naming_their_rules(report: Report) -> None:
+    paragraphs = _texts(_open(report))
+    dates = paragraphs.index("date_marking: FAIL")
+    allergens = paragraphs.index("allergens_gluten: FAIL")
+    assert paragraphs[dates + 1 : allergens] == ["Passed: 6.1, 6.3 (details in the appendix)."]
+    assert "Not applicable: 9.8 (details in the appendix)." in paragraphs[allergens:]
+
+
+def test_appendix_keeps_every_folded_finding_in_full_on_a_landscape_page(report: Report) -> None:
+    doc = _open(report)
+    (appendix,) = _tables_with_header(doc, DETAIL_COLUMNS)
+    rows = [[c.text for c in r.cells] for r in appendix.rows[1:]]
+    assert rows == [
+        [
+            "6.1",
+            "date_marking",
+            "PASS",
+            "Best before / Meilleur avant is shown in both languages. FDR B.01.007(1.1)",
+            "",
+        ],
+        [
+            "6.3",
+            "date_marking",
+            "PASS",
+            "The date is grouped with its words. FDR B.01.007(4)(a)",
+            "Best before 27 JU 28 [panel side]",
+        ],
+        ["9.8", "allergens_gluten", "N/A", "No gluten-free claim. FDR B.24.018", ""],
+    ]
+    assert doc.sections[-1].orientation == WD_ORIENT.LANDSCAPE
+    assert doc.sections[0].orientation == WD_ORIENT.PORTRAIT
+
+
+def test_tables_have_fixed_widths_small_type_and_repeated_headers(report: Report) -> None:
+    doc = _open(report)
+    for header, widths in (
+        (FAILING_COLUMNS, FAILING_WIDTHS_CM),
+        (FINDING_COLUMNS, FINDING_WIDTHS_CM),
+        (DETAIL_COLUMNS, DETAIL_WIDTHS_CM),
+    ):
+        table = _tables_with_header(doc, header)[0]
+        assert table._tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
+        assert table.autofit is False
+        for row in table.rows:
+            assert [c.width for c in row.cells] == [pytest.approx(Cm(w), abs=Cm(0.01)) for w in widths]  # twips
+        header_row = table.rows[0]._tr.trPr
+        assert header_row is not None and header_row.find(qn("w:tblHeader")) is not None  # repeats on each page
+    message = _tables_with_header(doc, FINDING_COLUMNS)[0].rows[1].cells[1]
+    assert {r.font.size for p in message.paragraphs for r in p.runs} == {Pt(9)}
+    assert sum(FINDING_WIDTHS_CM) == pytest.approx(17.5)
+    assert FINDING_WIDTHS_CM[1] == max(FINDING_WIDTHS_CM)  # the message gets the room
 
 
 def test_a_checker_that_could_not_run_says_so(report: Report) -> None:
-    text = "\n".join(p.text for p in _open(report).paragraphs)
-    assert "This check could not run: ValueError: unparseable table" in text
+    assert "This check could not run: ValueError: unparseable table" in _texts(_open(report))
 
 
 def test_closing_section_lists_what_was_not_checked(report: Report) -> None:
-    paragraphs = [p.text for p in _open(report).paragraphs]
+    paragraphs = _texts(_open(report))
     closing = paragraphs[paragraphs.index("What was not checked") + 1 :]
     assert any("not built yet" in p and "net_quantity" in p for p in closing)
     assert any("could not run" in p and "nutrition_facts" in p for p in closing)
     assert any(p.startswith("No LLM judge answered: 0 question(s)") for p in closing)
 
 
-def test_closing_section_lists_the_questions_left_for_the_llm_or_a_reviewer(report: Report) -> None:
+def test_closing_section_names_the_questions_left_for_the_llm_or_a_reviewer(report: Report) -> None:
     pending = report.model_copy(deep=True)
     question = Finding(
         rule="1.5",
@@ -139,21 +247,34 @@ def test_closing_section_lists_the_questions_left_for_the_llm_or_a_reviewer(repo
         source="llm",
     )
     pending.results["date_marking"].findings.append(question)
-    paragraphs = [p.text for p in docx.Document(io.BytesIO(render_docx(pending))).paragraphs]
+    paragraphs = _texts(_open(pending))
     assert any(p.startswith("No LLM judge answered: 1 question(s)") for p in paragraphs)
-    heading = paragraphs.index("Questions pending for the LLM judge or a reviewer")
-    assert paragraphs[heading + 1] == f"1.5 (date_marking): {question.message}"
+    assert "Questions pending for the LLM judge or a reviewer: 1.5 (date_marking)" in paragraphs
+    table = _tables_with_header(_open(pending), FINDING_COLUMNS)[0]
+    assert any(r.cells[1].text == question.message + " (LLM judge)" for r in table.rows)
 
 
 def test_long_evidence_is_clipped(report: Report) -> None:
     long = report.model_copy(deep=True)
     long.results["date_marking"].findings[1].evidence = "x" * 5000
-    doc = docx.Document(io.BytesIO(render_docx(long, max_evidence_chars=100)))
-    cells = [c.text for t in doc.tables for r in t.rows for c in r.cells if c.text.startswith("xxx")]
-    assert cells and all(len(c.split("\n")[0]) == 100 for c in cells)
+    table = _tables_with_header(_open(long, max_evidence_chars=100), FINDING_COLUMNS)[0]
+    assert table.rows[1].cells[2].text.split("\n")[0] == "x" * 99 + "…"
 
 
 def test_write_docx_writes_to_a_stream(report: Report) -> None:
     stream = io.BytesIO()
     write_docx(report, stream)
     assert stream.getvalue()[:2] == b"PK"  # a DOCX is a zip
+
+
+def test_a_located_finding_shows_its_box_on_the_photo_with_the_evidence(report: Report) -> None:
+    located = report.model_copy(deep=True)
+    fail = located.results["date_marking"].findings[1]
+    fail.location = BoundingBox(x0=120, y0=610, x1=840, y1=700)
+    doc = _open(located)
+    (failing,) = _tables_with_header(doc, FAILING_COLUMNS)
+    assert (
+        failing.rows[1].cells[2].text.startswith("Best before / Meilleur avant 27 JU 28 [side, x 120–840, y 610–700]")
+    )
+    dates = _tables_with_header(doc, FINDING_COLUMNS)[0]
+    assert dates.rows[1].cells[2].text == "Best before / Meilleur avant 27 JU 28\n[side, x 120–840, y 610–700]"
