@@ -11,7 +11,7 @@ from __future__ import annotations
 from pydantic import ValidationError
 
 from labeliq.checks.llm_judge import LlmJudge
-from labeliq.llm import RETRYABLE_STATUS, LlmCache, LlmClient, LlmError, _timeout_errors, client_from_env
+from labeliq.llm import RETRYABLE_STATUS, LlmCache, LlmClient, LlmError, client_from_env, timeout_errors
 from labeliq.pipeline import GroupJudge
 
 
@@ -27,7 +27,7 @@ def is_transient_llm_error(exc: LlmError) -> bool:
     cause = exc.__cause__
     if cause is None:
         return False
-    if isinstance(cause, _timeout_errors()):
+    if isinstance(cause, timeout_errors()):
         return True
     code = getattr(cause, "code", None)
     return isinstance(code, int) and code in RETRYABLE_STATUS

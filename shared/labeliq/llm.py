@@ -251,12 +251,12 @@ class LlmClient:
                     self._sleep(self.settings.retry_backoff_s * (2**attempt))
                     continue
                 raise LlmError(f"LLM call failed with HTTP {status}: {exc.message or exc}") from exc
-            except _timeout_errors() as exc:  # not retried: the time budget is already spent
+            except timeout_errors() as exc:  # not retried: the time budget is already spent
                 raise LlmError(f"LLM call timed out after {self.settings.timeout_s:g} s") from exc
         raise LlmError("LLM call failed after retries")  # unreachable: the loop returns or raises
 
 
-def _timeout_errors() -> tuple[type[BaseException], ...]:
+def timeout_errors() -> tuple[type[BaseException], ...]:
     """Timeout exceptions of whichever HTTP library the installed google-genai uses (httpx or httpx2)."""
     found: list[type[BaseException]] = [TimeoutError]
     for name in ("httpx", "httpx2"):
