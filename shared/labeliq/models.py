@@ -52,7 +52,7 @@ class Provenance(Strict):
     panel: str
     line_start: int | None = None  # 0-based line index in the panel text
     line_end: int | None = None
-    column: int | None = None  # 0 left / 1 right when OCR lines held two side-by-side columns (EN | FR)
+    column: int | None = None  # 0, 1, 2... from the left when a line held side-by-side language columns
     bbox: BoundingBox | None = None
     ocr_confidence: float | None = None
 
