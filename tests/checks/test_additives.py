@@ -135,3 +135,33 @@ def test_13_8_vanilla_without_colour() -> None:
 def test_samples_do_not_fail(sample: str) -> None:
     findings = additives.check(edited_sample(sample=sample), sample_context(sample))
     assert [f.message for f in findings if f.verdict.value == "fail"] == []
+
+
+# --- 13.2, 13.4: additives by common name, CNICD class names -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("edits", "rule", "verdict"),
+    [
+        pytest.param([], "13.2", "pass", id="13.2-lecithin-and-tocopherols-by-name"),
+        pytest.param(add("Emulsifier", "Émulsifiant"), "13.2", "fail", id="13.2-bare-function-word-emulsifier"),
+        pytest.param(
+            add("Preservative (calcium propionate)", "Agent de conservation (propionate de calcium)"),
+            "13.2",
+            "pass",
+            id="13.2-function-word-with-the-specific-name",
+        ),
+        pytest.param(add("Sodium phosphates", "Phosphates de sodium"), "13.4", "pass", id="13.4-sodium-phosphates"),
+    ],
+)
+def test_13_2_13_4_additive_names(edits: list[Edit], rule: str, verdict: str) -> None:
+    expect(run(edits), rule, verdict)
+
+
+def test_13_2_no_additive_is_not_applicable() -> None:
+    edits: list[Edit] = [
+        ("back", "Soy lecithin, Natural flavour, Salt, Tocopherols.", "Salt."),
+        ("back", "Lécithine de soya, Arôme\nnaturel, Sel, Tocophérols.", "Sel."),
+    ]
+    expect(run(edits), "13.2", "not_applicable")
+    assert not [f for f in run(edits) if f.rule == "13.4"]

@@ -447,3 +447,40 @@ def test_samples_end_to_end(sample: str, expected_fails: set[str]) -> None:
     if sample.startswith("crackers"):
         contains = [f.message for f in findings if f.rule == "9.7" and f.verdict == Verdict.FAIL]
         assert any("Milk" in m and "Sulphites" in m for m in contains), contains
+
+
+# --- 9.3: where declared sulphites sit -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "expected"),
+    [
+        pytest.param(
+            {"en_list": "Apricots, Sugar, Citric acid, Sulphites."}, "pass", id="9.3-sulphites-close-the-list"
+        ),
+        pytest.param(
+            {"en_list": "Apricots, Sulphites, Sugar, Salt."}, "fail", id="9.3-sulphites-before-sugar-out-of-place"
+        ),
+        pytest.param(
+            {"en_list": "Golden raisins (raisins, sulphites), Wheat flour, Salt."},
+            "pass",
+            id="9.3-sulphites-in-parentheses-after-their-ingredient",
+        ),
+        pytest.param(
+            {"en_list": "Apricots, Sodium metabisulphite (sulphites), Dried kiwi."},
+            "needs_review",
+            id="9.3-followed-by-an-unclassified-entry",
+        ),
+        pytest.param(
+            {"en_list": "Dried apricots, Sugar.", "contains": "Sulphites."},
+            "pass",
+            id="9.3-sulphites-declared-in-contains",
+        ),
+    ],
+)
+def test_9_3_sulphite_placement(kwargs: dict[str, str], expected: str) -> None:
+    assert_verdict(back(**kwargs), "9.3", expected)
+
+
+def test_9_3_not_in_play_without_sulphites() -> None:
+    assert verdicts(back("Rolled oats, Honey, Salt."), "9.3") == set()

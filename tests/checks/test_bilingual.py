@@ -176,3 +176,56 @@ def test_imported_by_counts_in_french_with_either_agreement(french: str) -> None
     from labeliq.checks._origin_text import IMPORTED_BY_EN, IMPORTED_BY_FR
 
     assert IMPORTED_BY_FR.search(french) and IMPORTED_BY_EN.search(french)
+
+
+# --- 2.3, 2.4, 2.6, 2.10: one-language exemptions, separate PDPs, Quebec note ------------------------------
+
+
+def _english_only(extra_front: str = "") -> LabelFacts:
+    from tests.checks.factories import parsed_panels, sample_panels
+
+    panels = sample_panels()
+    back = panels["back"]
+    back = back[: back.index("Ingrédients :")] + back[back.index("Best before") :]
+    front = panels["front"].replace("Barres granola à l'avoine et au miel\n", "").replace("Source de fibres\n", "")
+    return parsed_panels({"front": front + extra_front, "back": back})
+
+
+@pytest.mark.parametrize(
+    ("which", "rule", "expected"),
+    [
+        pytest.param("bilingual", "2.3", "not_applicable", id="2.3-bilingual-label-needs-no-local-food-exemption"),
+        pytest.param("bilingual", "2.4", "not_applicable", id="2.4-bilingual-label-needs-no-specialty-exemption"),
+        pytest.param("english", "2.3", "needs_review", id="2.3-english-only-ask-local-or-test-market"),
+        pytest.param("english", "2.4", "needs_review", id="2.4-english-only-ask-specialty-food"),
+        pytest.param("bilingual", "2.10", "not_applicable", id="2.10-quebec-rules-noted-not-judged"),
+    ],
+)
+def test_2_3_2_4_2_10_exemptions(which: str, rule: str, expected: str) -> None:
+    facts = edited_sample() if which == "bilingual" else _english_only()
+    assert {f.verdict.value for f in findings_for(facts, rule)} == {expected}
+
+
+def test_2_4_passover_window_is_named() -> None:
+    messages = [f.message for f in findings_for(_english_only("Kosher for Passover\n"), "2.4")]
+    assert any("40 days" in m for m in messages)
+
+
+@pytest.mark.parametrize(
+    ("panel_names", "expected"),
+    [
+        pytest.param(("front",), set(), id="2.6-one-pdp-no-finding"),
+        pytest.param(("front-en", "front-fr"), {"needs_review"}, id="2.6-two-pdps-check-same-size"),
+    ],
+)
+def test_2_6_separate_principal_display_panels(panel_names: tuple[str, ...], expected: set[str]) -> None:
+    from labeliq.extraction.text_parser import parse_label
+    from labeliq.models import Panel
+    from tests.checks.factories import sample_panels
+
+    panels = sample_panels()
+    facts = parse_label(
+        [Panel(name=n, text=panels["front"], is_principal_display=True) for n in panel_names]
+        + [Panel(name="back", text=panels["back"])]
+    )
+    assert {f.verdict.value for f in findings_for(facts, "2.6")} == expected

@@ -332,3 +332,26 @@ def test_nutrients_omitted_from_a_simplified_table_count_as_zero() -> None:
         f.rule: f.verdict.value for f in fop_symbol.check(nft_label(table, ingredients=["Water", "Salt"]), context())
     }
     assert found["7.2"] == "pass"
+
+
+# --- 7.6: products reconstituted before eating -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("back_text", "ctx", "expected"),
+    [
+        pytest.param("", context(), [], id="7.6-ready-to-serve-soup-not-in-play"),
+        pytest.param(
+            "Nutrition Facts / Valeur nutritive\nAs prepared / Tel que préparé",
+            context(),
+            ["needs_review"],
+            id="7.6-as-prepared-column-check-ra-basis",
+        ),
+        pytest.param(
+            "", context(category="dry soup mix powder"), ["needs_review"], id="7.6-powder-category-check-ra-basis"
+        ),
+    ],
+)
+def test_7_6_reconstituted_products(back_text: str, ctx: ProductContext, expected: list[str]) -> None:
+    facts = nft_label(soup(), fop=[SYMBOL_SODIUM], back_text=back_text)
+    assert verdicts(facts, "7.6", ctx) == expected

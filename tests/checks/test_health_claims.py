@@ -372,3 +372,46 @@ def test_high_in_symbol_is_not_judged_as_a_claim() -> None:
 def test_diet_representations(claims: list[Claim], text: str, expected: list[str]) -> None:
     facts = nft_label(claims=claims, front_text=text)
     assert verdicts(facts, "14.A13") == expected
+
+
+# --- 14.A2, 14.A3, 14.A5, 14.A11: presentation of nutrient content claims ----------------------------------
+
+CEREAL = ProductContext(
+    date=dt.date(2026, 11, 24), reference_amount={"value": 30, "unit": "g"}, category="breakfast cereal"
+)
+PROTEIN = both("Source of protein", "Source de protéines")
+
+
+@pytest.mark.parametrize(
+    ("claims", "rule", "context", "back_text", "expected"),
+    [
+        pytest.param(both("Source of fibre", "Source de fibres"), "14.A2", CTX, "", ["needs_review"], id="14.A2-size"),
+        pytest.param([], "14.A2", CTX, "", [], id="14.A2-no-claim-not-in-play"),
+        pytest.param(
+            both("Reduced in sodium", "Teneur réduite en sodium"),
+            "14.A3",
+            CTX,
+            "",
+            ["needs_review"],
+            id="14.A3-comparative-claim-needs-adjacent-comparison",
+        ),
+        pytest.param(both("Source of fibre", "Source de fibres"), "14.A3", CTX, "", [], id="14.A3-source-not-in-play"),
+        pytest.param(
+            both("Sodium-free", "Sans sodium"), "14.A5", CTX, "", ["needs_review"], id="14.A5-free-claim-ask-inherent"
+        ),
+        pytest.param(
+            PROTEIN,
+            "14.A11",
+            CEREAL,
+            "Per 30 g cereal with 125 mL skim milk / Pour 30 g de céréales avec 125 mL de lait écrémé",
+            ["pass"],
+            id="14.A11-cereal-protein-claim-with-milk-basis",
+        ),
+        pytest.param(PROTEIN, "14.A11", CEREAL, "", ["fail"], id="14.A11-cereal-protein-claim-without-milk-basis"),
+        pytest.param(PROTEIN, "14.A11", CTX, "", [], id="14.A11-not-a-cereal-not-in-play"),
+    ],
+)
+def test_claim_presentation(
+    claims: list[Claim], rule: str, context: ProductContext, back_text: str, expected: list[str]
+) -> None:
+    assert verdicts(nft_label(claims=claims, back_text=back_text), rule, context) == expected

@@ -298,3 +298,59 @@ def test_5_17_english_french_match(edits: list[tuple[str, str, str]], verdict: s
 def test_samples_do_not_fail(sample: str) -> None:
     findings = ingredients.check(edited_sample(sample=sample), sample_context(sample))
     assert [f.message for f in findings if f.verdict.value == "fail"] == []
+
+
+# --- 5.4, 5.12, 5.15, 5.16, 5.18: tail items, exempt components, border, location, variation wording ---------
+
+EN_ONE_LINE = (
+    "Ingredients: Whole grain rolled oats, Sugars (honey, brown sugar, glucose syrup), Crisp rice (rice flour, "
+    "sugar, salt), Sunflower oil, Wheat flour, Almonds, Milk powder"
+)
+
+
+@pytest.mark.parametrize(
+    ("edits", "rule", "verdict"),
+    [
+        pytest.param([], "5.4", "pass", id="5.4-flavour-and-tocopherols-close-the-list"),
+        pytest.param(
+            en_list(EN_ONE_LINE + ", Seasoning (garlic powder, onion powder), Natural flavour."),
+            "5.4",
+            "needs_review",
+            id="5.4-seasoning-in-the-tail-needs-the-2-percent-check",
+        ),
+        pytest.param(
+            en_list(EN_ONE_LINE + ", Salt."), "5.4", "not_applicable", id="5.4-list-ending-with-salt-uses-no-tail"
+        ),
+        pytest.param([], "5.12", "pass", id="5.12-wheat-flour-and-salt-need-no-components"),
+        pytest.param([], "5.15", "needs_review", id="5.15-border-is-not-in-text"),
+        pytest.param([], "5.16", "pass", id="5.16-list-on-the-back-panel"),
+        pytest.param(
+            en_list(EN_ONE_LINE.replace("Sunflower oil", "Sunflower oil and/or canola oil") + ", Salt."),
+            "5.18",
+            "needs_review",
+            id="5.18-and-or-substitution-wording",
+        ),
+    ],
+)
+def test_tail_components_border_location_variation(edits: list[tuple[str, str, str]], rule: str, verdict: str) -> None:
+    expect(run(edits), rule, verdict, "EN" if rule in ("5.4", "5.18") else None)
+
+
+def test_5_18_absent_without_variation_wording() -> None:
+    assert verdicts(run([]), "5.18") == set()
+
+
+def test_5_16_list_only_on_the_bottom_panel_needs_review() -> None:
+    from labeliq.extraction.text_parser import parse_label
+    from labeliq.models import Panel
+
+    from .factories import sample_panels
+
+    panels = sample_panels()
+    facts = parse_label(
+        [
+            Panel(name="front", text=panels["front"], is_principal_display=True),
+            Panel(name="bottom", text=panels["back"], is_bottom=True),
+        ]
+    )
+    expect(ingredients.check(facts, sample_context()), "5.16", "needs_review")

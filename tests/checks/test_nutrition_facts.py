@@ -563,3 +563,28 @@ def test_simplified_statement_names_omitted_nutrients(statement: str, expected: 
         drop=("potassium", "calcium", "iron", "cholesterol"), not_significant=statement, sodium=(0, 0)
     )
     assert set(verdicts(nft_label(table), "10.A6")) == expected
+
+
+# --- 10.E8: serving of stated size against the reference amount --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("context", "needle"),
+    [
+        pytest.param(CTX, "100 %", id="10.E8-serving-equals-ra-still-needs-the-table"),
+        pytest.param(
+            ProductContext.model_validate({**CTX.model_dump(), "reference_amount": {"value": 50, "unit": "g"}}),
+            "70 %",
+            id="10.E8-serving-below-ra-gives-the-ratio",
+        ),
+        pytest.param(
+            ProductContext.model_validate({**CTX.model_dump(), "reference_amount": None}),
+            "no reference amount",
+            id="10.E8-no-ra-in-context",
+        ),
+    ],
+)
+def test_10_e8_serving_against_reference_amount(context: ProductContext, needle: str) -> None:
+    found = finding(nft_label(), "10.E8", context)
+    assert found.verdict.value == "needs_review"
+    assert needle in found.message

@@ -163,3 +163,46 @@ def test_12_10_transition(date: dt.date, verdict: str) -> None:
 def test_12_11_small_package_needs_review() -> None:
     assert_verdict(drink(available_display_surface_cm2=80), "12.11", "needs_review")
     assert not [f for f in drink() if f.rule == "12.11"]
+
+
+# --- 12.7, 12.8, 12.9: representation size, adulteration, FOP small-package exemption ----------------------
+
+NO_CAUTIONS = BACK.replace(CAUTION_EN + "\n", "").replace(CAUTION_FR + "\n", "")
+CLAIM_FRONT = FRONT + "\nGood source of vitamin C\nBonne source de vitamine C"
+
+
+@pytest.mark.parametrize(
+    ("front", "back", "context", "rule", "verdict"),
+    [
+        pytest.param(CLAIM_FRONT, BACK, {}, "12.7", "needs_review", id="12.7-claim-beside-cautions-measure-letters"),
+        pytest.param(FRONT, BACK, {}, "12.7", "not_applicable", id="12.7-cautions-but-no-claim"),
+        pytest.param(CLAIM_FRONT, NO_CAUTIONS, {}, "12.7", "not_applicable", id="12.7-no-cautions-no-size-limit"),
+        pytest.param(FRONT, BACK, {}, "12.8", "not_applicable", id="12.8-itself-a-supplemented-food"),
+        pytest.param(FRONT, BACK, {}, "12.9", "not_applicable", id="12.9-ads-not-small-fop-rules-apply"),
+        pytest.param(
+            FRONT,
+            BACK,
+            {"available_display_surface_cm2": 80},
+            "12.9",
+            "not_applicable",
+            id="12.9-small-with-sfci-exempt-from-symbol",
+        ),
+        pytest.param(
+            FRONT.replace("Supplemented / Supplémenté\nHealth Canada / Santé Canada\n", ""),
+            NO_CAUTIONS,
+            {"available_display_surface_cm2": 80, "supplemented_food": True},
+            "12.9",
+            "needs_review",
+            id="12.9-small-without-sfci-depends-on-representations",
+        ),
+    ],
+)
+def test_12_7_to_12_9(front: str, back: str, context: dict[str, object], rule: str, verdict: str) -> None:
+    assert_verdict(drink(front, back, **context), rule, verdict)
+
+
+def test_12_7_to_12_9_not_in_play_for_ordinary_food() -> None:
+    from .factories import edited_sample
+
+    findings = supplements.check(edited_sample(), sample_context())
+    assert not [f for f in findings if f.rule in ("12.7", "12.8", "12.9")]

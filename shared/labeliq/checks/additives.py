@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from labeliq.checks._finding import failed, not_applicable, passed, review
+from labeliq.checks.additives_names import class_name_finding, function_word_findings
 from labeliq.checks.ingredients_lexicons import (
     additive_names,
     colour_class_entries,
@@ -61,6 +62,11 @@ def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     for pl in lists:
         entries = [e for e in _judged_entries(pl)]
         findings.append(_names(pl, entries))
+        known = sorted({e.name for e in entries if classify_additive(e.name) == "known"})
+        findings.append(function_word_findings(pl, known))
+        class_name = class_name_finding(pl)
+        if class_name is not None:
+            findings.append(class_name)
         findings.append(_numbers(pl))
         findings.append(_colours(pl))
         flavour = _flavours(pl)

@@ -26,6 +26,7 @@ from labeliq.checks.allergen_statements import (
     pick_for_list,
     statements_for,
 )
+from labeliq.checks.allergen_sulphite_placement import sulphite_placement_findings
 from labeliq.checks.allergen_sulphites import sulphite_name_findings
 from labeliq.models import Finding, IngredientList, LabelFacts, ProductContext
 
@@ -51,6 +52,7 @@ def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
             )
         )
     findings += sulphite_name_findings(facts)
+    findings += sulphite_placement_findings(facts)
     findings += statement_name_findings(facts)
     findings += may_contain_findings(facts)
     findings += order_findings(facts)

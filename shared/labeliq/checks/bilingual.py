@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from labeliq.checks._finding import failed, passed, review
 from labeliq.checks._language import languages_of, same_in_both_languages
 from labeliq.checks._origin_text import IMPORTED_BY_EN, IMPORTED_BY_FR
+from labeliq.checks.bilingual_exemptions import exemption_findings
 from labeliq.models import AllergenStatement, Claim, Finding, IngredientList, LabelFacts, Language, ProductContext
 
 _CITE = "FDR B.01.012(2); SFCR 206(1)"
@@ -356,4 +357,5 @@ def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
             findings.append(finding)
     findings.extend(_check_claims(facts.claims))
     findings.extend(_check_same_line(facts, context))
+    findings.extend(exemption_findings(facts))
     return findings

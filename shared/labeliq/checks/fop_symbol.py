@@ -13,6 +13,7 @@ from typing import Any
 from labeliq import lexicons
 from labeliq.checks import fop_presentation, fop_thresholds, product_category
 from labeliq.checks._finding import failed, not_applicable, passed, review
+from labeliq.checks.fop_reconstituted import reconstitution_finding
 from labeliq.checks.fop_thresholds import NAMES, NutrientAssessment
 from labeliq.checks.ingredients_lexicons import sugars_based_names
 from labeliq.models import Finding, LabelFacts, NutritionFacts, ProductContext
@@ -64,7 +65,8 @@ def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
         ]
     chosen = fop_thresholds.basis(nft, context)
     if isinstance(chosen, str):
-        return [
+        reconstituted = reconstitution_finding(facts, context)
+        return ([reconstituted] if reconstituted is not None else []) + [
             review(
                 "7.2",
                 f"Whether a nutrition symbol is required cannot be computed: {chosen}."
@@ -78,7 +80,8 @@ def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     findings = _requirement_findings(facts, context, assessments, shown_text, panel)
     findings += fop_presentation.claims_interplay(facts)
     findings += fop_presentation.layout_reviews(facts, shown_text, panel)
-    return findings
+    reconstituted = reconstitution_finding(facts, context)
+    return findings + ([reconstituted] if reconstituted is not None else [])
 
 
 def _exemption(context: ProductContext) -> str:

@@ -10,7 +10,13 @@ from __future__ import annotations
 
 import re
 
-from labeliq.checks import claim_criteria, claim_parse, health_claim_conditions, health_claim_wording
+from labeliq.checks import (
+    claim_criteria,
+    claim_parse,
+    claim_presentation,
+    health_claim_conditions,
+    health_claim_wording,
+)
 from labeliq.checks._finding import failed, not_applicable, passed, review
 from labeliq.checks.claim_parse import ParsedClaim
 from labeliq.checks.health_claim_wording import HealthClaimMatch, SuspectSentence
@@ -62,6 +68,7 @@ def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     matches, suspects = health_claim_wording.find_matches(facts)
     findings += health_claim_conditions.judge(matches, suspects, facts, context)
     findings += _other_health_claims(facts, matches, suspects)
+    findings += claim_presentation.presentation_findings(claims, facts, context)
     if not findings:
         findings.append(
             not_applicable(

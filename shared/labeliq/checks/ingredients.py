@@ -13,6 +13,7 @@ from labeliq import lexicons
 from labeliq.checks._finding import failed, not_applicable, passed, review
 from labeliq.checks.ingredients_case import case_problem
 from labeliq.checks.ingredients_lexicons import colour_class_entries, sugars_group_terms
+from labeliq.checks.ingredients_placement import placement_findings
 from labeliq.checks.ingredients_sugars import check_sugars
 from labeliq.checks.ingredients_text import ParsedList, bracket_problems, parsed_lists, short, strip_qualifiers, walk
 from labeliq.models import Finding, LabelFacts, ProductContext
@@ -64,6 +65,7 @@ def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
         )
     )
     findings.append(_languages_match(lists))
+    findings.extend(placement_findings(facts, lists))
     return findings
 
 

@@ -15,6 +15,7 @@ from labeliq.checks import (
     nft_format,
     nft_presence,
     nft_rounding_findings,
+    nft_serving,
 )
 from labeliq.checks._finding import failed, passed, review
 from labeliq.models import Finding, LabelFacts, NutritionFacts, ProductContext
@@ -50,6 +51,7 @@ def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     findings += nft_consistency.check_energy(nft)
     findings += nft_consistency.check_kilojoules(nft)
     findings += nft_presence.layout_reviews(facts)
+    findings.append(nft_serving.serving_finding(nft, context))
     return findings
 
 

@@ -18,6 +18,7 @@ from labeliq.checks._finding import failed, not_applicable, passed, review
 from labeliq.checks._label_lines import panel_lines
 from labeliq.checks.ingredients_case import ACRONYMS
 from labeliq.checks.ingredients_text import parsed_lists, text_outside_lists, walk
+from labeliq.checks.supplements_presentation import presentation_findings
 from labeliq.models import Finding, LabelFacts, ProductContext
 from labeliq.text import fold
 
@@ -100,6 +101,7 @@ def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     )
     findings.extend(_high_caffeine(facts))
     findings.append(_transition(context))
+    findings.extend(presentation_findings(facts, context, bool(ev.cautions or ev.caution_title), bool(ev.sfci)))
     # B.29.018/B.29.019 and B.29.020(5): 100 cm² of available display surface (FDR EN text in sources/)
     if context.available_display_surface_cm2 is not None and context.available_display_surface_cm2 < 100:
         findings.append(
