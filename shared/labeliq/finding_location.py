@@ -8,38 +8,22 @@ took from several facts, or a finding with no panel, gets none rather than a gue
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
 
-from pydantic import BaseModel
-
-from labeliq.models import BoundingBox, CheckResult, Finding, LabelFacts, Provenance
+from labeliq.models import BoundingBox, CheckResult, Finding, LabelFacts, Provenance, iter_models
 
 FactBoxes = dict[tuple[str, str], list[BoundingBox]]
-
-
-def _collect(value: Any, boxes: defaultdict[tuple[str, str], list[BoundingBox]]) -> None:
-    if isinstance(value, BaseModel):
-        source = getattr(value, "source", None)
-        text = getattr(value, "text", None)
-        if isinstance(source, Provenance) and source.bbox is not None and isinstance(text, str) and text.strip():
-            key = (source.panel, text.strip())
-            if source.bbox not in boxes[key]:
-                boxes[key].append(source.bbox)
-        for name in type(value).model_fields:
-            if name != "source":
-                _collect(getattr(value, name), boxes)
-    elif isinstance(value, list):
-        for item in value:
-            _collect(item, boxes)
-    elif isinstance(value, dict):
-        for item in value.values():
-            _collect(item, boxes)
 
 
 def fact_boxes(facts: LabelFacts) -> FactBoxes:
     """(panel, fact text) -> the distinct boxes facts with that text were read at on that panel."""
     boxes: defaultdict[tuple[str, str], list[BoundingBox]] = defaultdict(list)
-    _collect(facts, boxes)
+    for model in iter_models(facts):
+        source = getattr(model, "source", None)
+        text = getattr(model, "text", None)
+        if isinstance(source, Provenance) and source.bbox is not None and isinstance(text, str) and text.strip():
+            key = (source.panel, text.strip())
+            if source.bbox not in boxes[key]:
+                boxes[key].append(source.bbox)
     return dict(boxes)
 
 

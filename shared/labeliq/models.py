@@ -7,6 +7,7 @@ these models, so a malformed value is refused where it enters instead of deep in
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from enum import StrEnum
 from typing import Literal
 
@@ -17,6 +18,20 @@ SCHEMA_VERSION = "1.0"
 Language = Literal["en", "fr", "bilingual", "other", "unknown"]
 Group = Literal["identity", "content", "tables"]
 GROUPS: tuple[Group, ...] = ("identity", "content", "tables")
+
+
+def iter_models(value: object) -> Iterator[BaseModel]:
+    """Every model in a tree of models, lists and dicts, parents before children (for walks over LabelFacts)."""
+    if isinstance(value, BaseModel):
+        yield value
+        for name in type(value).model_fields:
+            yield from iter_models(getattr(value, name))
+    elif isinstance(value, list):
+        for item in value:
+            yield from iter_models(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from iter_models(item)
 
 
 class Verdict(StrEnum):

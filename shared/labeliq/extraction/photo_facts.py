@@ -15,14 +15,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
 from labeliq.extraction.image_intake import ImageLimits
 from labeliq.extraction.images import PhotoPanel, read_photo_panels
 from labeliq.extraction.layout import LaidOutLine
 from labeliq.extraction.ocr_result import OcrEngine, union_box
 from labeliq.extraction.text_parser import parse_label
-from labeliq.models import LabelFacts, NutritionFacts, Panel, Provenance
+from labeliq.models import LabelFacts, NutritionFacts, Panel, Provenance, iter_models
 from labeliq.text import fold
 
 SAME_TEXT_RATIO = 0.85  # two readings this similar (folded) are the same printed text
@@ -44,26 +42,14 @@ def fill_provenance(provenance: Provenance, sources: list[LaidOutLine | None]) -
     )
 
 
-def _walk(value: Any, sources: dict[str, list[LaidOutLine | None]]) -> None:
-    if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            child = getattr(value, name)
-            if isinstance(child, Provenance):
-                if child.panel in sources:
-                    setattr(value, name, fill_provenance(child, sources[child.panel]))
-            else:
-                _walk(child, sources)
-    elif isinstance(value, list):
-        for item in value:
-            _walk(item, sources)
-    elif isinstance(value, dict):
-        for item in value.values():
-            _walk(item, sources)
-
-
 def attach_photo_provenance(facts: LabelFacts, photos: Sequence[PhotoPanel]) -> LabelFacts:
     """Every fact read from a photo panel gets its box and OCR confidence (in place; returned for chaining)."""
-    _walk(facts, {photo.panel.name: photo.line_sources for photo in photos})
+    sources = {photo.panel.name: photo.line_sources for photo in photos}
+    for model in iter_models(facts):
+        for name in type(model).model_fields:
+            child = getattr(model, name)
+            if isinstance(child, Provenance) and child.panel in sources:
+                setattr(model, name, fill_provenance(child, sources[child.panel]))
     return facts
 
 
