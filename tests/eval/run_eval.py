@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from labeliq.checks import registry
 from labeliq.cli import llm_judge, make_panel
 from labeliq.models import Finding, Panel, ProductContext, Report, Verdict
+from tests.eval import external_set
 
 REPO = Path(__file__).resolve().parents[2]
 CASES_DIR = REPO / "tests" / "eval" / "cases"
@@ -218,19 +219,59 @@ def format_results(results: Sequence[CaseResult]) -> str:
     return "\n".join(lines)
 
 
+def ours_score(results: Sequence[CaseResult]) -> external_set.SetScore:
+    ran = [r for r in results if r.broken is None and r.skipped is None]
+    return external_set.SetScore(
+        name="ours",
+        cases=len(results),
+        must=sum(len(r.expected_fails) for r in ran),
+        matched=sum(len(r.caught) for r in ran),
+        false_fails=sum(len(r.false_fails) for r in ran),
+        broken=sum(1 for r in results if r.broken),
+    )
+
+
+def format_sets(scores: Sequence[external_set.SetScore]) -> str:
+    header = f"{'set':<8} {'cases':>5} {'must':>5} {'caught':>6} {'recall':>6} {'false fails':>11}"
+    rows = [
+        f"{s.name:<8} {s.cases:>5} {s.must:>5} {s.matched:>6} {s.recall:>6} {s.false_fails:>11}" for s in scores
+    ]
+    return "\n".join([header, "-" * len(header), *rows])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.eval.run_eval", description=__doc__)
     parser.add_argument("--cases", type=Path, default=CASES_DIR)
     parser.add_argument("--samples", type=Path, default=SAMPLES_DIR)
+    parser.add_argument(
+        "--sets",
+        type=Path,
+        default=external_set.SHARED_EVAL,
+        help="folder holding the independent sets (set-N); skipped with a note when absent",
+    )
     args = parser.parse_args(argv)
     results = evaluate(args.cases, args.samples)
     if not results:
         print(f"no evaluation cases in {args.cases}")
         return 1
     print(format_results(results))
+    scores = [ours_score(results)]
+    sets = external_set.set_dirs(args.sets)
+    for set_dir in sets:
+        set_results = external_set.evaluate_set(set_dir)
+        scores.append(external_set.summarise(set_dir.name, set_results))
+        extra = external_set.details(set_dir.name, set_results)
+        if extra:
+            print("\n" + "\n".join(extra))
+    if not sets:
+        print(f"\nno independent sets: {args.sets} is absent (it lives in ../shared/eval)")
+    print("\n" + format_sets(scores))
     broken = [r for r in results if r.broken]
     if broken:
         print(f"\n{len(broken)} broken case(s): fix them, they measure nothing", file=sys.stderr)
+        return 1
+    if any(s.broken for s in scores[1:]):
+        print("\nan independent set has unreadable cases (BROKEN above)", file=sys.stderr)
         return 1
     return 0
 
