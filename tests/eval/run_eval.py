@@ -233,9 +233,7 @@ def ours_score(results: Sequence[CaseResult]) -> external_set.SetScore:
 
 def format_sets(scores: Sequence[external_set.SetScore]) -> str:
     header = f"{'set':<8} {'cases':>5} {'must':>5} {'caught':>6} {'recall':>6} {'false fails':>11}"
-    rows = [
-        f"{s.name:<8} {s.cases:>5} {s.must:>5} {s.matched:>6} {s.recall:>6} {s.false_fails:>11}" for s in scores
-    ]
+    rows = [f"{s.name:<8} {s.cases:>5} {s.must:>5} {s.matched:>6} {s.recall:>6} {s.false_fails:>11}" for s in scores]
     return "\n".join([header, "-" * len(header), *rows])
 
 

@@ -150,4 +150,10 @@ def has_po_box(text: str) -> bool:
 def company_name_end(text: str) -> int:
     """Index just after the legal-form suffix of the first company name (0 when there is none)."""
     match = _SUFFIX.search(text)
-    return match.end() if match else 0
+    if match is None:
+        return 0
+    end = match.end()
+    # "Snack Co. Ltd.", "Foods Co., Inc.": stacked legal forms all belong to the name
+    while (more := _SUFFIX.match(text, end + len(text[end:]) - len(text[end:].lstrip(" ,")))) is not None:
+        end = more.end()
+    return end

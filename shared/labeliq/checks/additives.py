@@ -21,6 +21,7 @@ from labeliq.checks.ingredients_lexicons import (
     sweetener_kind,
 )
 from labeliq.checks.ingredients_text import Entry, ParsedList, parsed_lists, short, strip_qualifiers, walk
+from labeliq.lexicons import load
 from labeliq.models import Finding, LabelFacts, ProductContext
 from labeliq.text import fold
 
@@ -69,6 +70,9 @@ def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
             findings.append(class_name)
         findings.append(_numbers(pl))
         findings.append(_colours(pl))
+        unlisted = _unlisted_colours(pl)
+        if unlisted is not None:
+            findings.append(unlisted)
         flavour = _flavours(pl)
         if flavour is not None:
             findings.append(flavour)
@@ -237,6 +241,47 @@ def _colours(pl: ParsedList) -> Finding:
             pl.panel,
         )
     return not_applicable("13.5", f"No food colour was found in the {_lang(pl)} list.", CITE_COLOUR)
+
+
+CITE_COLOUR_LIST = "FDR B.16.002, B.16.003; Health Canada List of Permitted Colouring Agents (List 3)"
+
+
+def _colour_entry_matches(name: str, colour: str) -> bool:
+    return re.search(r"(?<![a-z0-9])" + re.escape(colour) + r"(?![a-z0-9])", name) is not None
+
+
+def _unlisted_colours(pl: ParsedList) -> Finding | None:
+    """A colour named in the list that no Canadian food colour list carries (lexicon colouring_agents)."""
+    lexicon = load("colouring_agents")
+    names = [(e.name, fold(e.name)) for e in walk(pl.entries) if e.name]
+    for kind in ("drug_only", "not_on_canadian_lists"):
+        for colour in lexicon[kind]:
+            hit = next(
+                (raw for raw, folded in names if any(_colour_entry_matches(folded, n) for n in colour["names"])), None
+            )
+            if hit is None:
+                continue
+            if kind == "drug_only":
+                return failed(
+                    "13.1",
+                    f"The {_lang(pl)} list declares '{hit}' ({colour['e']}), a colour that is not on the List of "
+                    "Permitted Colouring Agents nor on CFIA's table of food colours permitted in Canada; the FDR "
+                    "names it only among the colouring agents permitted in drugs (C.01.040.2(3)). A food containing "
+                    "a food additive not permitted for it is adulterated.",
+                    CITE_COLOUR_LIST,
+                    short(pl.body),
+                    pl.panel,
+                )
+            return review(
+                "13.1",
+                f"The {_lang(pl)} list declares '{hit}' ({colour['e']}), a colour not on CFIA's table of food colours "
+                "permitted in Canada nor in the part of the List of Permitted Colouring Agents available here: is it "
+                "on List 3 for this food?",
+                CITE_COLOUR_LIST,
+                short(pl.body),
+                pl.panel,
+            )
+    return None
 
 
 def _flavours(pl: ParsedList) -> Finding | None:

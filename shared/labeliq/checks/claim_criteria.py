@@ -211,12 +211,55 @@ def _vitamin_mineral(claim: ParsedClaim, facts: LabelFacts, panel: str | None) -
     return out
 
 
+# Claims that a food has some of a nutrient: every such TPNCSC condition is a positive minimum amount.
+_AT_LEAST_KINDS = frozenset({"source", "good_source", "high_source", "very_high_source", "excellent_source", "more"})
+_A_LOT_PCT = 15.0  # the table's own footnote: "15% or more is a lot" (FDR B.01.401, table)
+
+
+def _contradicted_by_table(
+    claim: ParsedClaim, facts: LabelFacts, amount: float | None, panel: str | None
+) -> Finding | None:
+    """A claim the Nutrition Facts table plainly contradicts fails whatever the exact TPNCSC threshold: a food
+    whose table declares 0 (less than the first rounding step) cannot meet any "source of" minimum, and a food
+    declaring 15 % DV or more ("a lot", per the table's footnote) is not "low in" that nutrient."""
+    rule = "14.B." + claim.key.replace(":", ".")
+    nft = facts.nutrition_facts
+    if nft is None or amount is None:
+        return None
+    unit = _unit(claim.subject)
+    if claim.kind in _AT_LEAST_KINDS and amount == 0:
+        return failed(
+            rule,
+            f'"{claim.text}" says the food contains {_name(claim.subject).lower()}, but the Nutrition Facts table '
+            f"declares 0 {unit} per serving (less than the first rounding step), so no minimum amount of the Table of "
+            "Permitted Nutrient Content Statements and Claims can be met.",
+            "FDR B.01.503(1)(a); FDR B.01.401 (table)",
+            claim.text,
+            panel,
+        )
+    row = nft.nutrients.get(claim.subject)
+    if claim.kind == "low" and row is not None and row.dv_percent is not None and row.dv_percent >= _A_LOT_PCT:
+        return failed(
+            rule,
+            f'"{claim.text}", but the table declares {nft_rounding.fmt(row.dv_percent)} % DV of '
+            f"{_name(claim.subject).lower()} per serving, which its own footnote calls 'a lot' (15 % or more); no "
+            "'low in' condition of the Table of Permitted Nutrient Content Statements and Claims can be met.",
+            "FDR B.01.503(1)(a); FDR B.01.401 (table, footnote)",
+            claim.text,
+            panel,
+        )
+    return None
+
+
 def _criteria(claim: ParsedClaim, facts: LabelFacts, panel: str | None) -> list[Finding]:
     rule = "14.B." + claim.key.replace(":", ".")
     lex = lexicon()
     nft = facts.nutrition_facts
     amount = nft_amount(nft, claim.subject)
     shown = "" if amount is None else f" The table declares {nft_rounding.fmt(amount)} {_unit(claim.subject)}."
+    contradicted = _contradicted_by_table(claim, facts, amount, panel)
+    if contradicted is not None:
+        return [contradicted]
     if claim.key in lex["not_permitted"]:
         return [
             review(

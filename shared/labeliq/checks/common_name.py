@@ -9,11 +9,13 @@ True nature (1.5) and coined names (1.7) beyond the brand heuristic are LLM ques
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from labeliq.checks._finding import failed, not_applicable, passed, review
 from labeliq.checks._label_lines import is_principal, panel_lines
 from labeliq.checks._language import languages_of, same_in_both_languages
+from labeliq.extraction.language import guess_language
 from labeliq.lexicons import load
 from labeliq.models import Finding, LabelFacts, ProductContext, TextFact
 from labeliq.text import fold, has_term
@@ -87,6 +89,24 @@ def _check_presence(
             panel=first.source.panel,
         )
     first = pdp_names[0]
+    if not any(languages_of(n.language, n.text) for n in pdp_names):
+        moved = _name_pair_elsewhere(facts)
+        foreign = all(guess_language(n.text) == "other" for n in pdp_names)
+        if moved is not None or foreign:
+            where = (
+                f"an English and French name ('{moved[0].text}' / '{moved[1].text}') appears only on the "
+                f"'{moved[0].source.panel}' panel"
+                if moved is not None
+                else "no English or French name is shown"
+            )
+            return failed(
+                "1.1",
+                f"The principal display panel shows '{first.text}', a name in neither official language, and "
+                f"{where}; the common name must be shown on the principal display panel.",
+                _CITE_PDP,
+                evidence=" / ".join(n.text for n in pdp_names),
+                panel=first.source.panel,
+            )
     return passed(
         "1.1",
         "The common name is shown on the principal display panel.",
@@ -94,6 +114,32 @@ def _check_presence(
         evidence=" / ".join(n.text for n in pdp_names),
         panel=first.source.panel,
     )
+
+
+def _name_like(fact: TextFact) -> bool:
+    words = fact.text.split()
+    return 1 <= len(words) <= 8 and not re.search(r"[\d:;.!?]\s*$|\d", fact.text)
+
+
+def _name_pair_elsewhere(facts: LabelFacts) -> tuple[TextFact, TextFact] | None:
+    """An English line and a French line, one under the other, that no parser took as anything else, on a panel
+    other than the principal display panel: a common name printed off the front."""
+    loose = [
+        f
+        for f in facts.other_statements
+        if is_principal(facts, f.source.panel) is False and _name_like(f) and f.language in ("en", "fr")
+    ]
+    for first, second in itertools.pairwise(loose):
+        a, b = first.source.line_start, second.source.line_start
+        if (
+            first.source.panel == second.source.panel
+            and a is not None
+            and b is not None
+            and b == a + 1
+            and {first.language, second.language} == {"en", "fr"}
+        ):
+            return first, second
+    return None
 
 
 def _check_bilingual(facts: LabelFacts, pdp_names: list[TextFact]) -> Finding | None:

@@ -42,6 +42,8 @@ def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     for mark in [*best, *packaged, *[m for m in marks if m.kind == "use_by"]]:
         findings += _grouping(mark, facts)
         findings += _format(mark, context, facts)
+    if not marks:
+        findings += _bare_dates(facts)
     findings += _optional_words(facts, context, best)
     findings += _other_systems(other)
     findings += _use_by(facts, context, [m for m in marks if m.kind == "use_by"])
@@ -105,6 +107,34 @@ def _grouping(mark: DateMark, facts: LabelFacts) -> list[Finding]:
             panel=panel,
         )
     ]
+
+
+def _bare_dates(facts: LabelFacts) -> list[Finding]:
+    """A line that is only a date ("26 JN 19") on a label with no date words at all: B.01.007(4)(a) wants
+    "best before" / "meilleur avant" grouped with it, or an explanation of its meaning elsewhere."""
+    out: list[Finding] = []
+    for fact in facts.other_statements:
+        text = fact.text.strip()
+        if re.match(r"(?i)\W*(lot|batch|code|l\s*[:#])", text):
+            continue
+        found = find_date_text(text)
+        if not found or re.search(r"[^\W\d_]", text.replace(found, "")):
+            continue
+        if not re.search(r"[^\W\d_]", found) and not re.fullmatch(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}", found):
+            continue  # digits alone are a date only in a date's shape, not a phone number or a count
+        out.append(
+            F.failed(
+                "6.3",
+                f"The date '{found}' on panel '{fact.source.panel}' is shown without 'best before' / 'meilleur "
+                "avant' (or 'packaged on' / 'empaqueté le') grouped with it, and no explanation of its meaning "
+                "appears on the label.",
+                CIT["6.3"],
+                evidence=text,
+                panel=fact.source.panel,
+            )
+        )
+        break
+    return out
 
 
 def _optional_words(facts: LabelFacts, context: ProductContext, marks: list[DateMark]) -> list[Finding]:

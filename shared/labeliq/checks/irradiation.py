@@ -69,13 +69,34 @@ def _food_terms() -> list[tuple[int, str]]:
     return sorted(terms, key=lambda t: len(t[1]), reverse=True)
 
 
-def _table_item(name: str) -> int | None:
-    """The Div. 26 table item a food name matches, None when it is not a food that may be irradiated."""
+# Form words that may follow (EN) or lead (FR) the name of a Div. 26 food without making it another food.
+_EN_FORM_TAIL = re.compile(r"(\s+(powder|flakes|granules|minced|chopped|blend|mix|ground|whole|dried|dehydrated))+$")
+_FR_FORM_HEAD = re.compile(r"^((poudre|flocons|granules|melange|ail|epices?)\s+(d'|de |d )|\s)+")
+
+
+def _names_the_food(folded: str, term: str, language: str | None) -> bool:
+    """The term is the food the name names, not a word inside the name of another food: English puts the
+    food last ("Ground Black Pepper", not "Tomato & Basil Pasta Sauce"), French first ("Oignons jaunes", not
+    "Sauce ... et basilic"). B.26.003 permits the listed foods themselves, not foods that contain them."""
+    en = _EN_FORM_TAIL.sub("", folded).rstrip(" .")
+    fr = _FR_FORM_HEAD.sub("", folded).lstrip()
+    ends = re.search(r"(?<![a-z])" + re.escape(term) + r"$", en) is not None
+    starts = re.match(re.escape(term) + r"(?![a-z])", fr) is not None
+    if language == "en":
+        return ends
+    if language == "fr":
+        return starts
+    return ends or starts
+
+
+def _table_item(name: str, language: str | None = None, *, whole_name: bool = False) -> int | None:
+    """The Div. 26 table item a food name matches, None when it is not a food that may be irradiated. With
+    whole_name (a common name), the item must be the food named, not an ingredient named inside it."""
     folded = fold(name)
     non_wheat = [fold(w) for w in load("irradiation_foods")["non_wheat_flour_words"]]
     for item, term in _food_terms():
         m = re.search(r"(?<![a-z])" + re.escape(term) + r"(?![a-z])", folded)
-        if m is None:
+        if m is None or (whole_name and not _names_the_food(folded, term, language)):
             continue
         if (
             item == 3
@@ -110,7 +131,9 @@ def _check_permitted(facts: LabelFacts, context: ProductContext, statements: lis
             evidence,
             statements[0].panel,
         )
-    items = [i for i in (_table_item(n) for n in names) if i is not None]
+    languages: list[str | None] = [n.language for n in facts.common_names] or [None]
+    pairs = list(zip(names, languages, strict=False))
+    items = [i for n, lang in pairs if (i := _table_item(n, lang, whole_name=True)) is not None]
     if items:
         return passed(
             "4.1", f"'{names[0]}' is a food that may be irradiated (Div. 26 table item {items[0]}).", cite, evidence

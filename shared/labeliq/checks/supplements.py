@@ -38,7 +38,8 @@ _VITAMIN_CLAIM = re.compile(
 _AMOUNT_AT_END = re.compile(r"\d\s*(mg|µg|mcg|g|%|ug)\s*$", re.I)
 # SOR/2022-169 s. 36: "Sections 32 to 35 cease to have effect on December 31, 2025" (FDR EN text, Related Provisions).
 TRANSITION_ENDS = dt.date(2025, 12, 31)
-_SFCI_LINE = re.compile(r"^\s*(supplemented|suppl[ée]ment[ée])(\s*/\s*suppl[ée]ment[ée])?\s*$", re.I)
+# Schedule K.2: an exclamation mark beside a bar reading "Supplemented" / "Supplémenté" (either order)
+_SFCI_LINE = re.compile(r"^\W*(supplemented|suppl[ée]ment[ée])(\s*/\s*(suppl[ée]ment[ée]|supplemented))?\W*$", re.I)
 _SFFT_TEXT = re.compile(r"supplemented food facts|renseignements sur l'aliment suppl[ée]ment[ée]", re.I)
 _SI_HINT = re.compile(
     r"\bcaffeine\b|\bcaféine\b|\bL-?(leucine|isoleucine|valine|arginine|carnitine|glutamine|lysine|theanine)\b|"

@@ -11,6 +11,7 @@ import re
 
 from labeliq.extraction.lines import SourceLine, evidence, fold_same_length, provenance
 from labeliq.extraction.parse_brand import TRADEMARK, first_is_coined, is_brand, is_front_tag
+from labeliq.extraction.parse_flavour import is_flavour_line
 from labeliq.extraction.parse_name_lines import (
     Piece,
     join_symmetric_wrap,
@@ -48,11 +49,16 @@ def find_net_quantity(lines: list[SourceLine], consumed: set[int], claims: set[i
 
 
 def find_identity(
-    lines: list[SourceLine], skip: set[int], company_lines: list[str], vocabulary: str = ""
+    lines: list[SourceLine],
+    skip: set[int],
+    company_lines: list[str],
+    vocabulary: str = "",
+    ingredients: frozenset[str] = frozenset(),
 ) -> tuple[list[TextFact], list[TextFact]]:
     """Brand and common names on one principal display panel; company_lines are the dealer texts and
     the other panels' lines, where a brand shows up as the start of the company name; vocabulary is
-    the text of the other panels (without the company lines), where the words of a name come back."""
+    the text of the other panels (without the company lines), where the words of a name come back;
+    ingredients are the word stems of the label's ingredient lists, which flavour lines are made of."""
     candidates = [p for p, line in enumerate(lines) if p not in skip and not line.blank]
     candidates = [
         p
@@ -79,6 +85,10 @@ def find_identity(
     if not brands and pieces and first_is_coined(lines, candidates, pieces, vocabulary):
         brands.append(_fact(pieces[0].lines, pieces[0].text, "unknown"))
         pieces = pieces[1:]
+    # "HONEY & ALMOND / MIEL ET AMANDES" under the name is the variety, not the name (parse_flavour)
+    named = [p for p in pieces if not is_flavour_line(p.text, ingredients)]
+    if named:
+        pieces = named
     # a name the lexicon cannot place is the other language's version when it directly follows an
     # English name or directly precedes a French one (names are printed as a pair)
     languages = [piece.language for piece in pieces]

@@ -7,6 +7,8 @@ parse_errors for the ingredient-list checker instead of stopping extraction.
 
 from __future__ import annotations
 
+import re
+
 from labeliq.extraction.language import guess_language
 from labeliq.extraction.lines import SourceLine, join_texts, provenance
 from labeliq.extraction.statement_body import collect_body
@@ -120,3 +122,44 @@ def find_ingredient_lists(lines: list[SourceLine], consumed: set[int], vocabular
         consumed.update(range(position, end))
         position = end
     return found
+
+
+_OTHER_TITLE = re.compile(r"^\s*([^\W\d][^:,()]{0,30}?)\s*:\s*(?=\S)")
+
+
+def find_mistitled_lists(
+    lines: list[SourceLine], consumed: set[int], vocabulary: str, found: list[IngredientList]
+) -> list[IngredientList]:
+    """An ingredient list printed under another title ("Made with:", "Contents:"): the one official language
+    whose titled list is missing, a title of a few words, and a body with about as many entries as the other
+    language's list. It is reported with the title as printed, so the title rule (B.01.008.2(1)) can fail it."""
+    have = {lst.language for lst in found}
+    missing = ({"en", "fr"} - have) if have & {"en", "fr"} else set()
+    if len(missing) != 1 or not found:
+        return []
+    expected = max(len(lst.ingredients) for lst in found)
+    out: list[IngredientList] = []
+    for position, line in enumerate(lines):
+        match = _OTHER_TITLE.match(line.text) if position not in consumed and not line.blank else None
+        if match is None or len(match.group(1).split()) > 3 or ingredients_title(line.text):
+            continue
+        end = collect_body(lines, position, open_brackets=bracket_balance)
+        block = lines[position:end]
+        body = join_texts([line.text[match.end() :], *(b.text for b in block[1:])], vocabulary)
+        ingredients, errors = parse_ingredient_text(body)
+        language = guess_language(body)
+        if language not in missing or len(ingredients) < 4 or abs(len(ingredients) - expected) > expected * 0.4:
+            continue
+        out.append(
+            IngredientList(
+                language=language,
+                title=line.text[: match.end()].strip(),
+                text=body,
+                ingredients=ingredients,
+                parse_errors=errors,
+                source=provenance(block),
+            )
+        )
+        consumed.update(range(position, end))
+        break
+    return out

@@ -14,6 +14,8 @@ from labeliq.models import Provenance, SupplementedFoodFacts, TextFact
 
 _IDENTIFIER = re.compile(
     r"supplemented\s+food|aliment\s+supplemente|see\s+cautions?|voir\s+(?:la\s+|les\s+)?(?:attention|mises?\s+en\s+garde)"
+    # Schedule K.2: "!" beside "Supplemented" / "Supplémenté" (either order), nothing else on the line
+    r"|^\W*(?:supplemented|supplemente)(?:\s*/\s*(?:supplemente|supplemented))?\W*$"
 )
 _STATEMENT_SPLIT = re.compile(r"\s*[•·]\s*|(?<=\.)\s+")
 

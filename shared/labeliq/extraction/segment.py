@@ -135,6 +135,11 @@ def _read_block(panel: str, block: list[tuple[int, str]], first_column: int = 0)
         return [make_line(panel, index, raw) for index, raw in block]
     splits = [(index, raw, _two_language_split(raw)) for index, raw in block]
     starts = [cut for _, _, cut in splits if cut is not None]
+    if len(starts) == 1 and len(block) > 2 and first_column == 0:
+        # one "6 bars | 6 barres" line is a pair printed inline, not two columns running down the block
+        inline, at = next((raw, cut) for _, raw, cut in splits if cut is not None)
+        if "|" in inline[: at or 0] or "¦" in inline[: at or 0]:
+            starts = []
     if not starts:
         if first_column == 0:
             return [make_line(panel, index, raw) for index, raw in block]

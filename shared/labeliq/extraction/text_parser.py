@@ -21,8 +21,9 @@ from labeliq.extraction.parse_dealer import (
     find_origin_statements,
     is_company_line,
 )
+from labeliq.extraction.parse_flavour import ingredient_stems
 from labeliq.extraction.parse_identity import find_identity, find_net_quantity
-from labeliq.extraction.parse_ingredients import find_ingredient_lists
+from labeliq.extraction.parse_ingredients import find_ingredient_lists, find_mistitled_lists
 from labeliq.extraction.parse_nutrition import find_nutrition_facts
 from labeliq.extraction.parse_statements import find_fop_symbol, find_irradiation, find_sweetener_statements
 from labeliq.extraction.parse_supplemented import find_supplemented
@@ -74,6 +75,10 @@ def parse_label(panels: list[Panel]) -> LabelFacts:
         facts.irradiation += find_irradiation(lines, used, vocabulary)
         facts.sweetener_statements += find_sweetener_statements(lines, used, vocabulary)
 
+    for panel in order:
+        facts.ingredients += find_mistitled_lists(
+            streams[panel.name], consumed[panel.name], vocabulary, facts.ingredients
+        )
     if not facts.dealer:
         for panel in order:
             facts.dealer += find_contact_only(streams[panel.name], consumed[panel.name])
@@ -107,7 +112,9 @@ def parse_label(panels: list[Panel]) -> LabelFacts:
     for panel in pdp:
         lines = streams[panel.name]
         skip = consumed[panel.name] | mostly_claim[panel.name]
-        brands, names = find_identity(lines, skip, company_lines, elsewhere)
+        brands, names = find_identity(
+            lines, skip, company_lines, elsewhere, ingredient_stems([i.text for i in facts.ingredients])
+        )
         facts.brand += brands
         facts.common_names += names
         consumed[panel.name].update(
