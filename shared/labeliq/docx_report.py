@@ -104,9 +104,18 @@ def _needs_review(doc: DocumentType, report: Report) -> None:
         for finding in sorted(result.findings, key=lambda f: rule_sort_key(f.rule))
         if finding.verdict == Verdict.NEEDS_REVIEW
     ]
-    if not pending:
-        return
-    heading(doc, "Rules that need a person's review", 2)
+    label = [(c, f) for c, f in pending if f.scope == "label"]
+    package = [(c, f) for c, f in pending if f.scope == "package"]
+    for title, items in (
+        ("Rules that need a person's review", label),
+        ("Package checklist (only the physical package can show these)", package),
+    ):
+        if items:
+            _review_table(doc, title, items)
+
+
+def _review_table(doc: DocumentType, title: str, pending: list[tuple[str, Finding]]) -> None:
+    heading(doc, title, 2)
     _, rows = grid(doc, REVIEW_COLUMNS, len(pending), REVIEW_WIDTHS_CM)
     previous = ""
     for (checker, finding), row in zip(pending, rows, strict=True):

@@ -307,6 +307,9 @@ class Finding(Strict):
     panel: str | None = None  # the panel the evidence is on, when known
     source: Literal["rules", "llm"] = "rules"
     location: BoundingBox | None = None  # where on the panel's photo the evidence was read, when known
+    # "package": a needs_review that only the physical package can settle (type size, colour, border, the radura
+    # and the nutrition symbol graphics), listed in summary.package_checks; "label": everything else
+    scope: Literal["label", "package"] = "label"
 
     @field_validator("rule")
     @classmethod
@@ -367,6 +370,7 @@ class Summary(Strict):
     counts: dict[Verdict, int]
     failing_rules: list[str]
     needs_review_rules: list[str]
+    package_checks: list[str] = Field(default_factory=list)  # rules of the package-scope findings: the checklist
     not_built: list[str] = Field(default_factory=list)  # registered checkers whose module does not exist yet
     checker_errors: list[str] = Field(default_factory=list)  # checkers that raised and could not judge
 

@@ -28,6 +28,7 @@ from labeliq.models import (
     Verdict,
     worst_verdict,
 )
+from labeliq.scope import scoped
 
 # The section of cfia-rules.md each checker covers: the rule a "could not run" finding is filed under.
 CHECKER_SECTIONS: dict[str, str] = {
@@ -93,7 +94,8 @@ def summarize(results: Mapping[str, CheckResult], not_built: list[str]) -> Summa
     counts = {verdict: 0 for verdict in Verdict}
     for finding in findings:
         counts[finding.verdict] += 1
-    overall = worst_verdict([f.verdict for f in findings])
+    # the verdict is the label's: package-scope checks are the checklist for a person holding the package
+    overall = worst_verdict([f.verdict for f in findings if f.scope == "label"])
     # A label is never declared compliant while part of the rule set was not checked.
     if not_built and overall in (Verdict.PASS, Verdict.NOT_APPLICABLE):
         overall = Verdict.NEEDS_REVIEW
@@ -102,6 +104,7 @@ def summarize(results: Mapping[str, CheckResult], not_built: list[str]) -> Summa
         counts=counts,
         failing_rules=_unique_sorted(f.rule for f in findings if f.verdict == Verdict.FAIL),
         needs_review_rules=_unique_sorted(f.rule for f in findings if f.verdict == Verdict.NEEDS_REVIEW),
+        package_checks=_unique_sorted(f.rule for f in findings if f.scope == "package"),
         not_built=not_built,
         checker_errors=[name for name, result in results.items() if result.error is not None],
     )
@@ -174,6 +177,7 @@ def build_report(
         extra = by_group[group].results if group in by_group else {}
         for name, result in extra.items():
             results.setdefault(name, result)
+    results = {name: scoped(result) for name, result in results.items()}
 
     return Report(
         job_id=job_id,

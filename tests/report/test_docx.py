@@ -55,7 +55,7 @@ def _allergens(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     return [
         failed("9.3", "Milk (cheddar cheese) is missing from 'Contains'.", "FDR B.01.010.1(8)", "Contains: Wheat"),
         not_applicable("9.8", "No gluten-free claim.", "FDR B.24.018"),
-        review("9.9", "Whether barley malt is a gluten source here needs a look.", "FDR B.01.010.1(1)"),
+        review("9.2", "Whether barley malt is a gluten source here needs a look.", "FDR B.01.010.1(1)"),
     ]
 
 
@@ -140,7 +140,7 @@ def test_summary_groups_needs_review_by_checker_with_a_one_line_reason(report: R
     rows = [[c.text for c in r.cells] for r in pending.rows[1:]]
     assert rows[:2] == [
         ["date_marking", "6.2", "Whether storage instructions are needed depends on the product."],
-        ["allergens_gluten", "9.9", "Whether barley malt is a gluten source here needs a look."],
+        ["allergens_gluten", "9.2", "Whether barley malt is a gluten source here needs a look."],
     ]
     crashed = rows[2]
     assert crashed[:2] == ["nutrition_facts", "10"]
