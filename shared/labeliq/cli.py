@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, get_args
 
 from pydantic import ValidationError
 
@@ -33,6 +33,7 @@ from labeliq.models import (
     LabelFacts,
     Panel,
     ProductContext,
+    ProductKind,
     Report,
     Verdict,
 )
@@ -344,7 +345,13 @@ def _add_check(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         description="Check a label given as panel text files (or images, when image extraction is installed).",
     )
     parser.add_argument("inputs", nargs="+", type=Path, metavar="INPUT", help="a panel: .txt or an image")
-    parser.add_argument("--context", type=Path, metavar="FILE.json", help="what the label cannot tell")
+    parser.add_argument(
+        "--context",
+        type=Path,
+        metavar="FILE.json",
+        help="what the label cannot tell (keys in the README's context table); product_kind, when the kind of food "
+        "changes the rules, is one of: " + ", ".join(get_args(ProductKind)),
+    )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, metavar="DIR", help="default: ./labeliq-out")
     parser.add_argument(
         "--fail-on",

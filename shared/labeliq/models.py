@@ -269,10 +269,40 @@ class Quantity(Strict):
     unit: Literal["g", "mL", "ml", "kg", "L"]
 
 
+# The kinds of food whose rules differ by regulation, given explicitly (ProductContext.product_kind): a rule never
+# decides them from words in the free-text category.
+ProductKind = Literal[
+    # B.01.401(4), (5): no Nutrition Facts table; B.01.350(15): no nutrition symbol
+    "formulated_liquid_diet",
+    "human_milk_fortifier",
+    "human_milk_substitute",
+    "meal_replacement",
+    "nutritional_supplement",
+    "very_low_energy_diet_food",
+    # B.01.350(15): no nutrition symbol
+    "food_for_infants_6_to_12_months",
+    "protein_restricted_diet_food",
+    # B.01.401(2): may be exempt from the Nutrition Facts table
+    "fresh_fruit_or_vegetable",
+    "raw_single_ingredient_meat_poultry_or_fish",
+    "alcoholic_beverage",
+    "restaurant_portion",
+    "made_in_store",
+    "farmers_market",
+    # B.01.350(5), (9): exempt from the nutrition symbol (cheese and yogurt for some nutrients)
+    "sweetening_agent",
+    "salt",
+    "fat_or_oil",
+    "cheese",
+    "yogurt",
+]
+
+
 class ProductContext(Strict):
     """Facts about the product that are not on the label; every field optional."""
 
-    category: str | None = None
+    category: str | None = None  # free text for people and the report; no rule reads its words
+    product_kind: ProductKind | None = None
     reference_amount: Quantity | None = None
     serving_of_stated_size: Quantity | None = None
     single_serving_container: bool | None = None

@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from labeliq.cli import llm_judge, make_panel
+from labeliq.judge import build_judge
 from labeliq.models import Finding, Panel, ProductContext, Report, Verdict
 
 REPO = Path(__file__).resolve().parents[2]
@@ -76,7 +76,8 @@ def load_case(folder: Path) -> tuple[list[Panel], ProductContext, Expected]:
         context = ProductContext.model_validate({k: v for k, v in raw.items() if k not in NOTE_KEYS})
     except (OSError, json.JSONDecodeError, ValidationError) as exc:
         raise BrokenSetCase(str(exc).splitlines()[0]) from None
-    return [make_panel(stem, text) for stem, text in texts.items()], context, expected
+    # the parser gives each panel its role from its name (`front*` principal display, `bottom*` the bottom)
+    return [Panel(name=stem, text=text) for stem, text in texts.items()], context, expected
 
 
 def score(name: str, expected: Expected, report: Report) -> SetCaseResult:
@@ -106,7 +107,8 @@ def check_case(folder: Path) -> tuple[SetCaseResult, Report | None]:
         panels, context, expected = load_case(folder)
     except BrokenSetCase as exc:
         return SetCaseResult(name=folder.name, broken=str(exc)), None
-    report = check_label(parse_label(panels), context, f"set-{folder.name}"[:64], llm_judge(None))
+    # the offline judge, as `labeliq check` runs by default: open questions are needs_review, never a fail
+    report = check_label(parse_label(panels), context, f"set-{folder.name}"[:64], build_judge(None))
     return score(folder.name, expected, report), report
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from labeliq.checks._finding import failed, passed, review
+from labeliq.checks.common.findings import failed, passed, review
 from labeliq.models import CheckResult, Finding, Verdict
 from labeliq.report import summarize
 from labeliq.scope import scope_of, scoped

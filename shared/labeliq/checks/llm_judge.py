@@ -17,7 +17,10 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from labeliq.checks._finding import review
+from labeliq.checks.common.findings import review
+from labeliq.checks.common.ingredients_text import parsed_lists
+from labeliq.checks.common.names import names_are_descriptive, true_nature_settled
+from labeliq.checks.common.translation import compare, compare_lists, entry_pairs
 from labeliq.llm import LlmCache, LlmClient, LlmError
 from labeliq.models import CheckResult, Finding, Group, LabelFacts, LlmUsage, ProductContext, Verdict
 from labeliq.text import has_term
@@ -44,6 +47,10 @@ def _has_common_name(facts: LabelFacts, _context: ProductContext) -> bool:
     return bool(facts.common_names)
 
 
+def _true_nature_unsettled(facts: LabelFacts, _context: ProductContext) -> bool:
+    return bool(facts.common_names) and not true_nature_settled(facts)
+
+
 def _has_both_names(facts: LabelFacts, _context: ProductContext) -> bool:
     return len(facts.common_names) >= 2
 
@@ -60,7 +67,28 @@ def _natural_claim(facts: LabelFacts, _context: ProductContext) -> bool:
 
 
 def _two_ingredient_lists(facts: LabelFacts, _context: ProductContext) -> bool:
-    return len(facts.ingredients) >= 2
+    """Asked only when the translation lexicon cannot settle it (a word it does not know)."""
+    lists = parsed_lists(facts)
+    en = next((pl for pl in lists if pl.language == "en"), None)
+    fr = next((pl for pl in lists if pl.language == "fr"), None)
+    if en is None or fr is None:
+        return len(facts.ingredients) >= 2
+    compared = compare_lists(entry_pairs(list(en.entries)), entry_pairs(list(fr.entries)))
+    return compared.status == "unknown"
+
+
+def _names_unsettled(facts: LabelFacts, _context: ProductContext) -> bool:
+    """Asked only when the lexicon cannot tell whether the English and French names name the same food."""
+    en = next((n.text for n in facts.common_names if n.language == "en"), None)
+    fr = next((n.text for n in facts.common_names if n.language == "fr"), None)
+    if en is None or fr is None:
+        return _has_both_names(facts, _context)
+    return compare(en, fr).status == "unknown"
+
+
+def _name_not_settled(facts: LabelFacts, _context: ProductContext) -> bool:
+    """Asked unless every word of the common names is a known food word (common_name settles it then)."""
+    return bool(facts.common_names) and not names_are_descriptive(facts)
 
 
 QUESTIONS: tuple[Question, ...] = (
@@ -73,7 +101,7 @@ QUESTIONS: tuple[Question, ...] = (
         "Could this food be mistaken for another food, and if so, does its common name include the words that "
         "describe its true nature (form, packing medium, or a condition such as dried, concentrated, smoked)?",
         True,
-        _has_common_name,
+        _true_nature_unsettled,
     ),
     Question(
         "identity.coined_name",
@@ -84,7 +112,7 @@ QUESTIONS: tuple[Question, ...] = (
         "Is the common name a coined, trade or brand name (or a foreign name not commonly known in Canada) "
         "instead of a name that describes the food? Answer fail if it is, pass if it describes the food.",
         True,
-        _has_common_name,
+        _name_not_settled,
     ),
     Question(
         "identity.same_food",
@@ -94,7 +122,7 @@ QUESTIONS: tuple[Question, ...] = (
         "FDR B.01.012(2); SFCR 206(1)",
         "Do the English and the French common names name the same food (one a faithful translation of the other)?",
         False,
-        _has_both_names,
+        _names_unsettled,
     ),
     Question(
         "content.natural",

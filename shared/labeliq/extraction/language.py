@@ -58,6 +58,7 @@ _EN = _words(
     mineral spring tea coffee peel dehydrated sulphur sulfur dioxide sulphites sulfites persons
     phenylketonuria contains phenylalanine aspartame sweet as tablespoon teaspoon polydextrose irradiated
     treated radiation italy product packed distributed imported by for
+    chewing gum peppermint spearmint mint candy candies confectionery cereal cheese yogurt meat poultry
     """
 )
 _FR = _words(
@@ -79,6 +80,7 @@ _FR = _words(
     gluten sante aide maintenir favorise contribue corps sauce pates semoule biscuits cereales petillante
     minerale source cafe zeste anhydride sulfureux sulfites personnes phenylcetonurie phenylalanine aspartame
     aussi que cuillere cuilleres italie importe poids net canadiens importes partir
+    gomme macher menthe poivree bonbon bonbons confiserie fromage yogourt viande poulet boeuf cereales enrichies
     """
 )
 _OTHER = _words(
