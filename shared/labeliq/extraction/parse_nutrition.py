@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from labeliq.extraction.language import guess_language
-from labeliq.extraction.lines import SourceLine, fold_same_length, provenance
+from labeliq.extraction.lines import SourceLine, fold_same_length, make_line, provenance
 from labeliq.extraction.titles import NFT_TITLE, SFFT_TITLE, starts_section
 from labeliq.models import Language, NutrientValue, NutritionFacts
 
@@ -161,7 +161,27 @@ def find_nutrition_facts(lines: list[SourceLine], consumed: set[int]) -> Nutriti
     end = table_span(lines, start)
     table = [_without_bullets(line) for line in lines[start:end] if not line.blank]
     consumed.update(range(start, end))
-    return _read_table(table)
+    return _read_table(_linear_rows(table))
+
+
+# Linear and horizontal formats (B.01.461 ff.) print the rows one after another, separated by commas: a line
+# holding several amounts is cut into one row per nutrient before the rows are read.
+_LINEAR_CUT = re.compile(
+    r"(?<=[%\dgL)]),\s+(?=[^\d\s])|(?<=\)):\s+|(?<=%)\.\s+(?=\*)|\s(?=(?:per|pour|par)\s+\d)|\s(?=\+\s*trans)",
+    re.I,
+)
+
+
+def _linear_rows(table: list[SourceLine]) -> list[SourceLine]:
+    out: list[SourceLine] = []
+    for line in table:
+        if len(_AMOUNT.findall(line.text)) < 4:
+            out.append(line)
+            continue
+        for piece in _LINEAR_CUT.split(line.raw or line.text):
+            if piece.strip():
+                out.append(make_line(line.panel, line.index, piece.strip(" ,;"), line.column))
+    return out
 
 
 def _read_table(table: list[SourceLine]) -> NutritionFacts:
