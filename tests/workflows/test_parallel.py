@@ -358,3 +358,68 @@ def test_only_continue_all_is_accepted() -> None:
     """
     with pytest.raises(WorkflowDefinitionError, match="continueAll"):
         run(source)
+
+
+def test_parallel_for_calls_a_subworkflow_per_iteration_and_records_results_by_key() -> None:
+    # The shape label_compliance.yaml uses for its check groups: each iteration calls a subworkflow with its loop
+    # value, keeps the result in its own variable, and writes a shared map under its own key.
+    source = """
+    main:
+      steps:
+        - init:
+            assign:
+              - failures: {}
+        - groups:
+            parallel:
+              shared: [failures]
+              concurrency_limit: 2
+              for:
+                value: group
+                in: ["identity", "content", "tables"]
+                steps:
+                  - check:
+                      call: check_one
+                      args:
+                        group: ${group}
+                      result: checked
+                  - record:
+                      switch:
+                        - condition: ${"error" in checked}
+                          assign:
+                            - failures[group]: ${checked.error}
+        - done:
+            return: ${failures}
+    check_one:
+      params: [group]
+      steps:
+        - judge:
+            switch:
+              - condition: ${group == "content"}
+                return:
+                  error: ${group + " broke"}
+        - fine:
+            return:
+              code: 200
+    """
+    assert run(source) == {"content": "content broke"}
+
+
+def test_an_iteration_variable_is_not_visible_after_the_parallel_for() -> None:
+    source = """
+    main:
+      steps:
+        - groups:
+            parallel:
+              for:
+                value: group
+                in: ["a", "b"]
+                steps:
+                  - keep:
+                      assign:
+                        - checked: ${group}
+        - done:
+            return: ${checked}
+    """
+    with pytest.raises(WorkflowError) as info:
+        run(source)
+    assert "KeyError" in info.value.error["tags"]

@@ -378,3 +378,35 @@ def test_sys_get_env_default_must_be_a_string() -> None:
             return: ${sys.get_env("NOT_SET", 5)}
         """)
     assert info.value.error["tags"] == ["TypeError"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        pytest.param("args:\n              name: Ada", "missing argument 'word'", id="missing"),
+        pytest.param(
+            "args:\n              name: Ada\n              word: Hi\n              extra: 1", "unknown", id="unknown"
+        ),
+    ],
+)
+def test_a_subworkflow_call_with_a_missing_or_unknown_argument_is_a_type_error(args: str, message: str) -> None:
+    # syntax/subworkflows: a parameter without a default must be given; an argument it does not declare is refused.
+    source = f"""
+    main:
+      steps:
+        - greet:
+            call: greeting
+            {args}
+            result: said
+        - done:
+            return: ${{said}}
+    greeting:
+      params: [name, word]
+      steps:
+        - build:
+            return: ${{word + ", " + name}}
+    """
+    with pytest.raises(WorkflowError) as info:
+        run(source)
+    assert info.value.error["tags"] == ["TypeError"]
+    assert message in info.value.error["message"]
