@@ -12,8 +12,9 @@ from functools import cache
 from pathlib import Path
 
 from labeliq.checks import registry
-from labeliq.cli import llm_judge, make_panel
 from labeliq.extraction.text_parser import parse_label
+from labeliq.intake import make_panel
+from labeliq.judge import build_judge
 from labeliq.models import Panel, ProductContext
 from labeliq.pipeline import check_label
 from tests.eval.run_eval import (
@@ -88,7 +89,7 @@ def reference_ids(text: str) -> set[str]:
 
 def _emitted(panels: list[Panel], context: ProductContext) -> set[str]:
     """As `labeliq check` runs by default: every checker plus the offline judge (whose questions are reviews)."""
-    report = check_label(parse_label(panels), context, "rule-coverage", llm_judge(None))
+    report = check_label(parse_label(panels), context, "rule-coverage", build_judge(None))
     return {finding.rule for result in report.results.values() for finding in result.findings}
 
 

@@ -1,6 +1,6 @@
 """`labeliq submit PANEL... [--context FILE]`: send one job to a running local stack and fetch its report.
 
-The stack is the one `python -m devstack.stack --serve` keeps up; its addresses are in
+The stack is the one `make serve` (`python -m devstack.stack --serve`) keeps up; its addresses are in
 labeliq-out/stack/stack.json. The panels are uploaded as they are (the extract function reads them, as in the
 cloud), then the manifest, and the workflow runs on that upload's event. `labeliq check` stays the in-process path.
 """
@@ -10,39 +10,36 @@ from __future__ import annotations
 import argparse
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from labeliq.config import Settings
+from labeliq.cli.exits import EXIT_FAILED, EXIT_OK, BadInput
+from labeliq.config import Settings
+from labeliq.intake import (
+    IntakeLimits,
+    check_panel_file,
+    check_panel_name,
+    check_unique,
+    read_context_file,
+    read_panel_file,
+)
+from labeliq.models import JOB_ID_PATTERN
 
 DEFAULT_STACK_FILE = Path("labeliq-out/stack/stack.json")
-EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
 
-def _panel_files(paths: list[Path]) -> dict[str, bytes]:
-    from labeliq.cli import IMAGE_SUFFIXES, TEXT_SUFFIXES, BadInput
-
+def _panel_files(paths: list[Path], settings: Settings) -> dict[str, bytes]:
+    limits = IntakeLimits.from_settings(settings)
     panels: dict[str, bytes] = {}
-    stems: dict[str, Path] = {}
     for path in paths:
-        if path.suffix.lower() not in TEXT_SUFFIXES + IMAGE_SUFFIXES:
-            allowed = " ".join(TEXT_SUFFIXES + IMAGE_SUFFIXES)
-            raise BadInput(f"{path}: unsupported file type '{path.suffix or '(none)'}'; expected one of {allowed}")
-        if not path.is_file():
-            raise BadInput(f"{path}: no such file")
-        key = path.stem.casefold()
-        if key in stems or path.name == "job.json":
-            raise BadInput(f"{path}: panel name '{path.stem}' is already used; each panel needs its own name")
-        stems[key] = path
-        panels[path.name] = path.read_bytes()
+        kind = check_panel_file(path)
+        check_panel_name(path.name)
+        panels[path.name] = read_panel_file(path, kind, limits)
+    check_unique(str(path) for path in paths)
     return panels
 
 
 def cmd_submit(args: argparse.Namespace, settings: Settings) -> int:
     from devstack.stack_client import StackClient, new_job_id
     from devstack.workflow_runner import WorkflowError
-    from labeliq.cli import BadInput, load_context
-    from labeliq.models import JOB_ID_PATTERN
 
     stack_file: Path = args.stack
     if not stack_file.exists():
@@ -52,8 +49,8 @@ def cmd_submit(args: argparse.Namespace, settings: Settings) -> int:
         )
     if len(args.panels) > settings.max_panels:
         raise BadInput(f"{len(args.panels)} panels given; at most {settings.max_panels} (LABELIQ_MAX_PANELS)")
-    context = load_context(args.context)
-    panels = _panel_files(args.panels)
+    context = read_context_file(args.context)
+    panels = _panel_files(args.panels, settings)
     client = StackClient.load(stack_file)
     client.activate()
     job_id = args.job_id or new_job_id(args.panels[0].stem)
