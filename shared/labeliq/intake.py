@@ -217,6 +217,23 @@ def image_photos(name: str, data: bytes, limits: IntakeLimits, where: str | None
     return photos
 
 
+def check_image(name: str, data: bytes, limits: IntakeLimits, where: str | None = None) -> None:
+    """What image intake refuses (content not an image, over the pixel limit, truncated), without OCR.
+
+    `labeliq submit` asks this before uploading, so what `labeliq check` refuses is refused there too; where
+    the image decoders are not installed, the extract function checks it instead.
+    """
+    try:
+        intake = import_module("labeliq.extraction.image_intake")
+    except ModuleNotFoundError:
+        return
+    image_limits = intake.ImageLimits(max_bytes=limits.max_image_bytes, max_pixels=limits.max_image_pixels)
+    try:
+        intake.load_panel_images(name, data, image_limits)
+    except intake.ImageRejected as exc:
+        raise IntakeError(f"{where or name}: {exc.reason}", code="bad_image") from None
+
+
 def _missing_ocr(name: str, exc: ModuleNotFoundError) -> IntakeError:
     if exc.name in ("labeliq.extraction.images", "labeliq.extraction.image_intake"):
         return IntakeError(
