@@ -1,37 +1,12 @@
-"""The `labeliq` command (stopgap while the cli/ package is being split into one module per command)."""
+"""`labeliq`: the command line, a thin shell over the library.
 
-from labeliq.cli.main import (
-    IMAGE_SUFFIXES,
-    LOG_NAME,
-    TEXT_SUFFIXES,
-    BadInput,
-    judge_from_env,
-    llm_judge,
-    load_context,
-    load_inputs,
-    load_panels,
-    main,
-    make_panel,
-    new_job_id,
-    parse_inputs,
-    parse_panels,
-    write_report_files,
-)
+The entry (labeliq.cli.main) imports its commands; each command (check, schema, submit) imports the library and
+never another command; nothing outside this package imports from it (the console script and `python -m
+labeliq.cli` aside).
+"""
 
-__all__ = [
-    "IMAGE_SUFFIXES",
-    "LOG_NAME",
-    "TEXT_SUFFIXES",
-    "BadInput",
-    "judge_from_env",
-    "llm_judge",
-    "load_context",
-    "load_inputs",
-    "load_panels",
-    "main",
-    "make_panel",
-    "new_job_id",
-    "parse_inputs",
-    "parse_panels",
-    "write_report_files",
-]
+from __future__ import annotations
+
+from labeliq.cli.main import main
+
+__all__ = ["main"]
