@@ -40,6 +40,8 @@ def _type_name(annotation: object) -> str:
         return f'{{"value": number, "unit": {units}}}'
     if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
         return " or ".join(_type_name(a) for a in typing.get_args(annotation) if a is not type(None))
+    if typing.get_origin(annotation) is typing.Literal:
+        return "one of " + ", ".join(str(v) for v in typing.get_args(annotation))
     names = {str: "text", int: "whole number", float: "number", bool: "true/false"}
     if annotation in names:
         return names[annotation]
