@@ -112,3 +112,14 @@ def test_uploads_are_sniffed_and_the_dedup_key_ignores_order() -> None:
     assert dedup_key("p", panels, context) != dedup_key("p", panels, parse_context("{}"))
     with pytest.raises(ApiError, match=r"front\.jpg"):
         validate_panels([("front.jpg", b"Granola")], settings)
+
+
+def test_a_recheck_names_the_correction_on_findings_that_quote_it(report: Report) -> None:
+    quoted = next(f for f in _findings(report) if len(f.evidence) > 4)
+    corrections = [CorrectionIn(path="brand", value=[], reason="r")]
+    _, applied = apply_corrections(report.label_facts, corrections, by="r@example.com", at=AT)
+    applied[0] = applied[0].model_copy(update={"value": f"{quoted.evidence} (as printed)"})
+    rechecked = recheck_report(report, applied, job_id="j", version=2, base_version=1, by="r@example.com")
+    noted = next(f for f in _findings(rechecked) if f.finding_id == quoted.finding_id)
+    assert noted.corrected_facts and noted.corrected_facts[0].by == "r@example.com"
+    assert not any(f.corrected_facts for f in _findings(rechecked) if not f.evidence.strip())
