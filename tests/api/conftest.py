@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from labeliq.local.stack import LocalStack, StackConfig
+from devstack.stack import LocalStack, StackConfig
 from tests.api.client import ApiClient
 
 JOBS_PER_MINUTE = 5

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 import requests
 
+from devstack.stack import LocalStack
 from labeliq.api.routes import ROUTES
-from labeliq.local.stack import LocalStack
 from labeliq.models import JOB_STATUS_ORDER, JobStatus
 from tests.api.client import ApiClient, sample
 

@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 import requests
 
-from labeliq.local.identity_issuer import LocalIssuer
-from labeliq.local.stack import LocalStack
-from labeliq.local.workspace_stack import API_AUDIENCE
+from devstack.identity_issuer import LocalIssuer
+from devstack.stack import LocalStack
+from devstack.workspace_stack import API_AUDIENCE
 from tests.api.client import ApiClient, sample
 from tests.api.conftest import JOBS_PER_MINUTE
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from labeliq.local.stack import LocalStack
+from devstack.stack import LocalStack
 from tests.api.client import ApiClient, sample
 
 pytestmark = [pytest.mark.emulator, pytest.mark.slow]

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from devstack.identity_issuer import LocalIssuer
 from labeliq.api.identity import PublicKeys, verify_assertion
-from labeliq.local.identity_issuer import LocalIssuer
 from labeliq.workspace.errors import ApiError
 
 AUDIENCE = "/projects/1/locations/r/services/api"
