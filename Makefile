@@ -51,6 +51,7 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m tests.bench.bench_check
 	$(PY) -m tests.bench.bench_stack
+	$(PY) -m tests.bench.bench_api
 
 ## serve: keep a local stack running for `labeliq submit` (Ctrl-C stops everything it started)
 serve: $(STAMP)
