@@ -18,7 +18,6 @@ _SPACES = re.compile(r"\s+")
 _QUOTES = {"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "«": '"', "»": '"', "\u00a0": " "}
 _BEFORE = r"(?<![a-z0-9])"  # a term starts a word ...
 _AFTER = r"(?![a-z0-9])"  # ... and ends one
-_WORD_CHAR = re.compile(r"[a-z0-9]")
 
 
 class _Unaccented(dict[int, str]):
@@ -58,46 +57,55 @@ def has_term(text: str, term: str) -> bool:
 
 
 @dataclass(frozen=True)
-class _TermMatcher:
-    """One pattern for a whole term list, and what a match of one term implies about the others.
+class TermMatcher:
+    """One pattern for a whole list of folded terms: which of them occur in a folded text as whole words.
 
     The pattern tries every word start and reports the longest term that ends a word there (a lookahead, so
     terms that overlap are all seen). A shorter term starting at the same place is a prefix of that longest
     one that ends a word inside it, so it is known from the longest one alone (`shorter`).
     """
 
-    ordered: tuple[tuple[str, str], ...]  # (term, folded) longest first, as find_terms returns them
     pattern: re.Pattern[str] | None
     shorter: dict[str, tuple[str, ...]]
-    empty: bool  # a term that folds to nothing matches wherever a word boundary is not followed by a letter
+    empty: re.Pattern[str] | None  # a term that folds to nothing matches at any word boundary
 
-    def folded_hits(self, folded: str) -> set[str]:
-        hits: set[str] = set()
+    def hits(self, folded: str) -> set[str]:
+        """The terms found; the same as searching the text once per term with a whole-word pattern."""
+        found: set[str] = set()
         if self.pattern is not None:
             for match in self.pattern.finditer(folded):
                 longest = match.group(1)
-                hits.add(longest)
-                hits.update(self.shorter[longest])
-        if self.empty and re.search(_BEFORE + _AFTER, folded):
-            hits.add("")
-        return hits
+                found.add(longest)
+                found.update(self.shorter[longest])
+        if self.empty is not None and self.empty.search(folded):
+            found.add("")
+        return found
+
+
+@lru_cache(maxsize=512)
+def term_matcher(folded_terms: tuple[str, ...], word: str = "a-z0-9") -> TermMatcher:
+    """The matcher of these terms (already folded like the text), built once per process and term list.
+
+    `word` is the character class of a word: a term must not touch one of these characters on either side.
+    """
+    before, after, word_char = f"(?<![{word}])", f"(?![{word}])", re.compile(f"[{word}]")
+    terms = sorted({t for t in folded_terms if t}, key=len, reverse=True)
+    known = set(terms)
+    shorter = {t: tuple(t[:i] for i in range(1, len(t)) if not word_char.match(t[i]) and t[:i] in known) for t in terms}
+    alternatives = "|".join(re.escape(t) for t in terms)
+    pattern = re.compile(before + "(?=(" + alternatives + ")" + after + ")") if terms else None
+    empty = re.compile(before + after) if "" in folded_terms else None
+    return TermMatcher(pattern, shorter, empty)
 
 
 @lru_cache(maxsize=256)
-def _matcher(terms: tuple[str, ...]) -> _TermMatcher:
+def _longest_first(terms: tuple[str, ...]) -> tuple[tuple[tuple[str, str], ...], TermMatcher]:
     ordered = tuple((term, fold(term)) for term in sorted(terms, key=len, reverse=True))
-    folded = sorted({f for _, f in ordered if f}, key=len, reverse=True)
-    known = set(folded)
-    shorter = {
-        f: tuple(f[:i] for i in range(1, len(f)) if not _WORD_CHAR.match(f[i]) and f[:i] in known) for f in folded
-    }
-    alternatives = "|".join(re.escape(f) for f in folded)
-    pattern = re.compile(_BEFORE + "(?=(" + alternatives + ")" + _AFTER + ")") if folded else None
-    return _TermMatcher(ordered, pattern, shorter, "" in {f for _, f in ordered})
+    return ordered, term_matcher(tuple(folded for _, folded in ordered))
 
 
 def find_terms(text: str, terms: Sequence[str]) -> list[str]:
     """The terms that occur in text as whole words, longest first so "soybean oil" beats "soy"."""
-    matcher = _matcher(tuple(terms))
-    hits = matcher.folded_hits(fold(text))
-    return [term for term, folded in matcher.ordered if folded in hits]
+    ordered, matcher = _longest_first(tuple(terms))
+    hits = matcher.hits(fold(text))
+    return [term for term, folded in ordered if folded in hits]

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from labeliq.extraction.lines import fold_same_length
-from labeliq.text import find_terms, fold, has_term
+from labeliq.text import find_terms, fold, has_term, term_matcher
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "«": '"', "»": '"', "\u00a0": " "})
 
@@ -78,3 +78,11 @@ def test_find_terms_is_one_regex_per_term(text: str, terms: list[str]) -> None:
 def test_find_terms_examples(text: str, terms: list[str], found: list[str]) -> None:
     assert find_terms(text, terms) == found
     assert found == reference_find_terms(text, terms)
+
+
+@given(st.text(alphabet="abc 1-é", max_size=30), st.lists(st.text(alphabet="abc 1-", max_size=6), max_size=10))
+@settings(max_examples=400, deadline=None)
+def test_term_matcher_with_letters_as_words_is_one_regex_per_term(text: str, terms: list[str]) -> None:
+    """The sweetener lookup bounds words by letters only, so a digit next to a name does not hide it."""
+    expected = {t for t in terms if re.search(r"(?<![a-z])" + re.escape(t) + r"(?![a-z])", text)}
+    assert term_matcher(tuple(terms), word="a-z").hits(text) == expected
