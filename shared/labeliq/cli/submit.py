@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from devstack.stack_client import StackClient
     from labeliq.config import Settings
 
 DEFAULT_STACK_FILE = Path("labeliq-out/stack/stack.json")
@@ -50,6 +52,8 @@ def cmd_submit(args: argparse.Namespace, settings: Settings) -> int:
             f"no local stack is running ({stack_file} not found); start one with "
             "`python -m devstack.stack --serve` and keep it open"
         )
+    if all(path.is_dir() for path in args.panels):  # a label folder, or a folder of label folders
+        return _submit_folders(args, StackClient.load(stack_file), settings)
     if len(args.panels) > settings.max_panels:
         raise BadInput(f"{len(args.panels)} panels given; at most {settings.max_panels} (LABELIQ_MAX_PANELS)")
     context = load_context(args.context)
@@ -79,13 +83,34 @@ def cmd_submit(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK if files else EXIT_FAILED
 
 
+def _submit_folders(args: argparse.Namespace, client: StackClient, settings: Settings) -> int:
+    from labeliq.cli import IMAGE_SUFFIXES, TEXT_SUFFIXES, BadInput
+    from labeliq.submit_batch import BatchInputError, stack_runner, submit_folders
+
+    client.activate()
+    try:
+        outcomes = submit_folders(
+            args.panels,
+            stack_runner(client, args.out),
+            suffixes=TEXT_SUFFIXES + IMAGE_SUFFIXES,
+            max_panels=settings.max_panels,
+            workers=args.workers,
+            out=sys.stdout,
+        )
+    except BatchInputError as exc:
+        raise BadInput(str(exc)) from None
+    return EXIT_OK if all(outcome.ok for outcome in outcomes) else EXIT_FAILED
+
+
 def add_submit(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "submit",
         help="send a label's panels to the running local serverless stack and download its report",
         description="Upload panels and a manifest to the local stack, run the workflow, download the report.",
     )
-    parser.add_argument("panels", nargs="+", type=Path, metavar="PANEL", help="a panel: .txt or an image")
+    parser.add_argument(
+        "panels", nargs="+", type=Path, metavar="PANEL", help="a panel (.txt or an image), or label folders"
+    )
     parser.add_argument("--context", type=Path, metavar="FILE.json", help="what the label cannot tell")
     parser.add_argument(
         "--stack", type=Path, default=DEFAULT_STACK_FILE, metavar="FILE", help=f"default: {DEFAULT_STACK_FILE}"
@@ -94,4 +119,5 @@ def add_submit(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--out", type=Path, default=Path("labeliq-out/submit"), metavar="DIR", help="reports go to DIR/JOB_ID/"
     )
     parser.add_argument("--job-id", default=None, help="default: the first panel's name and a random suffix")
+    parser.add_argument("--workers", type=int, default=4, help="labels run at once when given folders (default 4)")
     parser.set_defaults(command=cmd_submit, log_dir=lambda args: args.out)
