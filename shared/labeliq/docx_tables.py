@@ -44,11 +44,14 @@ _GRID_STYLE_ID = "TableGrid"  # the style id of "Table Grid" in python-docx's de
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _PRESERVE = "{http://www.w3.org/XML/1998/namespace}space"
 W_P = _W + "p"  # a paragraph element, e.g. the first of a cell
+_TC_PR, _TC_W = _W + "tcPr", _W + "tcW"
 _CONTROL = {"\t": _W + "tab", "\n": _W + "br", "\r": _W + "br"}
 
 
 def shade(cell: _Cell, fill: str) -> None:
-    properties = cell._tc.get_or_add_tcPr()
+    properties = cell._tc.find(_TC_PR)
+    if properties is None:
+        properties = cell._tc.get_or_add_tcPr()
     etree.SubElement(properties, _W + "shd", {_W + "val": "clear", _W + "color": "auto", _W + "fill": fill})
 
 
@@ -163,7 +166,10 @@ def grid(
         cells = tr.tc_lst
         for tc, twip in zip(cells, twips, strict=True):
             # Word reads the cell's width, LibreOffice the grid's: set both (each new cell has its <w:tcW>)
-            tc_width = tc.get_or_add_tcPr().get_or_add_tcW()
+            properties = tc.find(_TC_PR)
+            tc_width = properties.find(_TC_W) if properties is not None else None
+            if tc_width is None:
+                tc_width = tc.get_or_add_tcPr().get_or_add_tcW()
             tc_width.set(_W + "type", "dxa")
             tc_width.set(_W + "w", twip)
         rows.append([_Cell(tc, table) for tc in cells])
