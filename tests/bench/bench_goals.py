@@ -136,7 +136,8 @@ def run_process(argv: list[str], hwm_file: Path | None = None) -> tuple[float, f
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
-        raise RuntimeError(f"{' '.join(argv[:4])}... exited {done.returncode}: {done.stderr.decode()[-400:]}")
+        command = "labeliq check" if argv[1:2] == ["-c"] and argv[2] == _CHILD else " ".join(argv[:3])
+        raise RuntimeError(f"{command} exited {done.returncode}: {done.stderr.decode()[-300:]}")
     cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     return wall, cpu, int(hwm_file.read_text()) if hwm_file is not None else 0
 
@@ -423,7 +424,10 @@ def cost(function_seconds_per_label: float) -> None:
     row("text labels, total", f"${text_total:.3f}", "printed", None)
     row("+ Document AI OCR, two-panel photo labels", f"${photo_pages:.2f}", "", None)
     row("+ LLM judge when enabled (3 calls a label)", f"${llm * 1000:.2f}", "", None)
-    print(f"  function seconds per label measured here: {function_seconds_per_label:.2f} s (all four functions)")
+    print(
+        f"  function seconds per label: {function_seconds_per_label:.2f} s, a warm job's wall time through the local "
+        "stack here (an upper bound: it includes the workflow's and the emulators' time)"
+    )
     print(f"  prices not confirmed on their page in this lookup (check before budgeting): {', '.join(unconfirmed)}")
 
 
