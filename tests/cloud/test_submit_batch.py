@@ -117,3 +117,21 @@ def test_progress_shows_counts_rate_and_eta() -> None:
     progress.advance(False)
     assert progress.text().startswith("[" + "#" * 15 + "." * 15 + "] 2/4 labels, 1 failed, 2 labels/min")
     assert progress.text().endswith("ETA 1:00")
+
+
+@pytest.mark.emulator
+def test_labeliq_submit_takes_a_folder_of_labels(
+    stack: LocalStack, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from labeliq.cli import main as cli_main
+
+    stack_file = tmp_path / "stack.json"
+    stack.client.save(stack_file)
+    batch = _copy_samples(tmp_path, ["soup-nutrition-faults"])
+    argv = ["submit", str(batch), "--stack", str(stack_file), "--out", str(tmp_path / "out"), "--workers", "2"]
+    code = cli_main(argv)
+    printed = capsys.readouterr()
+    assert code == 0, printed
+    assert "1 label(s), 1 at a time" in printed.out
+    assert "soup-nutrition-faults: fail (failing rules: " in printed.out
+    assert "1/1 labels, 0 failed" in printed.err
