@@ -49,7 +49,9 @@ tf-check: $(CHECKOV_STAMP)
 eval: $(STAMP)
 	$(PY) -m tests.eval.run_eval
 
+## bench: every goal of issue 13 with its goal beside it (tests/bench/bench_goals.py), then the per-sample tables
 bench: $(STAMP)
+	$(PY) -m tests.bench.bench_goals
 	$(PY) -m tests.bench.bench_check
 	$(PY) -m tests.bench.bench_stack
 	$(PY) -m tests.bench.bench_api
