@@ -201,6 +201,13 @@ def extract(request: ExtractRequest, rt: Runtime) -> ExtractResponse:
 
 
 def extract_facts(rt: Runtime, manifest: JobManifest) -> LabelFacts:
+    if manifest.facts is not None:  # a recheck: the reviewer-corrected facts, checked as they are
+        try:
+            return LabelFacts.model_validate_json(rt.blobs.read_panel(manifest.job_id, manifest.facts))
+        except ValueError as exc:
+            raise PermanentError(
+                f"the facts {manifest.facts} are not valid LabelFacts: {exc}", code="bad_facts"
+            ) from None
     limits = _limits()
     if len(manifest.panels) > limits.max_panels:
         raise PermanentError(
