@@ -23,7 +23,7 @@ export function createViewer(jobId, panels) {
   }
   const zoomOut = makeButton("Zoom out", () => setZoom(zoom / 1.5));
   const zoomIn = makeButton("Zoom in", () => setZoom(zoom * 1.5));
-  const fit = makeButton("Fit", () => setZoom(1));
+  const fit = makeButton("Fit photo", () => setZoom(1));
   tools.append(zoomOut, zoomIn, fit);
 
   const frame = document.createElement("div");
