@@ -117,7 +117,9 @@ def photo_job(
     context_file.write_text(json.dumps(context), "utf-8")
     page.get_by_label("Label panels").set_input_files([str(PHOTOS / "front.jpg"), str(PHOTOS / "back.jpg")])
     page.get_by_label("Fill from a context file").set_input_files(str(context_file))
-    assert page.get_by_label("Imported", exact=True).input_value() == "true"
+    from playwright.sync_api import expect
+
+    expect(page.get_by_label("Imported", exact=True)).to_have_value("true")
     save_screenshot(page, "new-check", full_page=True)
     page.get_by_role("button", name="Check label").click()
     page.wait_for_url(re.compile(r".*/jobs/[^/?]+$"))
