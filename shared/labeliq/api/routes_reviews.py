@@ -37,6 +37,14 @@ def _base(call: Call, record: JobRecord, base_version: int) -> tuple[int, list[V
     known = {v.n: v for v in versions}
     if base_version not in known:
         raise ApiError(404, "not_found", f"job {record.job_id} has no version {base_version}")
+    fresh = call.rt.records.get(record.job_id) or record
+    latest = max(fresh.latest_version, machine)
+    if base_version != latest:  # checked again, atomically, when the version number is handed out
+        raise conflict(
+            "stale_base_version",
+            f"base_version {base_version} is not the latest version of job {record.job_id} ({latest}): "
+            "someone else changed it; reload the latest version and decide again",
+        )
     return machine, versions
 
 

@@ -101,8 +101,15 @@ def _texts(value: JsonValue) -> list[str]:
 
 
 def _uses(evidence: str, correction: FactCorrection) -> bool:
+    """Whether a finding's evidence rests on the corrected fact: it quotes the new value (or part of it)."""
     folded = fold(evidence)
-    return any(len(t.strip()) >= 2 and fold(t.strip()) in folded for t in _texts(correction.value))
+    if len(folded) < 2:
+        return False
+    for text in _texts(correction.value):
+        value = fold(text)
+        if len(value) >= 2 and (value in folded or folded in value):
+            return True
+    return False
 
 
 def recheck_report(

@@ -21,10 +21,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from labeliq.local.processes import ManagedProcess, free_port, http_ready, wait_until
+from devstack.processes import ManagedProcess, free_port, http_ready, wait_until
 
 if TYPE_CHECKING:
-    from labeliq.local.stack_client import StackClient
+    from devstack.stack_client import StackClient
 
 logger = logging.getLogger(__name__)
 
@@ -85,7 +85,7 @@ def storage_event_args(project: str, bucket: str) -> list[str]:
 
 def cloud_event(message: dict[str, Any]) -> dict[str, Any] | None:
     """The CloudEvent Eventarc builds from a storage notification (None when it is not an object finalize)."""
-    from labeliq.local.stack_client import finalized_event
+    from devstack.stack_client import finalized_event
 
     attributes = message.get("attributes") or {}
     if attributes.get("eventType") != "OBJECT_FINALIZE":
@@ -114,7 +114,7 @@ class PushAdapter:
         self.url = f"http://{host}:{self._server.server_address[1]}/push"
 
     def _run(self, event: dict[str, Any]) -> None:
-        from labeliq.local.workflow_runner import WorkflowError
+        from devstack.workflow_runner import WorkflowError
 
         if self.client is None:
             logger.warning("upload event before the stack was ready: %s", event["subject"], extra={"event": "early"})

@@ -18,8 +18,8 @@ import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+from devstack.identity_issuer import ASSERTION_LIFETIME_S, EMAIL, USER_TOKEN_AUDIENCE, LocalIssuer
 from labeliq.api.identity import PublicKeys, verify_assertion
-from labeliq.local.identity_issuer import ASSERTION_LIFETIME_S, EMAIL, USER_TOKEN_AUDIENCE, LocalIssuer
 from labeliq.workspace.errors import ApiError
 
 SESSION_COOKIE = "labeliq_local_session"

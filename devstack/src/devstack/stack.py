@@ -25,11 +25,11 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, Protocol
 
-from labeliq.local.emulators import FirestoreEmulator, StorageEmulator
-from labeliq.local.function_servers import FUNCTION_NAMES, FunctionServer
-from labeliq.local.processes import StackError
-from labeliq.local.stack_client import StackClient, new_job_id
-from labeliq.local.workspace_stack import WorkspaceParts
+from devstack.emulators import FirestoreEmulator, StorageEmulator
+from devstack.function_servers import FUNCTION_NAMES, FunctionServer
+from devstack.processes import StackError
+from devstack.stack_client import StackClient, new_job_id
+from devstack.workspace_stack import WorkspaceParts
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +51,7 @@ class StackConfig:
     claim_wait_s: float = 5.0
     extra_function_env: Mapping[str, str] = field(default_factory=dict)
     function_sources: Mapping[str, Path] = field(default_factory=dict)
-    # The jobs API behind the local IAP proxy and issuer (labeliq.local.workspace_stack), and the real upload
+    # The jobs API behind the local IAP proxy and issuer (devstack.workspace_stack), and the real upload
     # trigger (fake-gcs-server notifications -> Pub/Sub emulator -> push -> workflow).
     api: bool = False
     upload_trigger: bool = False
@@ -300,7 +300,7 @@ def _serve(stack: LocalStack, stack_file: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m labeliq.local.stack", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m devstack.stack", description=__doc__.splitlines()[0])
     parser.add_argument("--samples", type=Path, default=Path("samples"), help="a folder of sample folders")
     parser.add_argument("--out", type=Path, default=Path("labeliq-out/stack"), help="where reports are downloaded")
     parser.add_argument("--serve", action="store_true", help="stay up after the samples, for `labeliq submit`")

@@ -1,6 +1,6 @@
 """The local stack's workspace parts: the jobs API with its identity issuer and IAP proxy, and the upload trigger.
 
-Kept apart from labeliq.local.stack so the stack without them (make run, the reliability tests) is unchanged:
+Kept apart from devstack.stack so the stack without them (make run, the reliability tests) is unchanged:
 each part starts only when StackConfig asks for it, and is stopped with the rest of the stack.
 """
 
@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from labeliq.local.function_servers import FunctionServer, repo_root
-from labeliq.local.iap_proxy import LocalIapProxy
-from labeliq.local.identity_issuer import LocalIssuer
-from labeliq.local.stack_client import StackClient
-from labeliq.local.upload_trigger import PubSubEmulator, PushAdapter, storage_event_args
+from devstack.function_servers import FunctionServer, repo_root
+from devstack.iap_proxy import LocalIapProxy
+from devstack.identity_issuer import LocalIssuer
+from devstack.stack_client import StackClient
+from devstack.upload_trigger import PubSubEmulator, PushAdapter, storage_event_args
 
 API_AUDIENCE = "/projects/labeliq-local/locations/local/services/labeliq-api"
 
