@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from labeliq.local.stack import LocalStack, StackConfig
+from devstack.stack import LocalStack, StackConfig
 from tests.web.browser import (
     CHROMIUM,
     CHROMIUM_ARGS,

@@ -33,6 +33,7 @@ export function createViewer(jobId, panels) {
   stage.className = "viewer-stage";
   const img = document.createElement("img");
   img.decoding = "async";
+  img.loading = "lazy";
   const svg = document.createElementNS(SVG, "svg");
   svg.setAttribute("aria-hidden", "true");
   svg.setAttribute("preserveAspectRatio", "none");
