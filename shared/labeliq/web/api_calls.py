@@ -8,6 +8,7 @@ the same 404 from the page as from the API.
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,21 +36,27 @@ class ApiSession:
     """The API as the page's caller sees it."""
 
     def __init__(self, request: flask.Request, api: ApiHandler) -> None:
-        self._request = request
         self._api = api
+        self._remote_addr = request.remote_addr or "127.0.0.1"
+        self._app: flask.Flask = flask.current_app._get_current_object()  # type: ignore[attr-defined]
+        self._headers = [(k, v) for k, v in request.headers.items() if k.lower() not in _BODY_HEADERS]
+
+    def get_many(self, calls: dict[str, tuple[str, dict[str, str] | None]]) -> dict[str, ApiAnswer]:
+        """Several independent GETs at once (each in its own request context): a page waits for the slowest only."""
+        with ThreadPoolExecutor(max_workers=len(calls)) as pool:
+            futures = {name: pool.submit(self.get, path, query) for name, (path, query) in calls.items()}
+            return {name: future.result() for name, future in futures.items()}
 
     def get(self, path: str, query: dict[str, str] | None = None) -> ApiAnswer:
-        headers = [(k, v) for k, v in self._request.headers.items() if k.lower() not in _BODY_HEADERS]
         builder = EnvironBuilder(
             path=path,
             method="GET",
             query_string={k: v for k, v in (query or {}).items() if v},
-            headers=headers,
-            environ_base={"REMOTE_ADDR": self._request.remote_addr or "127.0.0.1"},
+            headers=self._headers,
+            environ_base={"REMOTE_ADDR": self._remote_addr},
         )
-        app = flask.current_app
-        with app.request_context(builder.get_environ()):
-            response = app.make_response(self._api(flask.request._get_current_object()))  # type: ignore[attr-defined]
+        with self._app.request_context(builder.get_environ()):
+            response = self._app.make_response(self._api(flask.request._get_current_object()))  # type: ignore[attr-defined]
         return ApiAnswer(
             status=response.status_code,
             data=response.get_json(silent=True),

@@ -147,20 +147,23 @@ def job_page(api: ApiSession, job_id: str, args: dict[str, str]) -> flask.Respon
     if not answer.ok:
         return _failure(answer, "This job")
     job: dict[str, Any] = answer.data
-    project_answer = api.get(f"/api/v1/projects/{job.get('project_id', '')}")
-    project = project_answer.data if project_answer.ok else None
+    version = _version_arg(args)
+    project_path = f"/api/v1/projects/{job.get('project_id', '')}"
+    calls: dict[str, tuple[str, dict[str, str] | None]] = {"project": (project_path, None)}
+    if job.get("status") == "DONE" or job.get("versions"):
+        calls["report"] = (f"/api/v1/jobs/{job_id}/report", {"version": version})
+        calls["versions"] = (f"/api/v1/jobs/{job_id}/versions", None)
+    answers = api.get_many(calls)
+    project = answers["project"].data if answers["project"].ok else None
     report = view = None
     versions: list[dict[str, Any]] = []
-    if job.get("status") == "DONE" or job.get("versions"):
-        version = _version_arg(args)
-        report_answer = api.get(f"/api/v1/jobs/{job_id}/report", {"version": version})
-        if report_answer.status == 404 and version:
-            return _failure(report_answer, f"Version {version} of this report")
-        if report_answer.ok:
-            report = report_answer.data
-            versions_answer = api.get(f"/api/v1/jobs/{job_id}/versions")
-            versions = _items(versions_answer.data, "versions") if versions_answer.ok else []
-            view = build_report_view(report, sign_off=job.get("sign_off") or job.get("signed_off"))
+    report_answer = answers.get("report")
+    if report_answer is not None and report_answer.status == 404 and version:
+        return _failure(report_answer, f"Version {version} of this report")
+    if report_answer is not None and report_answer.ok:
+        report = report_answer.data
+        versions = _items(answers["versions"].data, "versions") if answers["versions"].ok else []
+        view = build_report_view(report, sign_off=job.get("signed_off"))
     latest = max((int(v.get("n", 0)) for v in versions), default=view.version if view else 0)
     facts = (report or {}).get("label_facts") or {}
     page_data = {
