@@ -347,3 +347,79 @@ def test_phone_width_report_is_usable(photo_job: dict[str, Any], browser: Any, b
     assert page.get_by_label("Decision").is_visible()
     save_screenshot(page, "report-phone")
     page.context.close()
+
+
+def test_correct_a_fact_runs_the_checks_again_as_a_new_version(
+    photo_job: dict[str, Any], web_stack: LocalStack, browser: Any, base_url: str
+) -> None:
+    alice_api = api_as(web_stack, ALICE)
+    before = max(v["n"] for v in alice_api.get(f"/api/v1/jobs/{photo_job['job_id']}/versions").json()["versions"])
+    page = signed_in(browser, base_url, ALICE)
+    page.goto(f"{base_url}/jobs/{photo_job['job_id']}")
+    page.get_by_label("Fact", exact=True).select_option("net_quantity.0.text")
+    page.get_by_label("Corrected value").fill("200 g")
+    page.get_by_role("button", name="Correct and run the checks again").click()
+    assert page.get_by_label("Why the correction is needed").get_attribute("aria-invalid") == "true"
+    page.get_by_label("Why the correction is needed").fill("OCR read the 0 of 200 g as a 1")
+    page.get_by_role("button", name="Correct and run the checks again").click()
+    page.wait_for_url(re.compile(rf".*\?saved={before + 1}$"), timeout=240_000)
+    version = page.locator(f'li.version[data-version="{before + 1}"]')
+    assert "re-check" in version.inner_text()
+    assert "net_quantity.0.text" in version.inner_text() and "OCR read the 0 of 200 g as a 1" in version.inner_text()
+    report = alice_api.get(f"/api/v1/jobs/{photo_job['job_id']}/report").json()
+    assert report["kind"] == "recheck" and report["label_facts"]["net_quantity"][0]["text"] == "200 g"
+    page.context.close()
+
+
+def test_sign_off_locks_the_report(
+    photo_job: dict[str, Any], web_stack: LocalStack, browser: Any, base_url: str
+) -> None:
+    page = signed_in(browser, base_url, ALICE)
+    page.goto(f"{base_url}/jobs/{photo_job['job_id']}")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name=re.compile(r"^Sign off version \d+$")).click()
+    page.locator(".summary", has_text="Signed off").wait_for()
+    assert page.get_by_role("button", name="Save decisions").count() == 0
+    assert "signed off and locked" in page.locator("main").inner_text()
+    alice_api = api_as(web_stack, ALICE)
+    latest = max(v["n"] for v in alice_api.get(f"/api/v1/jobs/{photo_job['job_id']}/versions").json()["versions"])
+    refused = alice_api.json(
+        "POST",
+        f"/api/v1/jobs/{photo_job['job_id']}/decisions",
+        {"base_version": latest, "decisions": [{"finding_id": "x", "action": "defer", "reason": "late"}]},
+    )
+    assert refused.status_code == 409
+    page.context.close()
+
+
+def test_projects_search_rename_members_and_delete_with_a_confirmation(
+    photo_job: dict[str, Any], browser: Any, base_url: str
+) -> None:
+    page = signed_in(browser, base_url, ALICE)
+    page.get_by_label("Project name").fill("Crackers trial")
+    page.get_by_label("Tags").fill("crackers")
+    page.get_by_role("button", name="Create project").click()
+    page.wait_for_url(re.compile(r".*/projects/[^/]+$"))
+    page.get_by_label("New name").fill("Crackers 2027")
+    page.get_by_role("button", name="Save name and tags").click()
+    page.get_by_role("heading", name="Crackers 2027", level=1).wait_for()
+    page.get_by_label("Member email").fill(BOB)
+    page.get_by_label("Member role").select_option("viewer")
+    page.get_by_role("button", name="Add member").click()
+    page.locator(f'tr[data-email="{BOB}"]').wait_for()
+    assert page.get_by_label(f"Role of {BOB}").input_value() == "viewer"
+    page.goto(base_url + "/")
+    page.get_by_label("Search by name or tag").fill("cracker")
+    assert page.locator("#project-list > li:not([hidden])").all_inner_texts() == [
+        t for t in page.locator("#project-list > li").all_inner_texts() if "Crackers 2027" in t
+    ]
+    save_screenshot(page, "projects")
+    page.get_by_role("link", name="Crackers 2027").click()
+    page.get_by_role("button", name="Delete project…").click()
+    dialog = page.get_by_role("dialog")
+    assert "Crackers 2027" in dialog.inner_text() and "every report version" in dialog.inner_text()
+    dialog.get_by_role("button", name=re.compile(r"^Delete project and 0 checks$")).click()
+    page.wait_for_url(base_url + "/")
+    assert "Crackers 2027" not in page.locator("main").inner_text()
+    assert "Granola bars" in page.locator("main").inner_text()
+    page.context.close()
