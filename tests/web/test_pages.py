@@ -82,3 +82,23 @@ def test_every_asset_is_our_own_file_served_with_a_content_hash(page_client: Any
         for imported in re.findall(r'from "\./([^"]+)"', body):
             assert page_client.get(f"/assets/js/{imported}", headers=ALICE).status_code == 200
     assert page_client.get("/assets/../pages.py", headers=ALICE).status_code == 404
+
+
+def _luminance(colour: str) -> float:
+    rgb = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def test_text_colours_pass_wcag_aa_contrast() -> None:
+    from labeliq.web.static_files import static_file
+
+    css = static_file("app.css")
+    assert css is not None
+    colours = dict(re.findall(r"--([a-z-]+): (#[0-9a-f]{6})", css.data.decode()))
+    colours["white"] = "#ffffff"
+    pairs = [("text", "white"), ("muted", "white"), ("link", "white"), ("white", "fail"), ("white", "review"),
+             ("white", "pass"), ("white", "na"), ("fail", "fail-bg"), ("muted", "soft"), ("link", "soft")]  # fmt: skip
+    for fg, bg in pairs:
+        high, low = sorted((_luminance(colours[fg]), _luminance(colours[bg])), reverse=True)
+        assert (high + 0.05) / (low + 0.05) >= 4.5, f"{fg} on {bg}"
