@@ -55,7 +55,8 @@ def _row(label: str, runs: list[dict[str, Any]]) -> str:
     total = statistics.median(sum(r["bytes"].values()) for r in runs)
     return (
         f"{label:<6} TTFB {med('ttfb'):6.0f} ms  first paint {med('fcp'):6.0f} ms"
-        f"  DOMContentLoaded {med('dcl'):6.0f} ms  load {med('load'):6.0f} ms  transferred {total / 1024:6.1f} KB {json.dumps(runs[-1]['bytes'])}"
+        f"  DOMContentLoaded {med('dcl'):6.0f} ms  load {med('load'):6.0f} ms  transferred {total / 1024:6.1f} KB"
+        f" {json.dumps(runs[-1]['bytes'])}"
     )
 
 

@@ -382,7 +382,7 @@ def _add_schema(subparsers: argparse._SubParsersAction[argparse.ArgumentParser])
 
 
 SUBCOMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = [_add_check, _add_schema]
-SUBCOMMANDS.append(importlib.import_module("labeliq.cli_submit").add_submit)  # `labeliq submit`: the local stack
+SUBCOMMANDS.append(importlib.import_module("labeliq.cli.submit").add_submit)  # `labeliq submit`: the local stack
 SUBCOMMANDS.append(importlib.import_module("labeliq.cli_dev_token").add_dev_token)  # `labeliq dev-token`: local API
 
 
