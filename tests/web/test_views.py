@@ -113,3 +113,16 @@ def test_bilingual_pairs_and_correctable_facts(soup_report: dict[str, Any]) -> N
     assert names and names[0].english and names[0].french
     paths = {c.path for c in correctable_facts(facts)}
     assert "nutrition_facts.nutrients.fat.amount" in paths and "common_names.0.text" in paths
+
+
+def test_the_reports_own_scope_decides_the_checklist_when_present() -> None:
+    def finding(message: str, scope: str) -> dict[str, Any]:
+        return {"rule": "1.3", "verdict": "needs_review", "message": message, "evidence": "", "citation": "SFCR 210",
+                "scope": scope}  # fmt: skip
+
+    report = {"results": {"common_name": {"group": "identity", "findings": [
+        finding("Type height of the common name", "package"), finding("Type height, but judged from text", "label")
+    ]}}, "summary": {"needs_review_rules": ["1.3"], "counts": {"needs_review": 2}}}  # fmt: skip
+    view = build_report_view(report)
+    assert [f.message for f in view.checklist] == ["Type height of the common name"]
+    assert [f.message for g in view.review for f in g.findings] == ["Type height, but judged from text"]

@@ -16,7 +16,8 @@ from labeliq.web.citations import CitationPart, citation_parts
 VERDICT_ORDER = ("fail", "needs_review", "pass", "not_applicable")
 VERDICT_LABEL = {"fail": "Fail", "needs_review": "Needs review", "pass": "Pass", "not_applicable": "Not applicable"}
 
-# A needs-review finding whose message asks for these can only be settled with the physical package in hand.
+# Reports made before findings carried a `scope`: a needs-review finding whose message asks for these can only be
+# settled with the physical package in hand.
 _PACKAGE_ONLY = re.compile(
     r"type (?:size|height)|x-height|\bmm\b|\bcolou?rs?\b|\bsymbol\b|\bfont\b|sans-serif|leading|bold|italic|"
     r"legib|contrast|prominen|proximity|close to|adjacent|\blayout\b|\bsize of\b|physical package|on the package",
@@ -135,8 +136,15 @@ def finding_view(raw: dict[str, Any], checker: str, group: str, index: int) -> F
         group=group,
         language=_language(message),
         review=raw.get("review") if isinstance(raw.get("review"), dict) else None,
-        package_only=verdict == "needs_review" and bool(_PACKAGE_ONLY.search(message)),
+        package_only=_package_only(raw, verdict, message),
     )
+
+
+def _package_only(raw: dict[str, Any], verdict: str, message: str) -> bool:
+    """A finding the physical package must settle: the report's own `scope` when it carries one, else its words."""
+    if "scope" in raw:
+        return bool(raw["scope"] == "package")
+    return verdict == "needs_review" and bool(_PACKAGE_ONLY.search(message))
 
 
 def _grouped(findings: list[FindingView], rule_order: dict[str, int]) -> list[RuleGroup]:
