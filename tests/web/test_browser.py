@@ -218,6 +218,7 @@ def test_override_with_reason_saves_version_2_and_its_docx_says_so(
     assert "Version 2" in version2.inner_text() and ALICE in version2.inner_text()
     version2.locator(".changes li").first.wait_for()
     assert reason in version2.locator(".changes").inner_text()
+    page.get_by_role("heading", name="Version history").scroll_into_view_if_needed()
     save_screenshot(page, "history")
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Download report (DOCX)").click()
