@@ -9,6 +9,7 @@ import re
 import threading
 import uuid
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -204,3 +205,81 @@ def test_jobs_are_listed_with_filters(flow: Flow) -> None:
     assert flow.viewer.get(path, params={"status": "FAILED"}).json()["jobs"] == []
     assert flow.viewer.get(path, params={"rule": "0.0"}).json()["jobs"] == []
     assert flow.viewer.get(path, params={"verdict": "maybe"}).status_code == 400
+
+
+def test_a_duplicate_upload_event_changes_nothing(flow: Flow, api_stack: LocalStack) -> None:
+    """Pub/Sub may deliver the manifest's notification again, late: the job keeps its one machine version."""
+    import base64
+
+    adapter = api_stack.workspace.adapter
+    assert adapter is not None
+    name = f"incoming/{flow.job_id}/job.json"
+    blob = api_stack.client.storage_client().bucket(api_stack.config.input_bucket).get_blob(name)
+    data = {
+        "bucket": api_stack.config.input_bucket,
+        "name": name,
+        "generation": str(blob.generation),
+        "size": str(blob.size),
+        "contentType": "application/json",
+    }
+    message = {
+        "data": base64.b64encode(json.dumps(data).encode()).decode(),
+        "messageId": "dup-1",
+        "attributes": {"eventType": "OBJECT_FINALIZE", "bucketId": data["bucket"], "objectId": name},
+    }
+    before = len(adapter.runs)
+    for _ in range(2):
+        assert requests.post(adapter.url, json={"message": message, "subscription": "s"}, timeout=30).status_code == 204
+    for run in adapter.runs[before:]:
+        run.join(timeout=120)
+    view = flow.owner.get(f"/api/v1/jobs/{flow.job_id}").json()
+    assert view["status"] == "DONE" and [v["kind"] for v in view["versions"]].count("machine") == 1
+    outputs = [
+        b.name
+        for b in api_stack.client.storage_client().list_blobs(
+            api_stack.config.output_bucket, prefix=f"reports/{flow.job_id}/v1"
+        )
+    ]
+    assert sorted(outputs) == [f"reports/{flow.job_id}/v1.docx", f"reports/{flow.job_id}/v1.json"]
+
+
+def test_dev_token_gives_a_token_the_proxy_accepts(api_stack: LocalStack, tmp_path: Any) -> None:
+    import subprocess
+    import sys
+
+    stack_file = tmp_path / "stack.json"
+    api_stack.client.save(stack_file)
+    saved = json.loads(stack_file.read_text())
+    assert saved["api_url"] == api_stack.client.api_url
+    done = subprocess.run(
+        [
+            str(Path(sys.executable).with_name("labeliq")),
+            "dev-token",
+            "--user",
+            "script@example.com",
+            "--stack",
+            str(stack_file),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    client = ApiClient(saved["api_url"], done.stdout.strip())
+    assert client.get("/api/v1/projects").status_code == 200
+    missing = subprocess.run(
+        [
+            str(Path(sys.executable).with_name("labeliq")),
+            "dev-token",
+            "--user",
+            "a@example.com",
+            "--stack",
+            str(tmp_path / "no"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert missing.returncode == 2 and "make serve" in missing.stderr

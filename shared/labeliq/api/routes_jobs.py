@@ -15,9 +15,11 @@ from typing import Any
 from labeliq.api.call import Call, Reply
 from labeliq.api.job_view import job_view
 from labeliq.api.versions import DOCX_CONTENT_TYPE, pick_version, version_view, versions_of
-from labeliq.models import JobManifest, JobStatus
+from labeliq.logging_setup import log_context
+from labeliq.models import JobManifest, JobStatus, ProductContext
 from labeliq.workspace.errors import ApiError, not_found
 from labeliq.workspace.records import ROLE_RANK, JobRecord, PanelRecord, Role
+from labeliq.workspace.uploads import UploadedPanel
 
 logger = logging.getLogger(__name__)
 
@@ -159,6 +161,21 @@ def create_job(call: Call) -> Reply:
         return Reply(200, {"job_id": existing, "status": status, "project_id": project_id, "deduplicated": True})
 
     call.job_id = job_id
+    with log_context(job_id=job_id):
+        return _store_upload(call, job_id, project_id, panels, context, mode, key)
+
+
+def _store_upload(
+    call: Call,
+    job_id: str,
+    project_id: str,
+    panels: list[UploadedPanel],
+    context: ProductContext,
+    mode: str,
+    key: str,
+) -> Reply:
+    """The job's record, then its panels (create-only), then the manifest last: its upload starts the workflow."""
+    rt = call.rt
     record = JobRecord(
         job_id=job_id,
         project_id=project_id,

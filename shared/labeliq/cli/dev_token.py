@@ -21,7 +21,7 @@ DEFAULT_STACK_FILE = Path("labeliq-out/stack/stack.json")
 
 
 def cmd_dev_token(args: argparse.Namespace, settings: Settings) -> int:
-    from labeliq.cli import BadInput
+    from labeliq.cli.exits import BadInput
 
     stack_file: Path = args.stack
     if not stack_file.exists():
