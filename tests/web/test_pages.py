@@ -102,3 +102,15 @@ def test_text_colours_pass_wcag_aa_contrast() -> None:
     for fg, bg in pairs:
         high, low = sorted((_luminance(colours[fg]), _luminance(colours[bg])), reverse=True)
         assert (high + 0.05) / (low + 0.05) >= 4.5, f"{fg} on {bg}"
+
+
+def test_the_function_zip_carries_every_template_and_asset() -> None:
+    from pathlib import Path
+
+    from tests.terraform.package_builder import LIBRARY_DIR, library_files
+
+    shipped = set(library_files())
+    web = LIBRARY_DIR / "web"
+    needed = {p.relative_to(LIBRARY_DIR) for p in web.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+    assert needed <= shipped, sorted(map(str, needed - shipped))
+    assert Path("web/templates/job.html") in shipped and Path("web/static/js/job.js") in shipped
