@@ -25,6 +25,7 @@ FIELD_KEYS: tuple[str, ...] = (
     "contains",
     "may_contain",
     "nutrition_facts",
+    "nutrition_symbol",
     "best_before",
     "storage",
     "origin",
@@ -178,6 +179,7 @@ class RelabelProposal(Strict):
     source_facts: ForeignFacts
     fields: dict[str, StickerField]
     nutrition: ConvertedNutrition | None = None
+    nutrition_symbol: list[str] = Field(default_factory=list)  # "sodium", "sugars", "saturated_fat"
     sticker_panels: dict[str, str] = Field(default_factory=dict)  # panel name -> text, as rendered and checked
     untranslated_terms: list[str] = Field(default_factory=list)
     unsettled: list[str] = Field(default_factory=list)  # what the tool could not settle, in words
