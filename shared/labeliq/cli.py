@@ -41,6 +41,7 @@ from labeliq.pipeline import GroupJudge
 if TYPE_CHECKING:
     from labeliq.extraction.images import PhotoPanel
     from labeliq.llm import LlmClient
+    from labeliq.relabel.translate import Translator
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -247,6 +248,29 @@ def judge_from_env() -> GroupJudge:
         raise BadInput(str(exc)) from None
 
 
+def relabel_translator() -> Translator:
+    """Relabel mode's translator (labeliq.relabel.translate); unconfigured translation is bad input (exit 2)."""
+    from labeliq.relabel.translate import TranslatorSettingsError, translator_from_env
+
+    try:
+        return translator_from_env()
+    except TranslatorSettingsError as exc:
+        raise BadInput(f"relabel mode: {exc}") from None
+
+
+def relabel_job(
+    panels: list[Panel], context: ProductContext, job_id: str, translator: Translator, judge: GroupJudge
+) -> Report:
+    """The sticker proposed for a foreign label, checked by our checkers; an unreadable label is bad input."""
+    from labeliq.relabel.job import relabel_report
+    from labeliq.relabel.vocabulary import UnreadableLabel
+
+    try:
+        return relabel_report(panels, context, job_id, translator, judge)
+    except UnreadableLabel as exc:
+        raise BadInput(f"relabel mode: {exc}") from None
+
+
 # ---------------------------------------------------------------------------------------------
 # Outputs
 # ---------------------------------------------------------------------------------------------
@@ -315,6 +339,7 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     from labeliq.pipeline import check_label
 
     out_dir: Path = args.out
+    translator = relabel_translator() if args.mode == "relabel" else None  # refused before any work when unset
     context = load_context(args.context)
     inputs = load_inputs(args.inputs, settings)
     judge = judge_from_env()
@@ -322,8 +347,10 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     with log_context(job_id=job_id):
         panels = inputs.panels
         logger.info("checking %d panel(s)", len(panels), extra={"panels": [p.name for p in panels]})
-        facts = parse_inputs(inputs)
-        report = check_label(facts, context, job_id, judge)
+        if translator is not None:
+            report = relabel_job(inputs.panels, context, job_id, translator, judge)
+        else:
+            report = check_label(parse_inputs(inputs), context, job_id, judge)
         json_path, docx_path = write_report_files(report, out_dir, settings.max_evidence_chars)
         logger.info("report written", extra={"report": str(json_path), "verdict": report.summary.verdict.value})
     print(format_summary(report))
@@ -346,6 +373,12 @@ def _add_check(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument("inputs", nargs="+", type=Path, metavar="INPUT", help="a panel: .txt or an image")
     parser.add_argument("--context", type=Path, metavar="FILE.json", help="what the label cannot tell")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, metavar="DIR", help="default: ./labeliq-out")
+    parser.add_argument(
+        "--mode",
+        choices=["check", "relabel"],
+        default="check",
+        help="check: judge the label; relabel: propose a Canadian sticker for a foreign label (default: check)",
+    )
     parser.add_argument(
         "--fail-on",
         choices=[Verdict.FAIL.value, Verdict.NEEDS_REVIEW.value],
