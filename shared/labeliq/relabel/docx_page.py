@@ -52,7 +52,9 @@ def sticker_page(doc: DocumentType, proposal: RelabelProposal) -> None:
     if table is not None:
         heading(doc, "Nutrition Facts conversion", 2)
         small(doc, "Serving: ", table.factor_text)
-        body = [("Calories", str(table.calories) if table.calories is not None else "-", "", table.calories_computation)]
+        body = [
+            ("Calories", str(table.calories) if table.calories is not None else "-", "", table.calories_computation)
+        ]
         for item in table.rows:
             amount = f"{item.amount:g} {item.unit}" if item.amount is not None else "not declared"
             percent = f"{item.dv_percent} %" if item.dv_percent is not None else ""
@@ -68,5 +70,5 @@ def sticker_page(doc: DocumentType, proposal: RelabelProposal) -> None:
         small(doc, "Fails the tool could fix: ", ", ".join(check.failing_rules) or "none")
         small(doc, "Fails the source data cannot settle: ", ", ".join(check.uncontrollable_fails) or "none")
     heading(doc, "What the tool could not settle", 2)
-    for item in proposal.unsettled or ["Nothing."]:
-        styled(doc, item, "ListBullet")
+    for line in proposal.unsettled or ["Nothing."]:
+        styled(doc, line, "ListBullet")

@@ -16,7 +16,9 @@ from labeliq.relabel.units import amounts, cups, metric
 from labeliq.relabel.vocabulary import nutrient_names, rfold
 
 _PER_100 = re.compile(r"(?:100)\s?(g|ml)\b")
-_SKIP = re.compile(r"^(?:amount per serving|% daily value|%\s?dv|\*|per 100|na 100|pro 100|por 100|w 100|in 100|100 ?g)")
+_SKIP = re.compile(
+    r"^(?:amount per serving|% daily value|%\s?dv|\*|per 100|na 100|pro 100|por 100|w 100|in 100|100 ?g)"
+)
 _SERVINGS = re.compile(r"servings? per container|porzioni|porciones")
 _FIRST_DIGIT = re.compile(r"[<\d]")
 
@@ -103,7 +105,7 @@ def read_nutrition(lines: list[Line], start: int, language: str) -> tuple[Foreig
             key = _nutrient_key(label, language)
             if key is None:
                 break
-            _add_row(nutrients, key, line.text, label, rest)
+            _add_row(nutrients, key, label, rest)
         end = position + 1
         position += 1
     if not nutrients:
@@ -124,7 +126,7 @@ def read_nutrition(lines: list[Line], start: int, language: str) -> tuple[Foreig
     return table, end
 
 
-def _add_row(nutrients: dict[str, ForeignNutrient], key: str, printed: str, label: str, rest: str) -> None:
+def _add_row(nutrients: dict[str, ForeignNutrient], key: str, label: str, rest: str) -> None:
     found = amounts(rest)
     if key == "energy_kcal" and not found:  # US "Calories 130"
         digits = re.match(r"\d{1,5}", rest)
@@ -140,7 +142,10 @@ def _add_row(nutrients: dict[str, ForeignNutrient], key: str, printed: str, labe
             if row_key is None:
                 continue
             nutrients[row_key] = ForeignNutrient(
-                key=row_key, label=label, amount=amount.value, unit="kJ" if unit == "kj" else "kcal",
+                key=row_key,
+                label=label,
+                amount=amount.value,
+                unit="kJ" if unit == "kj" else "kcal",
                 amount_text=amount.text,
             )
             continue
@@ -148,6 +153,3 @@ def _add_row(nutrients: dict[str, ForeignNutrient], key: str, printed: str, labe
             continue
         nutrients[key] = ForeignNutrient(key=key, label=label, amount=amount.value, unit=unit, amount_text=amount.text)
         return
-    if "<" in rest and key not in nutrients:  # "< 0,5 g": below the amount printed
-        return
-    del printed

@@ -66,10 +66,7 @@ def _section_of(folded: str, code: str) -> tuple[str, str] | None:
 
 def _body(lines: list[Line], start: int, title: str, code: str) -> tuple[str, int]:
     """The section's text after its title, with its continuation lines; and the index after it."""
-    first = lines[start].text.strip()
-    rest = first[len(title) :].lstrip(" :.-") if rfold(first[: len(title) + 2]).startswith(title) else first
-    if rfold(first).startswith(title):
-        rest = _after_title(first, title)
+    rest = _after_title(lines[start].text.strip(), title)
     parts = [rest]
     position = start + 1
     while position < len(lines):
@@ -134,8 +131,6 @@ def parse_foreign_label(panels: list[Panel]) -> ForeignFacts:
     code = detect_language(panels)
     lines = _lines(panels)
     facts = ForeignFacts(language=code, language_name=language_name(code))
-    month_first = code == "en"
-    del month_first
     position = 0
     while position < len(lines):
         line = lines[position]

@@ -11,8 +11,8 @@ from __future__ import annotations
 from labeliq.extraction.text_parser import parse_label
 from labeliq.models import Panel, ProductContext, Report, Verdict
 from labeliq.pipeline import GroupJudge, check_label
-from labeliq.relabel.foreign_parser import parse_foreign_label
 from labeliq.relabel.fop import SYMBOL_WORDS, symbol_nutrients
+from labeliq.relabel.foreign_parser import parse_foreign_label
 from labeliq.relabel.proposal import FIELD_KEYS, RelabelProposal, StickerCheck, StickerField
 from labeliq.relabel.render import render_panels
 from labeliq.relabel.sticker import build_relabel

@@ -182,13 +182,14 @@ def _row(
         amount, origin, how = base
         per = "serving" if table.basis == "per_serving" else f"100 {basis_unit}"
         true = amount * factor
-        computation = f"{how} per {per} x {_fmt(factor.quantize(Decimal('0.0001')))} = {_fmt(true.quantize(Decimal('0.001')))} {unit}"
+        shown = _fmt(factor.quantize(Decimal("0.0001")))
+        computation = f"{how} per {per} x {shown} = {_fmt(true.quantize(Decimal('0.001')))} {unit}"
     elif supplier is not None:
         origin = "supplier"
         true = _d(supplier) * in_source_unit / 100
         computation = (
-            f"supplier data {_fmt(_d(supplier))} {unit} per 100 {basis_unit} x {_fmt(in_source_unit)} {basis_unit} / 100 "
-            f"= {_fmt(true.quantize(Decimal('0.001')))} {unit}"
+            f"supplier data {_fmt(_d(supplier))} {unit} per 100 {basis_unit} x {_fmt(in_source_unit)} {basis_unit}"
+            f" / 100 = {_fmt(true.quantize(Decimal('0.001')))} {unit}"
         )
     else:
         return ConvertedNutrient(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from labeliq.models import ProductContext, Provenance
 from labeliq.relabel.ingredients_list import all_names, build_lists, prescribed, sources_in
 from labeliq.relabel.nutrition_convert import ConversionError, convert
-from labeliq.relabel.proposal import ConvertedNutrition, ForeignFacts, RelabelProposal, StickerField
+from labeliq.relabel.proposal import ConvertedNutrition, ForeignFacts, ForeignIngredient, RelabelProposal, StickerField
 from labeliq.relabel.translate import GlossaryTranslator, Translation, Translator
 from labeliq.relabel.units import canadian_date, read_date
 from labeliq.relabel.vocabulary import country, rfold
@@ -99,10 +99,7 @@ def build_relabel(facts: ForeignFacts, context: ProductContext, translator: Tran
     )
 
 
-def _emphasis(item: object) -> list[str]:
-    from labeliq.relabel.proposal import ForeignIngredient
-
-    assert isinstance(item, ForeignIngredient)
+def _emphasis(item: ForeignIngredient) -> list[str]:
     return [*item.emphasised, *(w for c in item.components for w in _emphasis(c))]
 
 
@@ -176,9 +173,7 @@ def _ingredients_and_allergens(
     if sulphites:
         en_items.append("Sulphites")
         fr_items.append("Sulfites")
-    source_text = " ".join(
-        t for t in ((facts.contains.evidence if facts.contains else ""), ", ".join(emphasis)) if t
-    )
+    source_text = " ".join(t for t in ((facts.contains.evidence if facts.contains else ""), ", ".join(emphasis)) if t)
     provenance = [source.source] + ([facts.contains.source] if facts.contains else [])
     if en_items:
         contains = _field(
@@ -222,9 +217,7 @@ def _may_contain(facts: ForeignFacts, table: dict[str, Translation]) -> StickerF
     declared = prescribed(keys)
     en = ("May contain: " + ", ".join(declared.en) + ".") if declared.en else ""
     fr = ("Peut contenir : " + ", ".join(declared.fr) + ".") if declared.fr else ""
-    return _field(
-        "may_contain", en, fr, statement.evidence, [statement.source], notes=notes, untranslated=untranslated
-    )
+    return _field("may_contain", en, fr, statement.evidence, [statement.source], notes=notes, untranslated=untranslated)
 
 
 def _nutrition(facts: ForeignFacts, context: ProductContext) -> tuple[ConvertedNutrition | None, StickerField]:
@@ -245,13 +238,16 @@ def _nutrition(facts: ForeignFacts, context: ProductContext) -> tuple[ConvertedN
     if not converted.serving_household_en:
         notes.append("The serving's household measure (e.g. 1/2 cup) is not known: give serving_household_measure.")
     if table.serving_metric_converted:
-        notes.append(f"The source serving '{table.serving_text}' was converted to metric (1 cup = 240 mL, 1 oz = 28.35 g).")
+        notes.append(
+            f"The source serving '{table.serving_text}' was converted to metric (1 cup = 240 mL, 1 oz = 28.35 g)."
+        )
     if converted.dropped:
         notes.append("Rows of the source not shown on a Canadian core table: " + ", ".join(converted.dropped) + ".")
     if any(r.origin == "supplier" for r in converted.rows):
         notes.append("Rows marked 'supplier' come from the supplier's data in the context, not from the label.")
-    en = f"Nutrition Facts per {converted.serving_household_en or 'serving'} ({converted.serving_amount:g} {converted.serving_unit})"
-    fr = f"Valeur nutritive pour {converted.serving_household_fr or 'portion'} ({converted.serving_amount:g} {converted.serving_unit})"
+    metric_size = f"({converted.serving_amount:g} {converted.serving_unit})"
+    en = f"Nutrition Facts per {converted.serving_household_en or 'serving'} {metric_size}"
+    fr = f"Valeur nutritive pour {converted.serving_household_fr or 'portion'} {metric_size}"
     field = _field("nutrition_facts", en, fr, table.title, [table.source], notes=notes)
     return converted, field
 
@@ -267,7 +263,9 @@ def _best_before(facts: ForeignFacts) -> StickerField:
     notes = []
     if not read.day_printed:
         notes.append(f"Only the month and year were printed: the last day of the month ({read.date}) is proposed.")
-    return _field("best_before", f"Best before {code}", f"Meilleur avant {code}", mark.words, [mark.source], notes=notes)
+    return _field(
+        "best_before", f"Best before {code}", f"Meilleur avant {code}", mark.words, [mark.source], notes=notes
+    )
 
 
 def _storage(facts: ForeignFacts, table: dict[str, Translation]) -> StickerField:
@@ -299,7 +297,11 @@ def _origin(facts: ForeignFacts, context: ProductContext) -> StickerField:
         found = country(context.country_of_origin)
     if found is None:
         return _field(
-            "origin", "", "", printed, [facts.origin.source] if facts.origin else [],
+            "origin",
+            "",
+            "",
+            printed,
+            [facts.origin.source] if facts.origin else [],
             notes=["The country of origin could not be read: give country_of_origin in the context."],
         )
     notes = []
@@ -319,7 +321,12 @@ def _imported_by(context: ProductContext) -> StickerField:
     dealer = context.canadian_dealer
     if dealer is None:
         return _field(
-            "imported_by", "", "", "", [], machine_made=False,
+            "imported_by",
+            "",
+            "",
+            "",
+            [],
+            machine_made=False,
             notes=["The Canadian importer is not known: give canadian_dealer {name, address} in the context."],
         )
     text = f"{dealer.name}, {dealer.address}"
