@@ -1,6 +1,6 @@
 """`labeliq submit PANEL... [--context FILE]`: send one job to a running local stack and fetch its report.
 
-The stack is the one `python -m labeliq.local.stack --serve` keeps up; its addresses are in
+The stack is the one `python -m devstack.stack --serve` keeps up; its addresses are in
 labeliq-out/stack/stack.json. The panels are uploaded as they are (the extract function reads them, as in the
 cloud), then the manifest, and the workflow runs on that upload's event. `labeliq check` stays the in-process path.
 """
@@ -39,16 +39,16 @@ def _panel_files(paths: list[Path]) -> dict[str, bytes]:
 
 
 def cmd_submit(args: argparse.Namespace, settings: Settings) -> int:
+    from devstack.stack_client import StackClient, new_job_id
+    from devstack.workflow_runner import WorkflowError
     from labeliq.cli import BadInput, load_context
-    from labeliq.local.stack_client import StackClient, new_job_id
-    from labeliq.local.workflow_runner import WorkflowError
     from labeliq.models import JOB_ID_PATTERN
 
     stack_file: Path = args.stack
     if not stack_file.exists():
         raise BadInput(
             f"no local stack is running ({stack_file} not found); start one with "
-            "`python -m labeliq.local.stack --serve` and keep it open"
+            "`python -m devstack.stack --serve` and keep it open"
         )
     if len(args.panels) > settings.max_panels:
         raise BadInput(f"{len(args.panels)} panels given; at most {settings.max_panels} (LABELIQ_MAX_PANELS)")

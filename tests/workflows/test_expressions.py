@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from labeliq.local.wf_stdlib import RecordingSleeper
-from labeliq.local.workflow_runner import WorkflowError, run_workflow
+from devstack.wf_stdlib import RecordingSleeper
+from devstack.workflow_runner import WorkflowError, run_workflow
 
 VARS = {
     "m": {"a": {"b": 1}, "list": [10, 20, 30], "name": "incoming/J-1/job.json"},

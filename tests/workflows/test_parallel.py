@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from labeliq.local.wf_http import HttpResponse
-from labeliq.local.wf_stdlib import RecordingSleeper
-from labeliq.local.workflow_runner import WorkflowDefinitionError, WorkflowError, run_workflow
+from devstack.wf_http import HttpResponse
+from devstack.wf_stdlib import RecordingSleeper
+from devstack.workflow_runner import WorkflowDefinitionError, WorkflowError, run_workflow
 
 
 def run(source: str, argument: Any = None, http: Any = None) -> Any:

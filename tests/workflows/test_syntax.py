@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from labeliq.local.wf_stdlib import RecordingSleeper
-from labeliq.local.workflow_runner import WorkflowDefinitionError, WorkflowError, run_workflow
+from devstack.wf_stdlib import RecordingSleeper
+from devstack.workflow_runner import WorkflowDefinitionError, WorkflowError, run_workflow
 
 
 def run(source: str, argument: Any = None, env: dict[str, str] | None = None, logs: list[Any] | None = None) -> Any:

@@ -1,6 +1,6 @@
 """Talking to a running local stack: upload a job, run the workflow on it, download what it produced.
 
-The stack that `make run` or `python -m labeliq.local.stack --serve` starts writes its addresses to
+The stack that `make run` or `python -m devstack.stack --serve` starts writes its addresses to
 labeliq-out/stack/stack.json; `labeliq submit` reads them back, so a second terminal can send jobs to it.
 """
 
@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from devstack.function_servers import repo_root, url_env_name
 from labeliq.cloud.blobs import manifest_object
-from labeliq.local.function_servers import repo_root, url_env_name
 
 if TYPE_CHECKING:
+    from devstack.wf_stdlib import LogSink
     from labeliq.cloud.state import JobStore
-    from labeliq.local.wf_stdlib import LogSink
 
 WORKFLOW = "workflows/label_compliance.yaml"
 DEFAULT_STACK_FILE = Path("labeliq-out/stack/stack.json")
@@ -143,11 +143,11 @@ class StackClient:
     def run_workflow(
         self, argument: Mapping[str, Any], source: Path | None = None, log_sink: LogSink | None = None
     ) -> Any:
-        """Run the workflow YAML on the local runner (labeliq.local.workflow_runner) against the functions.
+        """Run the workflow YAML on the local runner (devstack.workflow_runner) against the functions.
 
         Its sys.log lines go to LOG_DIR/workflow.log, one JSON object per line, as Cloud Logging would keep them.
         """
-        from labeliq.local.workflow_runner import run_workflow
+        from devstack.workflow_runner import run_workflow
 
         text = (source or repo_root() / WORKFLOW).read_text(encoding="utf-8")
         return run_workflow(text, dict(argument), self.workflow_env(), log_sink=log_sink or self._workflow_log)

@@ -1,4 +1,4 @@
-"""`python -m labeliq.local.wf_cli WORKFLOW --data JSON`: one local execution, like `gcloud workflows run`.
+"""`python -m devstack.wf_cli WORKFLOW --data JSON`: one local execution, like `gcloud workflows run`.
 
 `sys.get_env` sees only what is passed on purpose: the variables named with `--pass-env` (by default the four
 function URLs and the execution id) and any `--env NAME=VALUE`, so a run never depends on stray shell state.
@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from labeliq.local.workflow_runner import WorkflowDefinitionError, WorkflowError, run_workflow
+from devstack.workflow_runner import WorkflowDefinitionError, WorkflowError, run_workflow
 
 DEFAULT_PASS_ENV = (
     "EXTRACT_URL",

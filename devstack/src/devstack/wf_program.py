@@ -12,9 +12,9 @@ from typing import Any
 
 import yaml
 
-from labeliq.local.wf_errors import WorkflowDefinitionError
-from labeliq.local.wf_expr import Node, called_functions, compile_expression, is_expression
-from labeliq.local.wf_stdlib import FUNCTIONS
+from devstack.wf_errors import WorkflowDefinitionError
+from devstack.wf_expr import Node, called_functions, compile_expression, is_expression
+from devstack.wf_stdlib import FUNCTIONS
 
 PRIMARY = ("assign", "call", "switch", "for", "parallel", "raise", "try", "return", "steps")
 ALLOWED_WITH = {

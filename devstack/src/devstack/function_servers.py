@@ -10,14 +10,14 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from labeliq.local.processes import ManagedProcess, free_port, http_ready, wait_until
+from devstack.processes import ManagedProcess, free_port, http_ready, wait_until
 
 FUNCTION_NAMES: tuple[str, ...] = ("extract", "run_agent_group", "assemble_report", "render_docx")
 START_TIMEOUT_S = 60.0
 
 
 def repo_root() -> Path:
-    """The repository (shared/labeliq/local/this file → four levels up)."""
+    """The repository (devstack/src/devstack/this file → four levels up)."""
     return Path(__file__).resolve().parents[3]
 
 

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol, TextIO
 
-from labeliq.local.wf_errors import raised
-from labeliq.local.wf_expr import FunctionRef, is_number, type_name
-from labeliq.local.wf_http import HttpClient, UrllibHttpClient, http_call
+from devstack.wf_errors import raised
+from devstack.wf_expr import FunctionRef, is_number, type_name
+from devstack.wf_http import HttpClient, UrllibHttpClient, http_call
 
 # ---------------------------------------------------------------- injectable time
 

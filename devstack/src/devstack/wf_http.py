@@ -16,8 +16,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from labeliq.local.wf_errors import WorkflowDefinitionError, raised
-from labeliq.local.wf_expr import type_name
+from devstack.wf_errors import WorkflowDefinitionError, raised
+from devstack.wf_expr import type_name
 
 DEFAULT_TIMEOUT_S = 300.0
 MAX_TIMEOUT_S = 1800.0

@@ -25,10 +25,10 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, Protocol
 
-from labeliq.local.emulators import FirestoreEmulator, StorageEmulator
-from labeliq.local.function_servers import FUNCTION_NAMES, FunctionServer
-from labeliq.local.processes import StackError
-from labeliq.local.stack_client import StackClient, new_job_id
+from devstack.emulators import FirestoreEmulator, StorageEmulator
+from devstack.function_servers import FUNCTION_NAMES, FunctionServer
+from devstack.processes import StackError
+from devstack.stack_client import StackClient, new_job_id
 
 logger = logging.getLogger(__name__)
 
@@ -277,7 +277,7 @@ def _serve(stack: LocalStack, stack_file: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m labeliq.local.stack", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m devstack.stack", description=__doc__.splitlines()[0])
     parser.add_argument("--samples", type=Path, default=Path("samples"), help="a folder of sample folders")
     parser.add_argument("--out", type=Path, default=Path("labeliq-out/stack"), help="where reports are downloaded")
     parser.add_argument("--serve", action="store_true", help="stay up after the samples, for `labeliq submit`")

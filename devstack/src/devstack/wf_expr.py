@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from labeliq.local.wf_errors import WfRaised, WorkflowDefinitionError, raised
+from devstack.wf_errors import WfRaised, WorkflowDefinitionError, raised
 
 # ---------------------------------------------------------------- values that are not JSON
 

@@ -19,8 +19,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from labeliq.local.wf_errors import WfRaised, WorkflowDefinitionError, WorkflowError, error_map, raised
-from labeliq.local.wf_expr import (
+from devstack.wf_errors import WfRaised, WorkflowDefinitionError, WorkflowError, error_map, raised
+from devstack.wf_expr import (
     Attr,
     FunctionRef,
     Index,
@@ -31,9 +31,9 @@ from labeliq.local.wf_expr import (
     is_number,
     type_name,
 )
-from labeliq.local.wf_http import HttpClient, UrllibHttpClient
-from labeliq.local.wf_program import MISSING, Program, Step, Subworkflow, load_program
-from labeliq.local.wf_stdlib import (
+from devstack.wf_http import HttpClient, UrllibHttpClient
+from devstack.wf_program import MISSING, Program, Step, Subworkflow, load_program
+from devstack.wf_stdlib import (
     CONSTANTS,
     FUNCTIONS,
     MODULES,

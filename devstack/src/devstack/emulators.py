@@ -14,7 +14,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from labeliq.local.processes import ManagedProcess, StackError, free_port, http_ready, wait_until
+from devstack.processes import ManagedProcess, StackError, free_port, http_ready, wait_until
 
 FIRESTORE_START_TIMEOUT_S = 60.0
 STORAGE_START_TIMEOUT_S = 15.0
