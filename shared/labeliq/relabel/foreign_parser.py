@@ -49,7 +49,9 @@ def detect_language(panels: list[Panel]) -> str:
     if best == 0:
         raise UnreadableLabel(
             "no section title of a supported language was found (e.g. 'Ingredienti', 'Ingredientes', 'Zutaten', "
-            "'Składniki', 'Ingredients', 'Nutrition Facts'): relabel mode cannot tell which language the label is in"
+            "'Składniki', 'Ingredients', 'Nutrition Facts'): relabel mode cannot tell which language the label is in. "
+            "For a photo: the local OCR engine (RapidOCR) reads Latin alphabets only, so a label in Korean, Chinese, "
+            "Japanese, Cyrillic, Greek or Arabic script comes out unreadable"
         )
     ranked = sorted(scores, key=lambda code: (-scores[code], code == "en"))  # a tie goes to the foreign language
     return ranked[0]
