@@ -259,14 +259,14 @@ def relabel_translator() -> Translator:
 
 
 def relabel_job(
-    panels: list[Panel], context: ProductContext, job_id: str, translator: Translator, judge: GroupJudge
+    inputs: LabelInputs, context: ProductContext, job_id: str, translator: Translator, judge: GroupJudge
 ) -> Report:
     """The sticker proposed for a foreign label, checked by our checkers; an unreadable label is bad input."""
     from labeliq.relabel.job import relabel_report
     from labeliq.relabel.vocabulary import UnreadableLabel
 
     try:
-        return relabel_report(panels, context, job_id, translator, judge)
+        return relabel_report(inputs.panels, context, job_id, translator, judge, inputs.photos)
     except UnreadableLabel as exc:
         raise BadInput(f"relabel mode: {exc}") from None
 
@@ -348,7 +348,7 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
         panels = inputs.panels
         logger.info("checking %d panel(s)", len(panels), extra={"panels": [p.name for p in panels]})
         if translator is not None:
-            report = relabel_job(inputs.panels, context, job_id, translator, judge)
+            report = relabel_job(inputs, context, job_id, translator, judge)
         else:
             report = check_label(parse_inputs(inputs), context, job_id, judge)
         json_path, docx_path = write_report_files(report, out_dir, settings.max_evidence_chars)

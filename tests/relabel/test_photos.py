@@ -27,4 +27,6 @@ def test_polish_photos_give_the_text_samples_sticker(tmp_path: Path) -> None:
     assert relabel["fields"]["may_contain"]["fr"] == "Peut contenir : Noisettes, Sésame."
     rows = {r["key"]: (r["amount"], r["dv_percent"]) for r in relabel["nutrition"]["rows"]}
     assert rows["saturated_fat"] == (3.0, 16) and rows["sodium"] == (70.0, 3) and rows["iron"] == (0.75, 4)
-    assert relabel["source_facts"]["ingredients"]["source"]["panel"] == "back"
+    source = relabel["source_facts"]["ingredients"]["source"]
+    assert source["panel"] == "back"
+    assert source["bbox"] is not None and 0 < source["ocr_confidence"] <= 1  # where on the photo it was read

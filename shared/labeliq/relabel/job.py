@@ -8,15 +8,21 @@ declared, a term left untranslated) rather than from the tool.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from labeliq.extraction.text_parser import parse_label
-from labeliq.models import Panel, ProductContext, Report, Verdict
+from labeliq.models import Panel, ProductContext, Provenance, Report, Verdict, iter_models
 from labeliq.pipeline import GroupJudge, check_label
 from labeliq.relabel.fop import SYMBOL_WORDS, symbol_nutrients
 from labeliq.relabel.foreign_parser import parse_foreign_label
-from labeliq.relabel.proposal import FIELD_KEYS, RelabelProposal, StickerCheck, StickerField
+from labeliq.relabel.proposal import FIELD_KEYS, ForeignFacts, RelabelProposal, StickerCheck, StickerField
 from labeliq.relabel.render import render_panels
 from labeliq.relabel.sticker import build_relabel
 from labeliq.relabel.translate import Translator
+
+if TYPE_CHECKING:
+    from labeliq.extraction.images import PhotoPanel
 
 
 def _uncontrollable(rule: str, proposal: RelabelProposal) -> bool:
@@ -64,10 +70,31 @@ def with_symbol(proposal: RelabelProposal, context: ProductContext) -> RelabelPr
     return proposal.model_copy(update={"fields": ordered, "nutrition_symbol": nutrients, "unsettled": unsettled})
 
 
+def locate_on_photos(foreign: ForeignFacts, photos: Sequence[PhotoPanel]) -> ForeignFacts:
+    """Every foreign fact read from a photo gets the box and OCR confidence of its lines (as check mode's facts do)."""
+    if not photos:
+        return foreign
+    from labeliq.extraction.photo_facts import fill_provenance
+
+    sources = {photo.panel.name: photo.line_sources for photo in photos}
+    for model in iter_models(foreign):
+        for name in type(model).model_fields:
+            child = getattr(model, name)
+            if isinstance(child, Provenance) and child.panel in sources:
+                setattr(model, name, fill_provenance(child, sources[child.panel]))
+    return foreign
+
+
 def relabel_report(
-    panels: list[Panel], context: ProductContext, job_id: str, translator: Translator, judge: GroupJudge | None = None
+    panels: list[Panel],
+    context: ProductContext,
+    job_id: str,
+    translator: Translator,
+    judge: GroupJudge | None = None,
+    photos: Sequence[PhotoPanel] = (),
 ) -> Report:
-    foreign = parse_foreign_label(panels)
+    """The whole relabel job; `photos` are the photo panels among `panels`, whose OCR boxes the facts keep."""
+    foreign = locate_on_photos(parse_foreign_label(panels), photos)
     proposal = with_symbol(build_relabel(foreign, context, translator), context)
     sticker = render_panels(proposal)
     report = check_label(parse_label(sticker), context, job_id, judge)
