@@ -127,6 +127,8 @@ class StickerField(Strict):
     needs_person: bool = False  # a person must look before approving (always for the common name)
     notes: list[str] = Field(default_factory=list)  # why it needs a person, what was dropped or assumed
     untranslated: list[str] = Field(default_factory=list)  # source terms the translator could not translate
+    decided_by: str | None = None  # who approved or edited it (set through labeliq.relabel.decisions)
+    decision_reason: str | None = None
 
 
 class ConvertedNutrient(Strict):
