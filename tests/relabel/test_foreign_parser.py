@@ -100,3 +100,13 @@ def test_korean_is_refused_with_the_reason() -> None:
 def test_a_label_with_no_known_section_is_refused() -> None:
     with pytest.raises(UnreadableLabel, match="no section title"):
         parse_foreign_label([Panel(name="back", text="Lorem ipsum dolor sit amet")])
+
+
+def test_a_less_than_amount_is_kept_as_an_upper_bound() -> None:
+    text = (
+        "Zutaten: Wasser, Salz.\n\nNährwerte pro 100 ml\nBrennwert 0 kJ / 0 kcal\nFett 0 g\nZucker < 0,5 g\nSalz 0,01 g"
+    )
+    facts = parse_foreign_label([Panel(name="back", text=text)])
+    assert facts.nutrition is not None and facts.nutrition.basis == "per_100ml"
+    sugars = facts.nutrition.nutrients["sugars"]
+    assert (sugars.amount, sugars.less_than, sugars.amount_text) == (0.5, True, "< 0,5 g")

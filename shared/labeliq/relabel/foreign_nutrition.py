@@ -151,5 +151,10 @@ def _add_row(nutrients: dict[str, ForeignNutrient], key: str, label: str, rest: 
             continue
         if unit not in ("g", "mg", "µg"):
             continue
-        nutrients[key] = ForeignNutrient(key=key, label=label, amount=amount.value, unit=unit, amount_text=amount.text)
+        less = rest[: amount.start].rstrip().endswith("<")
+        shown = "added sugars" if key == "added_sugars" else label
+        text = f"< {amount.text}" if less else amount.text
+        nutrients[key] = ForeignNutrient(
+            key=key, label=shown, amount=amount.value, unit=unit, amount_text=text, less_than=less
+        )
         return

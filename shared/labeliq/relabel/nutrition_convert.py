@@ -156,7 +156,8 @@ def _per_basis(key: str, unit: str, table: ForeignNutrition) -> tuple[Decimal, s
     if found is not None:
         factor = _UNIT_FACTOR.get((found.unit, unit))
         if factor is not None:
-            return _d(found.amount) * factor, "label", f"{found.amount_text} ({found.label})"
+            bound = " [printed as less than: the upper bound is used; a person must confirm]" if found.less_than else ""
+            return _d(found.amount) * factor, "label", f"{found.amount_text} ({found.label}){bound}"
     if key == "sodium" and "salt" in table.nutrients:
         salt = table.nutrients["salt"]
         sodium_mg = _d(salt.amount) / SALT_PER_SODIUM * 1000

@@ -60,6 +60,7 @@ class ForeignNutrient(Strict):
     amount: float
     unit: str  # "g", "mg", "µg", "kcal", "kJ"
     amount_text: str
+    less_than: bool = False  # printed "< 0,5 g": the amount is an upper bound
 
 
 class ForeignNutrition(Strict):
