@@ -96,7 +96,7 @@ def test_default_translator_is_the_offline_glossary(monkeypatch: pytest.MonkeyPa
 
 @pytest.mark.parametrize(
     ("value", "message"),
-    [("llm", "LABELIQ_LLM_API_KEY"), ("cloud", "not built"), ("deepl", "LABELIQ_TRANSLATOR")],
+    [("llm", "LABELIQ_LLM_API_KEY"), ("deepl", "LABELIQ_TRANSLATOR")],
 )
 def test_unconfigured_translation_is_refused(monkeypatch: pytest.MonkeyPatch, value: str, message: str) -> None:
     monkeypatch.setenv("LABELIQ_TRANSLATOR", value)

@@ -5,7 +5,7 @@ language on the proposal and are flagged for a person, never guessed. The LLM tr
 (the regulated vocabulary must come out the same whatever the engine), sends only the rest, and goes through
 labeliq.llm.LlmClient, so it has the judge's timeout, bounded retries and cache. A translator whose settings are
 missing is refused when the job is created (TranslatorSettingsError), so a relabel job never waits on nothing.
-Cloud Translation (google-cloud-translate with a glossary) is not built: asking for it is refused the same way.
+Cloud Translation (google-cloud-translate, with a glossary made from the same data) is in cloud_translate.py.
 """
 
 from __future__ import annotations
@@ -146,7 +146,8 @@ class TranslatorSettingsError(ValueError):
 
 
 class TranslatorSettings(BaseSettings):
-    """LABELIQ_TRANSLATOR: `glossary` (the offline default), `llm` (needs the LABELIQ_LLM_* credentials)."""
+    """LABELIQ_TRANSLATOR: `glossary` (the offline default), `llm` (needs the LABELIQ_LLM_* credentials) or
+    `cloud` (Cloud Translation; needs LABELIQ_TRANSLATE_PROJECT)."""
 
     model_config = SettingsConfigDict(env_prefix="LABELIQ_", extra="ignore", frozen=True, case_sensitive=False)
 
@@ -159,14 +160,12 @@ def translator_from_env() -> Translator:
         settings = TranslatorSettings()
     except ValidationError as exc:
         raise TranslatorSettingsError(
-            "LABELIQ_TRANSLATOR: " + "; ".join(e["msg"] for e in exc.errors()) + " (allowed: glossary, llm)"
+            "LABELIQ_TRANSLATOR: " + "; ".join(e["msg"] for e in exc.errors()) + " (allowed: glossary, llm, cloud)"
         ) from None
     if settings.translator == "glossary":
         return GlossaryTranslator()
     if settings.translator == "cloud":
-        raise TranslatorSettingsError(
-            "LABELIQ_TRANSLATOR=cloud: Cloud Translation is not built in this version; use glossary (offline) or llm"
-        )
+        return _cloud_translator()
     try:
         llm = LlmSettings(enabled=True)
     except ValidationError as exc:
@@ -176,3 +175,20 @@ def translator_from_env() -> Translator:
             f"or LABELIQ_LLM_PROJECT ({problems})"
         ) from None
     return LlmTranslator(LlmClient(llm))
+
+
+def _cloud_translator() -> Translator:
+    try:
+        from labeliq.relabel.cloud_translate import CloudTranslateSettings, CloudTranslator
+    except ModuleNotFoundError as exc:
+        raise TranslatorSettingsError(
+            f"LABELIQ_TRANSLATOR=cloud needs the package '{exc.name}': pip install -e 'shared[translate]'"
+        ) from None
+    try:
+        settings = CloudTranslateSettings()
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"LABELIQ_TRANSLATE_{'_'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in exc.errors()
+        )
+        raise TranslatorSettingsError(f"LABELIQ_TRANSLATOR=cloud: {problems}") from None
+    return CloudTranslator(settings)
