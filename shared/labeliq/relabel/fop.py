@@ -1,6 +1,6 @@
 """The front-of-package nutrition symbol the sticker needs, decided by the checker's own threshold arithmetic.
 
-The converted table is parsed like any label and assessed with labeliq.checks.fop_thresholds (FDR B.01.350), so
+The converted table is parsed like any label and assessed with labeliq.checks.fop_symbol.thresholds (FDR B.01.350), so
 the sticker carries "High in / Élevé en" for exactly the nutrients the fop_symbol checker would require. Words are
 those of Schedule K.1 ("Sat fat / Gras sat.", "Sugars / Sucres", "Sodium"); the symbol's design and size are not
 text and stay for a person, as do the exemptions of B.01.350(3)-(12).
@@ -8,7 +8,7 @@ text and stay for a person, as do the exemptions of B.01.350(3)-(12).
 
 from __future__ import annotations
 
-from labeliq.checks import fop_thresholds
+from labeliq.checks.fop_symbol import thresholds as fop_thresholds
 from labeliq.models import LabelFacts, ProductContext
 
 SYMBOL_WORDS = {"saturated_fat": "Sat fat / Gras sat.", "sugars": "Sugars / Sucres", "sodium": "Sodium"}

@@ -4,15 +4,15 @@ Sugars-based ingredients are grouped under "Sugars" / "Sucres" as FDR B.01.008.3
 ingredient checker uses, ILT Annex 1), unless the one sugars-based ingredient has "sugar" in its name (4)(d). The
 group is placed where its first member was: the source gives no weights, so the combined position may be earlier,
 and the field says so. Allergen, gluten and sulphite sources are read from the translated lists with the checker's
-own matcher (labeliq.checks.allergen_sources) and declared by their prescribed names.
+own matcher (labeliq.checks.allergens_gluten.sources) and declared by their prescribed names.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from labeliq.checks.allergen_sources import Lang, scan_list, source_specs, sulphites_named
-from labeliq.checks.ingredients_lexicons import has_sugar_word, sugars_kind
+from labeliq.checks.allergens_gluten.sources import Lang, scan_list, source_specs, sulphites_named
+from labeliq.checks.common.lexicons import has_sugar_word, sugars_kind
 from labeliq.relabel.proposal import ForeignIngredient
 from labeliq.relabel.translate import Translation
 

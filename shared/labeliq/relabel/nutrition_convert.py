@@ -2,9 +2,9 @@
 
 Arithmetic, in order: the amount per source basis (EU: per 100 g or 100 mL; US: per serving) times the factor
 (Canadian serving / source basis, through the context's density when one is in g and the other in mL) gives the
-true amount per serving; it is rounded by the tiers of FDR B.01.401 / B.01.402 (labeliq.checks.nft_rounding,
+true amount per serving; it is rounded by the tiers of FDR B.01.401 / B.01.402 (labeliq.checks.common.rounding,
 the same rules the checker applies) and the %DV is the rounded amount over the current Daily Value
-(labeliq.checks.daily_values), to the nearest 1 %. Sodium may come from EU "salt" (salt = sodium x 2.5,
+(labeliq.checks.common.daily_values), to the nearest 1 %. Sodium may come from EU "salt" (salt = sodium x 2.5,
 Regulation (EU) No 1169/2011 Annex I point 11). A core nutrient the source does not declare comes from the
 supplier's data in the context or is listed as not declared: never invented.
 """
@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from labeliq.checks import daily_values, nft_rounding
+from labeliq.checks.common import daily_values
+from labeliq.checks.common import rounding as nft_rounding
 from labeliq.models import ProductContext
 from labeliq.relabel.proposal import ConvertedNutrient, ConvertedNutrition, ForeignNutrition
 

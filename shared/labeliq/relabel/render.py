@@ -7,7 +7,7 @@ so the checkers report it missing instead of reading a placeholder as label text
 
 from __future__ import annotations
 
-from labeliq.checks import nft_rounding
+from labeliq.checks.common import rounding as nft_rounding
 from labeliq.models import Panel
 from labeliq.relabel.fop import symbol_lines
 from labeliq.relabel.proposal import ConvertedNutrition, RelabelProposal
