@@ -52,6 +52,21 @@ def test_contains_uses_prescribed_names(name: str, contains_en: str, contains_fr
     assert (relabel.fields["contains"].en, relabel.fields["contains"].fr) == (contains_en, contains_fr)
 
 
+def test_nutrients_the_source_does_not_declare_are_reported_not_invented() -> None:
+    folder = SAMPLES / "polish-cookies"
+    panels = [Panel(name=p.stem, text=p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.txt"))]
+    data = json.loads((folder / "context.json").read_text(encoding="utf-8"))
+    del data["supplier_nutrients_per_100"]
+    report = relabel_report(panels, ProductContext.model_validate(data), "test-missing", GlossaryTranslator())
+    relabel = report.relabel
+    assert relabel is not None and relabel.check is not None and relabel.nutrition is not None
+    assert relabel.nutrition.not_declared == ["trans_fat", "cholesterol", "potassium", "calcium", "iron"]
+    assert "Trans" not in relabel.sticker_panels["sticker"]  # the row is left off, never filled with a guess
+    assert relabel.check.failing_rules == []  # every fail comes from the missing data, and is reported as such
+    assert "10.B.trans_fat" in relabel.check.uncontrollable_fails
+    assert any("never invented" in item for item in relabel.unsettled)
+
+
 def test_sugars_are_grouped_and_components_kept() -> None:
     relabel = _report("polish-cookies").relabel
     assert relabel is not None

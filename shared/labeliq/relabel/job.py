@@ -29,8 +29,13 @@ def _uncontrollable(rule: str, proposal: RelabelProposal) -> bool:
     """A fail the sticker cannot avoid with what the source and the context give."""
     fields = proposal.fields
     section = rule.split(".")[0]
-    if section == "10" and (proposal.nutrition is None or proposal.nutrition.not_declared):
-        return True
+    if section == "10":
+        if proposal.nutrition is None:
+            return True
+        missing = set(proposal.nutrition.not_declared)
+        if "trans_fat" in missing or "saturated_fat" in missing:
+            missing.add("saturated_plus_trans")
+        return any(part in missing for part in rule.split(".")[2:])
     if section in ("5", "9") and (fields["ingredients"].untranslated or not fields["ingredients"].en):
         return True
     if section == "1" and not fields["common_name"].en:
