@@ -11,7 +11,7 @@ from labeliq.models import ProductContext, Provenance
 from labeliq.relabel.ingredients_list import all_names, build_lists, prescribed, sources_in
 from labeliq.relabel.nutrition_convert import ConversionError, convert
 from labeliq.relabel.proposal import ConvertedNutrition, ForeignFacts, ForeignIngredient, RelabelProposal, StickerField
-from labeliq.relabel.translate import GlossaryTranslator, Translation, Translator
+from labeliq.relabel.translate import Translation, Translator
 from labeliq.relabel.units import canadian_date, read_date
 from labeliq.relabel.vocabulary import country, rfold
 
@@ -338,7 +338,3 @@ def _imported_by(context: ProductContext) -> StickerField:
         [],
         machine_made=False,
     )
-
-
-def default_translator() -> Translator:
-    return GlossaryTranslator()
