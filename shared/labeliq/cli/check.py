@@ -10,6 +10,8 @@ import types
 import typing
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from labeliq.cli.exits import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, BadInput
 from labeliq.config import Settings
 from labeliq.intake import IMAGE_SUFFIXES, IMAGE_TYPES, TEXT_SUFFIXES, read_context_file
@@ -73,6 +75,12 @@ def _type_name(annotation: object) -> str:
     if annotation is Quantity:
         units = ", ".join(typing.get_args(Quantity.model_fields["unit"].annotation))
         return f'{{"value": number, "unit": {units}}}'
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):  # e.g. relabel's canadian_dealer
+        fields = annotation.model_fields.items()
+        return "{" + ", ".join(f'"{name}": {_type_name(field.annotation)}' for name, field in fields) + "}"
+    if typing.get_origin(annotation) is dict:
+        key, value = typing.get_args(annotation)
+        return f"{{{_type_name(key)}: {_type_name(value)}}}"
     if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
         return " or ".join(_type_name(a) for a in typing.get_args(annotation) if a is not type(None))
     names = {str: "text", int: "whole number", float: "number", bool: "true/false"}
