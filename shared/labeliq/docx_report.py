@@ -201,6 +201,11 @@ def build_document(report: Report, max_evidence_chars: int = DEFAULT_MAX_EVIDENC
         key=lambda pair: rule_sort_key(pair[1].rule),
     )
     _title(doc, report)
+    if report.relabel is not None:
+        from labeliq.relabel.docx_page import sticker_page  # relabel mode: the proposed sticker comes first
+
+        sticker_page(doc, report.relabel)
+        _page_break(doc)
     _failing(doc, failing)
     _needs_review(doc, report)
     _page_break(doc)
