@@ -92,6 +92,8 @@ export function createViewer(jobId, panels) {
       text.hidden = true;
       img.src = `/api/v1/jobs/${encodeURIComponent(jobId)}/panels/${encodeURIComponent(panel.name)}`;
       img.alt = `Photo of the ${panel.name} panel`;
+      img.width = panel.width;  // the photo's own size: its space is kept before it loads (no jump, no empty frame)
+      img.height = panel.height;
       svg.setAttribute("viewBox", `0 0 ${panel.width} ${panel.height}`);
       if (box) {
         const [x0, y0, x1, y1] = box;
