@@ -323,7 +323,10 @@ def api_reads() -> None:
     if not (REPO / "functions" / "api").exists():
         print("\nAPI GET /jobs/{id} and report reads p95: no API function on this branch (functions/api); skipped")
         return
-    print("\nAPI GET /jobs/{id} and report reads p95: the API exists but this bench does not measure it yet")
+    print(
+        "\nAPI GET /jobs/{id} and report reads p95: NOT MEASURED: functions/api exists, but this bench does not yet "
+        "sign the Identity-Aware Proxy assertions its requests need (tests/api/client.py shows how)"
+    )
 
 
 def batch_through_stack(stack: Any, labels: int, work: Path) -> None:
