@@ -381,7 +381,34 @@ def _add_schema(subparsers: argparse._SubParsersAction[argparse.ArgumentParser])
     parser.set_defaults(command=cmd_schema, log_dir=lambda args: None)
 
 
-SUBCOMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = [_add_check, _add_schema]
+def cmd_rules(args: argparse.Namespace, settings: Settings) -> int:
+    from labeliq.checks import rules_index
+
+    try:
+        if args.markdown:
+            text = rules_index.markdown()
+        else:
+            text = (rules_index.describe(args.id) if args.id else rules_index.listing()) + "\n"
+    except rules_index.UnknownRule as exc:
+        raise BadInput(str(exc)) from None
+    sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _add_rules(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser("rules", help="list the rules the checkers judge, or show one (like `ruff rule`)")
+    parser.add_argument(
+        "id", nargs="?", help="a rule id such as 9.7 or 10.B.fat: its checker, modules, citation, tests"
+    )
+    parser.add_argument("--markdown", action="store_true", help="print every rule as docs/rules.md")
+    parser.set_defaults(command=cmd_rules, log_dir=lambda args: None)
+
+
+SUBCOMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = [
+    _add_check,
+    _add_schema,
+    _add_rules,
+]
 SUBCOMMANDS.append(importlib.import_module("labeliq.cli_submit").add_submit)  # `labeliq submit`: the local stack
 
 

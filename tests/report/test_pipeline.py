@@ -8,6 +8,7 @@ import logging
 import pytest
 
 from labeliq.checks.common.findings import failed, not_applicable, passed, review
+from labeliq.checks.rules_index import rule_for
 from labeliq.models import (
     CheckResult,
     Finding,
@@ -42,18 +43,24 @@ def _facts(*names: tuple[str, str]) -> LabelFacts:
 
 def _dates(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     return [
-        failed("6.5", "The month 'JU' is not a CFIA month code; June is JN, July is JL.", CITE, "27 JU 28", "side"),
-        passed("6.1", "Best before / Meilleur avant is shown.", CITE),
-        review("6.2", "Storage instructions cannot be judged without knowing the product.", CITE),
+        failed(
+            rule_for("6.5"),
+            "The month 'JU' is not a CFIA month code; June is JN, July is JL.",
+            CITE,
+            "27 JU 28",
+            "side",
+        ),
+        passed(rule_for("6.1"), "Best before / Meilleur avant is shown.", CITE),
+        review(rule_for("6.2"), "Storage instructions cannot be judged without knowing the product.", CITE),
     ]
 
 
 def _allergens(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     return [
-        failed("9.3", "Barley is in the ingredients but not in the Contains statement.", "FDR B.01.010.1(2)"),
-        failed("9.10", "Sulphites from dried onion are not declared.", "FDR B.01.010.1(2)"),
-        failed("9.3", "Orge is missing from Contient.", "FDR B.01.010.1(2)"),
-        not_applicable("9.8", "No gluten-free claim.", "FDR B.24.018"),
+        failed(rule_for("9.3"), "Barley is in the ingredients but not in the Contains statement.", "FDR B.01.010.1(2)"),
+        failed(rule_for("9.10"), "Sulphites from dried onion are not declared.", "FDR B.01.010.1(2)"),
+        failed(rule_for("9.3"), "Orge is missing from Contient.", "FDR B.01.010.1(2)"),
+        not_applicable(rule_for("9.8"), "No gluten-free claim.", "FDR B.24.018"),
     ]
 
 
@@ -96,7 +103,7 @@ def test_a_raising_checker_is_reported_and_logged_not_silenced(
 
 def test_checkers_not_built_are_listed_and_block_a_clean_pass(fake_checkers: Installer) -> None:
     def all_pass(facts: LabelFacts, context: ProductContext) -> list[Finding]:
-        return [passed("6.1", "Date shown.", CITE)]
+        return [passed(rule_for("6.1"), "Date shown.", CITE)]
 
     fake_checkers({"date_marking": ("content", all_pass), "sweeteners": ("tables", None)})
     report = check_label(_facts(("Oats", "en")), CONTEXT, "job-3")
@@ -107,7 +114,10 @@ def test_checkers_not_built_are_listed_and_block_a_clean_pass(fake_checkers: Ins
 
 def test_all_built_and_passing_is_a_pass(fake_checkers: Installer) -> None:
     def all_pass(facts: LabelFacts, context: ProductContext) -> list[Finding]:
-        return [passed("6.1", "Date shown.", CITE), not_applicable("6.7", "Not packaged at retail.", CITE)]
+        return [
+            passed(rule_for("6.1"), "Date shown.", CITE),
+            not_applicable(rule_for("6.7"), "Not packaged at retail.", CITE),
+        ]
 
     fake_checkers({"date_marking": ("content", all_pass)})
     assert check_label(_facts(("Oats", "en")), CONTEXT, "job-4").summary.verdict == Verdict.PASS

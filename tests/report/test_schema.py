@@ -10,6 +10,7 @@ import jsonschema
 import pytest
 
 from labeliq.checks.common.findings import failed, not_applicable, passed, review
+from labeliq.checks.rules_index import rule_for
 from labeliq.models import Finding, LabelFacts, Panel, ProductContext, Provenance, Quantity, TextFact
 from labeliq.pipeline import check_label
 from labeliq.report import report_json, report_schema, report_schema_json
@@ -41,10 +42,10 @@ def test_schema_has_the_contract_fields() -> None:
 
 def _every_verdict(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     return [
-        failed("6.5", "JU is not a month code.", "CFIA ILT, date markings", "27 JU 28", "side"),
-        passed("6.1", "Shown.", "FDR B.01.007(1.1)"),
-        review("6.2", "Needs the product.", "FDR B.01.007(1.1)"),
-        not_applicable("6.7", "Not packaged at retail.", "FDR B.01.007(1.2)"),
+        failed(rule_for("6.5"), "JU is not a month code.", "CFIA ILT, date markings", "27 JU 28", "side"),
+        passed(rule_for("6.1"), "Shown.", "FDR B.01.007(1.1)"),
+        review(rule_for("6.2"), "Needs the product.", "FDR B.01.007(1.1)"),
+        not_applicable(rule_for("6.7"), "Not packaged at retail.", "FDR B.01.007(1.2)"),
     ]
 
 
