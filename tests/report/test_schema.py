@@ -11,7 +11,7 @@ import pytest
 
 from labeliq.checks.common.findings import failed, not_applicable, passed, review
 from labeliq.checks.rules_index import rule_for
-from labeliq.models import Finding, LabelFacts, Panel, ProductContext, Provenance, Quantity, TextFact
+from labeliq.models import Finding, LabelFacts, Panel, ProductContext, Provenance, Quantity, Summary, TextFact
 from labeliq.pipeline import check_label
 from labeliq.report import report_json, report_schema, report_schema_json
 from tests.report.conftest import Installer
@@ -75,7 +75,8 @@ def test_reports_validate_including_errors_not_built_and_full_context(fake_check
     data = json.loads(report_json(report))
     _validator().validate(data)
     assert data["results"]["date_marking"]["findings"][0]["verdict"] == "fail"
-    assert data["summary"]["not_built"] == ["sweeteners"]
+    assert data["results"]["sweeteners"]["error"].startswith("checker sweeteners is not built")
+    assert "not_built" not in data["summary"]
 
 
 @pytest.mark.parametrize(
@@ -93,3 +94,18 @@ def test_schema_rejects_malformed_reports(fake_checkers: Installer, mutate: obje
     mutate(data)  # type: ignore[operator]
     with pytest.raises(jsonschema.ValidationError):
         _validator().validate(data)
+
+
+def test_a_stored_schema_1_0_summary_with_not_built_still_loads() -> None:
+    """Reports written before schema 2.0 carry `summary.not_built`; the render step must still read them."""
+    legacy = {
+        "verdict": "fail",
+        "counts": {"pass": 1, "fail": 1, "needs_review": 0, "not_applicable": 0},
+        "failing_rules": ["9.7"],
+        "needs_review_rules": [],
+        "not_built": [],
+        "checker_errors": [],
+    }
+    summary = Summary.model_validate(legacy)
+    assert summary.failing_rules == ["9.7"]
+    assert "not_built" not in summary.model_dump()
