@@ -33,6 +33,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check shared devstack functions tests
 	$(VENV)/bin/ruff format --check shared devstack functions tests
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 
 # checkov clashes with python-hcl2 over the top-level hcl2 package, so it lives in its own venv.
 $(CHECKOV_STAMP): requirements-checkov.txt
@@ -52,9 +53,12 @@ eval: $(STAMP)
 rules-doc: $(STAMP)
 	$(VENV)/bin/labeliq rules --markdown > docs/rules.md
 
+## bench: every goal of issue 13 with its goal beside it (tests/bench/bench_goals.py), then the per-sample tables
 bench: $(STAMP)
+	$(PY) -m tests.bench.bench_goals
 	$(PY) -m tests.bench.bench_check
 	$(PY) -m tests.bench.bench_stack
+	$(PY) -m tests.bench.bench_api
 
 ## serve: keep a local stack running for `labeliq submit` (Ctrl-C stops everything it started)
 serve: $(STAMP)

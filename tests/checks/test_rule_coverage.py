@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
-
-import pytest
 
 from labeliq.checks.llm_judge import QUESTIONS
 from labeliq.checks.rules_index import NOT_JUDGED, UnknownRule, declared, id_key, modules_using, rule_for
-from labeliq.cli import llm_judge, make_panel
 from labeliq.extraction.text_parser import parse_label
+from labeliq.intake import make_panel
+from labeliq.judge import build_judge
 from labeliq.models import Panel, ProductContext
 from labeliq.pipeline import check_label
 from tests.eval.run_eval import (
@@ -29,8 +27,9 @@ from tests.eval.run_eval import (
     load_base,
     load_case,
 )
+from tests.shared_reference import shared_file
 
-RULES_FILE = Path(__file__).resolve().parents[3] / "shared" / "domain" / "cfia-rules.md"
+RULES = "domain/cfia-rules.md"  # in ../shared: the tests that read it skip, saying so, when it is absent
 
 # Tables that are one rule each (README: `10.B` is the rounding table); their rows are criteria, not rule ids.
 # 14.B rows are the TPNCSC claim criteria, judged per claim as `14.B.<claim>`; 14.C rows are the B.01.603 health
@@ -68,7 +67,7 @@ def reference_ids(text: str) -> set[str]:
 
 def _emitted(panels: list[Panel], context: ProductContext) -> set[str]:
     """As `labeliq check` runs by default: every checker plus the offline judge (whose questions are reviews)."""
-    report = check_label(parse_label(panels), context, "rule-coverage", llm_judge(None))
+    report = check_label(parse_label(panels), context, "rule-coverage", build_judge(None))
     return {finding.rule for result in report.results.values() for finding in result.findings}
 
 
@@ -94,9 +93,7 @@ def emitted_ids() -> frozenset[str]:
 
 
 def _reference() -> set[str]:
-    if not RULES_FILE.is_file():
-        pytest.skip(f"needs the domain reference {RULES_FILE} (../shared beside the repository)")
-    return reference_ids(RULES_FILE.read_text(encoding="utf-8"))
+    return reference_ids(shared_file(RULES).read_text(encoding="utf-8"))
 
 
 def _sorted(ids: set[str]) -> str:

@@ -312,13 +312,8 @@ class _Checker:
             self.steps(exc["_steps"])
 
     def _retry(self, retry: Any, where: str) -> None:
-        if isinstance(retry, str):
-            if not is_expression(retry):
-                raise WorkflowDefinitionError(f"step '{where}': retry must be ${{policy}} or a map")
-            self.value(retry, where)
-            return
-        if not isinstance(retry, dict):
-            raise WorkflowDefinitionError(f"step '{where}': retry must be ${{policy}} or a map")
+        if not isinstance(retry, dict):  # a whole policy as a value (${http.default_retry}) is not used here
+            raise WorkflowDefinitionError(f"step '{where}': retry must be a map (predicate, max_retries, backoff)")
         unknown = set(retry) - RETRY_KEYS
         if unknown:
             raise WorkflowDefinitionError(f"step '{where}': unsupported keyword(s) {sorted(unknown)} in retry")

@@ -1,4 +1,4 @@
-"""The part of the Workflows standard library the runner implements, each function as the reference describes it.
+"""The part of the Workflows standard library workflows/label_compliance.yaml uses, each as the reference says.
 
 A function has an ordered parameter list, so it can be called positionally in an expression
 (`${text.split(name, "/")}`) or with named `args` in a `call` step (`call: sys.log` / `args: {severity: ...}`).
@@ -8,19 +8,17 @@ Anything not listed here is refused when the workflow is loaded, never silently 
 from __future__ import annotations
 
 import json
-import math
 import re
 import sys
 import threading
 import time
-import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol, TextIO
 
 from devstack.wf_errors import raised
-from devstack.wf_expr import FunctionRef, is_number, type_name
+from devstack.wf_expr import FunctionRef, type_name
 from devstack.wf_http import HttpClient, UrllibHttpClient, http_call
 
 # ---------------------------------------------------------------- injectable time
@@ -75,7 +73,7 @@ class Runtime:
 
 @dataclass(frozen=True)
 class RetryPolicy:
-    """A complete retry policy usable as `retry: ${...}` (http.default_retry and its non-idempotent twin)."""
+    """A try step's `retry` map, evaluated: the predicate and the back-off."""
 
     predicate: FunctionRef
     max_retries: int
@@ -84,18 +82,9 @@ class RetryPolicy:
     multiplier: float
 
 
-# retry.default_backoff: "initial_delay 1 s, max_delay 60 s, multiplier 1.25" (stdlib reference, retry module).
-DEFAULT_BACKOFF = {"initial_delay": 1, "max_delay": 60, "multiplier": 1.25}
-
-
 def _default_retry_predicate(error: Any) -> bool:
     # "Retries on 429, 502, 503 and 504, as well as on any ConnectionError, ConnectionFailedError and TimeoutError."
     return _retry_match(error, {429, 502, 503, 504}, {"ConnectionError", "ConnectionFailedError", "TimeoutError"})
-
-
-def _default_retry_predicate_non_idempotent(error: Any) -> bool:
-    # "Retries on 429 (Too Many Requests) and 503 (Service Unavailable), as well as on ConnectionFailedError."
-    return _retry_match(error, {429, 503}, {"ConnectionFailedError"})
 
 
 def _retry_match(error: Any, codes: set[int], tags: set[str]) -> bool:
@@ -110,16 +99,8 @@ def _retry_match(error: Any, codes: set[int], tags: set[str]) -> bool:
 
 CONSTANTS: dict[str, Any] = {
     "http.default_retry_predicate": FunctionRef("http.default_retry_predicate"),
-    "http.default_retry_predicate_non_idempotent": FunctionRef("http.default_retry_predicate_non_idempotent"),
-    "retry.always": FunctionRef("retry.always"),
-    "retry.never": FunctionRef("retry.never"),
-    "retry.default_backoff": DEFAULT_BACKOFF,
-    "http.default_retry": RetryPolicy(FunctionRef("http.default_retry_predicate"), 5, 1, 60, 1.25),
-    "http.default_retry_non_idempotent": RetryPolicy(
-        FunctionRef("http.default_retry_predicate_non_idempotent"), 5, 1, 60, 1.25
-    ),
 }
-MODULES = frozenset({"http", "sys", "text", "json", "map", "list", "retry", "time", "uuid", "math"})
+MODULES = frozenset({"http", "sys", "text", "json", "map"})
 
 # ---------------------------------------------------------------- functions
 
@@ -143,14 +124,6 @@ def _default(rt: Runtime, a: list[Any]) -> Any:
     return a[1] if a[0] is None else a[0]
 
 
-def _len(rt: Runtime, a: list[Any]) -> int:
-    return len(_need((str, list, dict, bytes), a[0], "len"))
-
-
-def _keys(rt: Runtime, a: list[Any]) -> list[str]:
-    return list(_need(dict, a[0], "keys"))
-
-
 def _map_get(rt: Runtime, a: list[Any]) -> Any:
     # stdlib map.get: "If the input is not a map or if the map does not contain the key, returns null"; for a list
     # of keys, "if any of the nested objects are not maps or if the key does not exist ... null is returned";
@@ -167,22 +140,6 @@ def _map_get(rt: Runtime, a: list[Any]) -> Any:
     return current
 
 
-def _map_merge(rt: Runtime, a: list[Any]) -> dict[str, Any]:
-    return {**_need(dict, a[0], "map.merge"), **_need(dict, a[1], "map.merge")}
-
-
-def _map_delete(rt: Runtime, a: list[Any]) -> dict[str, Any]:
-    return {k: v for k, v in _need(dict, a[0], "map.delete").items() if k != a[1]}
-
-
-def _list_concat(rt: Runtime, a: list[Any]) -> list[Any]:
-    return [*_need(list, a[0], "list.concat"), a[1]]
-
-
-def _list_prepend(rt: Runtime, a: list[Any]) -> list[Any]:
-    return [a[1], *_need(list, a[0], "list.prepend")]
-
-
 def _string(rt: Runtime, a: list[Any]) -> str:
     value = a[0]
     if isinstance(value, bool):
@@ -194,32 +151,6 @@ def _string(rt: Runtime, a: list[Any]) -> str:
     if isinstance(value, float):
         return repr(value) if not value.is_integer() else str(value)
     raise raised("TypeError", f"string() cannot convert {type_name(value)}")
-
-
-def _int(rt: Runtime, a: list[Any]) -> int:
-    value = a[0]
-    if isinstance(value, str):
-        try:
-            return int(value.strip())
-        except ValueError as exc:
-            raise raised("ValueError", f"int() cannot parse {value!r}") from exc
-    if is_number(value):
-        if isinstance(value, float) and not math.isfinite(value):
-            raise raised("ValueError", "int() of a non-finite number")
-        return int(value)
-    raise raised("TypeError", f"int() cannot convert {type_name(value)}")
-
-
-def _double(rt: Runtime, a: list[Any]) -> float:
-    value = a[0]
-    if isinstance(value, str):
-        try:
-            return float(value.strip())
-        except ValueError as exc:
-            raise raised("ValueError", f"double() cannot parse {value!r}") from exc
-    if is_number(value):
-        return float(value)
-    raise raised("TypeError", f"double() cannot convert {type_name(value)}")
 
 
 def _regex(pattern: Any) -> re.Pattern[str]:
@@ -234,52 +165,12 @@ def _match_regex(rt: Runtime, a: list[Any]) -> bool:
     return _regex(a[1]).search(_need(str, a[0], "text.match_regex source")) is not None
 
 
-def _find_all_regex(rt: Runtime, a: list[Any]) -> list[dict[str, Any]]:
-    source = _need(str, a[0], "text.find_all_regex source")
-    return [{"index": m.start(), "match": m.group()} for m in _regex(a[1]).finditer(source)]
-
-
-def _find_all(rt: Runtime, a: list[Any]) -> list[dict[str, Any]]:
-    source = _need(str, a[0], "text.find_all source")
-    needle = _need(str, a[1], "text.find_all substr")
-    return [{"index": m.start(), "match": needle} for m in re.finditer(re.escape(needle), source)]
-
-
 def _split(rt: Runtime, a: list[Any]) -> list[str]:
     sep = _need(str, a[1], "text.split separator")
     if not sep:
         raise raised("ValueError", "text.split separator must not be empty")
     source: str = _need(str, a[0], "text.split source")
     return source.split(sep)
-
-
-def _replace_all(rt: Runtime, a: list[Any]) -> str:
-    source: str = _need(str, a[0], "text.replace_all source")
-    return source.replace(_need(str, a[1], "text.replace_all substr"), _need(str, a[2], "text.replace_all value"))
-
-
-def _replace_all_regex(rt: Runtime, a: list[Any]) -> str:
-    source = _need(str, a[0], "text.replace_all_regex source")
-    return _regex(a[1]).sub(_need(str, a[2], "text.replace_all_regex value"), source)
-
-
-def _substring(rt: Runtime, a: list[Any]) -> str:
-    source = _need(str, a[0], "text.substring source")
-    start = max(0, _need(int, a[1], "text.substring start"))
-    end = min(len(source), _need(int, a[2], "text.substring end"))
-    return source[start:end] if start < end else ""
-
-
-def _encode_text(rt: Runtime, a: list[Any]) -> bytes:
-    text: str = _need(str, a[0], "text.encode")
-    return text.encode(a[1] if len(a) > 1 and a[1] else "utf-8")
-
-
-def _decode_text(rt: Runtime, a: list[Any]) -> str:
-    try:
-        return bytes(_need(bytes, a[0], "text.decode")).decode(a[1] if len(a) > 1 and a[1] else "utf-8")
-    except UnicodeDecodeError as exc:
-        raise raised("ValueError", f"text.decode: {exc}") from exc
 
 
 def _json_text(value: Any, indent: Any) -> str:
@@ -293,18 +184,6 @@ def _json_text(value: Any, indent: Any) -> str:
 
 def _json_encode_to_string(rt: Runtime, a: list[Any]) -> str:
     return _json_text(a[0], a[1] if len(a) > 1 else None)
-
-
-def _json_encode(rt: Runtime, a: list[Any]) -> bytes:
-    return _json_text(a[0], a[1] if len(a) > 1 else None).encode()
-
-
-def _json_decode(rt: Runtime, a: list[Any]) -> Any:
-    data = _need((bytes, str), a[0], "json.decode")
-    try:
-        return json.loads(data)
-    except ValueError as exc:
-        raise raised("ValueError", f"json.decode: {exc}") from exc
 
 
 def _get_env(rt: Runtime, a: list[Any]) -> Any:
@@ -342,83 +221,29 @@ def _log(rt: Runtime, a: list[Any]) -> None:
     return None
 
 
-def _sleep(rt: Runtime, a: list[Any]) -> None:
-    seconds = a[0]
-    if not is_number(seconds) or seconds < 0:
-        raise raised("ValueError", f"sys.sleep needs a non-negative number of seconds, got {seconds!r}")
-    rt.sleeper.sleep(float(seconds))
-    return None
-
-
-def _time_format(rt: Runtime, a: list[Any]) -> str:
-    seconds = a[0]
-    if not is_number(seconds):
-        raise raised("TypeError", "time.format needs seconds since the epoch")
-    return datetime.fromtimestamp(float(seconds), UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
-
-
-def _http(method: str) -> Callable[[Runtime, list[Any]], Any]:
+def _http_post(rt: Runtime, a: list[Any]) -> Any:
     names = ("url", "method", "headers", "body", "query", "auth", "timeout")
-
-    def call(rt: Runtime, a: list[Any]) -> Any:
-        args = {k: v for k, v in zip(names, a, strict=False) if v is not None}
-        verb = method if method != "REQUEST" else str(args.pop("method", ""))
-        if method != "REQUEST":
-            args.pop("method", None)
-        elif verb not in ("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"):
-            raise raised("ValueError", f"http.request: unsupported method {verb!r}")
-        return http_call(rt.http, verb, args)
-
-    return call
+    args = {k: v for k, v in zip(names, a, strict=False) if v is not None}
+    args.pop("method", None)
+    return http_call(rt.http, "POST", args)
 
 
 _HTTP_PARAMS = ("url", "method", "headers", "body", "query", "auth", "timeout")
 
+# What workflows/label_compliance.yaml uses, and nothing more (tests/workflows/test_stdlib_subset.py pins it): a
+# function the YAML starts using is added here with its reference semantics and a test.
 FUNCTIONS: dict[str, StdFunction] = {
     "default": StdFunction(("value", "default_value"), 2, _default),
-    "len": StdFunction(("value",), 1, _len),
-    "keys": StdFunction(("map",), 1, _keys),
     "get_type": StdFunction(("value",), 1, lambda rt, a: type_name(a[0])),
     "string": StdFunction(("value",), 1, _string),
-    "int": StdFunction(("value",), 1, _int),
-    "double": StdFunction(("value",), 1, _double),
     "map.get": StdFunction(("map", "keys"), 2, _map_get),
-    "map.merge": StdFunction(("first", "second"), 2, _map_merge),
-    "map.delete": StdFunction(("map", "key"), 2, _map_delete),
-    "list.concat": StdFunction(("objs", "val"), 2, _list_concat),
-    "list.prepend": StdFunction(("objs", "val"), 2, _list_prepend),
     "text.match_regex": StdFunction(("source", "regex"), 2, _match_regex),
-    "text.find_all_regex": StdFunction(("source", "regex"), 2, _find_all_regex),
-    "text.find_all": StdFunction(("source", "substr"), 2, _find_all),
     "text.split": StdFunction(("source", "separator"), 2, _split),
-    "text.replace_all": StdFunction(("source", "substr", "value"), 3, _replace_all),
-    "text.replace_all_regex": StdFunction(("source", "regex", "value"), 3, _replace_all_regex),
-    "text.substring": StdFunction(("source", "start", "end"), 3, _substring),
-    "text.to_lower": StdFunction(("source",), 1, lambda rt, a: _need(str, a[0], "text.to_lower").lower()),
-    "text.to_upper": StdFunction(("source",), 1, lambda rt, a: _need(str, a[0], "text.to_upper").upper()),
-    "text.encode": StdFunction(("text", "charset"), 1, _encode_text),
-    "text.decode": StdFunction(("data", "charset"), 1, _decode_text),
     "json.encode_to_string": StdFunction(("data", "indent"), 1, _json_encode_to_string),
-    "json.encode": StdFunction(("data", "indent"), 1, _json_encode),
-    "json.decode": StdFunction(("data",), 1, _json_decode),
     "sys.get_env": StdFunction(("name", "default"), 1, _get_env),
     "sys.log": StdFunction(("data", "severity", "text", "json", "timeout"), 0, _log),
-    "sys.now": StdFunction((), 0, lambda rt, a: time.time()),
-    "sys.sleep": StdFunction(("seconds",), 1, _sleep),
-    "time.format": StdFunction(("seconds",), 1, _time_format),
-    "uuid.generate": StdFunction((), 0, lambda rt, a: str(uuid.uuid4())),
-    "http.get": StdFunction(_HTTP_PARAMS, 1, _http("GET")),
-    "http.post": StdFunction(_HTTP_PARAMS, 1, _http("POST")),
-    "http.put": StdFunction(_HTTP_PARAMS, 1, _http("PUT")),
-    "http.patch": StdFunction(_HTTP_PARAMS, 1, _http("PATCH")),
-    "http.delete": StdFunction(_HTTP_PARAMS, 1, _http("DELETE")),
-    "http.request": StdFunction(_HTTP_PARAMS, 2, _http("REQUEST")),
+    "http.post": StdFunction(_HTTP_PARAMS, 1, _http_post),
     "http.default_retry_predicate": StdFunction(("exception",), 1, lambda rt, a: _default_retry_predicate(a[0])),
-    "http.default_retry_predicate_non_idempotent": StdFunction(
-        ("exception",), 1, lambda rt, a: _default_retry_predicate_non_idempotent(a[0])
-    ),
-    "retry.always": StdFunction(("exception",), 1, lambda rt, a: True),
-    "retry.never": StdFunction(("exception",), 1, lambda rt, a: False),
 }
 
 

@@ -483,10 +483,8 @@ class WorkflowRunner:
 
     def _retry_policy(self, raw: Any, scope: Scope, step: str) -> RetryPolicy:
         value = self.evaluate(raw, scope, step)
-        if isinstance(value, RetryPolicy):
-            return value
         if not isinstance(value, dict):
-            raise raised("TypeError", f"step '{step}': retry must be a policy or a map, got {type_name(value)}")
+            raise raised("TypeError", f"step '{step}': retry must be a map, got {type_name(value)}")
         predicate = value["predicate"]
         if not isinstance(predicate, FunctionRef):
             raise raised("TypeError", f"step '{step}': retry predicate must be a function, got {type_name(predicate)}")
