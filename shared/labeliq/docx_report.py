@@ -131,8 +131,6 @@ def _not_checked(doc: DocumentType, report: Report) -> None:
     heading(doc, "What was not checked", 1)
     summary = report.summary
     items: list[str] = []
-    if summary.not_built:
-        items.append("Checkers not built yet, so their rules were not judged: " + ", ".join(summary.not_built) + ".")
     if summary.checker_errors:
         items.append("Checkers that could not run (see their sections): " + ", ".join(summary.checker_errors) + ".")
     open_questions = summary.counts.get(Verdict.NEEDS_REVIEW, 0)

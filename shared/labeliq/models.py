@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from enum import StrEnum
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue, field_validator
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, field_validator, model_validator
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
 
 Language = Literal["en", "fr", "bilingual", "other", "unknown"]
 Group = Literal["identity", "content", "tables"]
@@ -428,8 +428,16 @@ class Summary(Strict):
     counts: dict[Verdict, int]
     failing_rules: list[str]
     needs_review_rules: list[str]
-    not_built: list[str] = Field(default_factory=list)  # registered checkers whose module does not exist yet
-    checker_errors: list[str] = Field(default_factory=list)  # checkers that raised and could not judge
+    checker_errors: list[str] = Field(default_factory=list)  # checkers that could not judge (raised, or not built)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_legacy_not_built(cls, data: Any) -> Any:
+        """Reports stored before schema 2.0 carry `not_built` (always empty once every checker was built): they
+        still load, so a report written before a deploy renders after it."""
+        if isinstance(data, dict) and "not_built" in data:
+            data = {k: v for k, v in data.items() if k != "not_built"}
+        return data
 
 
 class Report(Strict):
