@@ -21,17 +21,24 @@ GROUPS: tuple[Group, ...] = ("identity", "content", "tables")
 
 
 def iter_models(value: object) -> Iterator[BaseModel]:
-    """Every model in a tree of models, lists and dicts, parents before children (for walks over LabelFacts)."""
-    if isinstance(value, BaseModel):
-        yield value
-        for name in type(value).model_fields:
-            yield from iter_models(getattr(value, name))
-    elif isinstance(value, list):
-        for item in value:
-            yield from iter_models(item)
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from iter_models(item)
+    """Every model in a tree of models, lists and dicts, parents before children (for walks over LabelFacts).
+
+    An explicit stack rather than recursion: the depth of a tree read from a label (nested ingredient lists)
+    is the label's to choose, and must never reach the interpreter's recursion limit.
+    """
+    stack: list[object] = [value]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, BaseModel):
+            yield current
+            children: list[object] = [getattr(current, name) for name in type(current).model_fields]
+        elif isinstance(current, list):
+            children = list(current)
+        elif isinstance(current, dict):
+            children = list(current.values())
+        else:
+            continue
+        stack.extend(reversed(children))  # the first child is walked first, as printed
 
 
 class Verdict(StrEnum):
@@ -79,6 +86,11 @@ class TextFact(Strict):
     language: Language = "unknown"
     evidence: str = ""  # the raw line(s) as printed / as OCR read them
     source: Provenance
+
+
+# How deep components may nest in an ingredient tree. Printed lists go three or four levels deep; the bound keeps
+# every walk over the tree (and its JSON) far from Python's and pydantic's recursion limits, whatever the label.
+MAX_INGREDIENT_DEPTH = 16
 
 
 class Ingredient(Strict):
