@@ -91,6 +91,9 @@ class TextFact(Strict):
 # How deep components may nest in an ingredient tree. Printed lists go three or four levels deep; the bound keeps
 # every walk over the tree (and its JSON) far from Python's and pydantic's recursion limits, whatever the label.
 MAX_INGREDIENT_DEPTH = 16
+# How many ingredients and components one list may hold; the rest stays in the list's text only. A real list has
+# well under a hundred: the bound keeps the checkers' work per list constant, whatever the text.
+MAX_INGREDIENTS = 400
 
 
 class Ingredient(Strict):
@@ -260,6 +263,8 @@ class LabelFacts(Strict):
     irradiation: list[TextFact] = Field(default_factory=list)
     sweetener_statements: list[TextFact] = Field(default_factory=list)  # e.g. "as sweet as 2 tsp sugar"
     other_statements: list[TextFact] = Field(default_factory=list)  # anything unclassified
+    # What the parser left out to bound its work (labeliq.extraction.bounds), one sentence each; empty on real labels.
+    limits: list[str] = Field(default_factory=list)
 
     def panel(self, name: str) -> Panel | None:
         return next((p for p in self.panels if p.name == name), None)

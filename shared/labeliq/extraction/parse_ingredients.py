@@ -13,7 +13,7 @@ from labeliq.extraction.language import guess_language
 from labeliq.extraction.lines import SourceLine, join_texts, provenance
 from labeliq.extraction.statement_body import collect_body
 from labeliq.extraction.titles import ingredients_title
-from labeliq.models import MAX_INGREDIENT_DEPTH, Ingredient, IngredientList, Language
+from labeliq.models import MAX_INGREDIENT_DEPTH, MAX_INGREDIENTS, Ingredient, IngredientList, Language
 
 _OPEN = {"(": ")", "[": "]", "{": "}"}
 _CLOSE = {v: k for k, v in _OPEN.items()}
@@ -32,17 +32,24 @@ def parse_ingredient_text(text: str) -> tuple[list[Ingredient], list[str]]:
     # each stack frame: (closing bracket expected, finished items, current name buffer, pending components)
     stack: list[tuple[str, list[Ingredient], list[str], list[Ingredient]]] = [("", [], [], [])]
 
+    made = 0  # ingredients and components made so far, at most MAX_INGREDIENTS
+
     def flush(frame: tuple[str, list[Ingredient], list[str], list[Ingredient]]) -> None:
+        nonlocal made
         _, items, buffer, pending = frame
         name = " ".join("".join(buffer).split()).strip(" .:")
         if name or pending:
             items.append(Ingredient(name=name, components=list(pending)))
+            made += 1
         buffer.clear()
         pending.clear()
 
     previous_separator = ","
     too_deep = 0  # brackets open beyond MAX_INGREDIENT_DEPTH, kept as text
     for ch in body:
+        if made >= MAX_INGREDIENTS:
+            errors.setdefault(f"more than {MAX_INGREDIENTS} ingredients: the rest is kept as text only")
+            break
         frame = stack[-1]
         if not ch.isspace() and ch not in _SEPARATORS:
             previous_separator = ""

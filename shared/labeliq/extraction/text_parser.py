@@ -9,6 +9,7 @@ the common name are looked for. The parser records what is printed and never jud
 
 from __future__ import annotations
 
+from labeliq.extraction.bounds import bounded
 from labeliq.extraction.language import guess_language
 from labeliq.extraction.lines import SourceLine, evidence, provenance
 from labeliq.extraction.parse_allergens import find_allergen_statements, find_phenylalanine_statements
@@ -126,7 +127,7 @@ def parse_label(panels: list[Panel]) -> LabelFacts:
             for position, line in enumerate(lines)
             if position not in used and not line.blank
         ]
-    return facts
+    return bounded(facts)
 
 
 def _same_line(line: SourceLine, fact: TextFact) -> bool:
