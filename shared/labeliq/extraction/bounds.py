@@ -8,12 +8,29 @@ which the report shows: the label is not judged on more than a real label holds,
 
 from __future__ import annotations
 
-from labeliq.models import LabelFacts
+from labeliq.models import LabelFacts, Panel
 
+# Characters of one panel read: a real panel holds one or two thousand; the upload limit (1 MB) is far above.
+MAX_PANEL_TEXT_CHARS = 20_000
 # Facts of one kind (dates, ingredient lists, claims, ...) judged per label.
 MAX_FACTS_PER_KIND = 40
 # Unclassified lines kept as other statements (a real label has a few dozen).
 MAX_OTHER_STATEMENTS = 400
+
+
+def cut_panel(panel: Panel) -> tuple[Panel, str | None]:
+    """The panel with its text cut (at a line end when there is one) to MAX_PANEL_TEXT_CHARS, and what was cut."""
+    if len(panel.text) <= MAX_PANEL_TEXT_CHARS:
+        return panel, None
+    head = panel.text[:MAX_PANEL_TEXT_CHARS]
+    line_end = head.rfind("\n")
+    if line_end > MAX_PANEL_TEXT_CHARS // 2:
+        head = head[:line_end]
+    note = (
+        f"panel {panel.name} holds {len(panel.text)} characters of text; only the first {len(head)} are read "
+        f"(a label panel holds a few thousand)"
+    )
+    return panel.model_copy(update={"text": head}), note
 
 
 _NAMES = {
