@@ -11,7 +11,7 @@ export TF_CLI_CONFIG_FILE := $(CURDIR)/terraform/.terraformrc
 
 .PHONY: run serve check-samples test lint tf-check eval bench bench-extract deploy clean
 
-$(STAMP): requirements-dev.txt shared/pyproject.toml
+$(STAMP): requirements-dev.txt shared/pyproject.toml devstack/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -r requirements-dev.txt
@@ -19,7 +19,7 @@ $(STAMP): requirements-dev.txt shared/pyproject.toml
 
 ## run: the serverless suite locally (emulators, four functions, the workflow YAML) on the samples; says where the reports are
 run: $(STAMP)
-	$(PY) -m labeliq.local.stack --samples samples --out labeliq-out/stack
+	$(PY) -m devstack.stack --samples samples --out labeliq-out/stack
 
 ## check-samples: the quick in-process path only (labeliq check on each sample)
 check-samples: $(STAMP)
@@ -30,8 +30,8 @@ test: $(STAMP) lint tf-check
 	$(PY) -m pytest -q
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check shared functions tests
-	$(VENV)/bin/ruff format --check shared functions tests
+	$(VENV)/bin/ruff check shared devstack functions tests
+	$(VENV)/bin/ruff format --check shared devstack functions tests
 	$(VENV)/bin/mypy
 
 # checkov clashes with python-hcl2 over the top-level hcl2 package, so it lives in its own venv.
@@ -54,7 +54,7 @@ bench: $(STAMP)
 
 ## serve: keep a local stack running for `labeliq submit` (Ctrl-C stops everything it started)
 serve: $(STAMP)
-	$(PY) -m labeliq.local.stack --serve --no-samples
+	$(PY) -m devstack.stack --serve --no-samples
 
 bench-extract: $(STAMP)
 	$(PY) -m tests.bench.bench_extract

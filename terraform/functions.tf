@@ -2,8 +2,12 @@
 # requirements.txt; the object is named by the zip's content hash, so only a changed function redeploys.
 
 locals {
-  library_dir   = "${path.module}/../shared/labeliq"
-  library_files = fileset(local.library_dir, "**/*.{py,json,typed}")
+  library_dir = "${path.module}/../shared/labeliq"
+  # The library minus its command line (no function imports the CLI, and `labeliq submit` reaches the dev stack).
+  library_files = setsubtract(
+    fileset(local.library_dir, "**/*.{py,json,typed}"),
+    fileset(local.library_dir, "{cli/**,cli.py,cli_submit.py,samples_run.py}"),
+  )
 
   function_entry_points = {
     extract         = "extract"

@@ -21,8 +21,8 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from devstack.stack import LocalStack, StackConfig, run_job, sample_job
 from labeliq.cli import main as cli_main
-from labeliq.local.stack import LocalStack, StackConfig, run_job, sample_job
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -124,7 +124,7 @@ def literal_ids() -> frozenset[str]:
     A weaker proof than emission, so the assertion message names which ids rest on it alone.
     """
     rules: set[str] = set()
-    for module in CHECKS_DIR.glob("*.py"):
+    for module in CHECKS_DIR.rglob("*.py"):
         if module.name in {"registry.py", "llm_judge.py"}:
             continue
         rules |= set(_LITERAL.findall(module.read_text(encoding="utf-8")))

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from labeliq.local.function_servers import FUNCTION_NAMES
-from labeliq.local.stack import LocalStack, StackConfig
+from devstack.function_servers import FUNCTION_NAMES
+from devstack.stack import LocalStack, StackConfig
 
 FAULTY = Path(__file__).with_name("faulty_main.py")
 LEASE_S = 4.0

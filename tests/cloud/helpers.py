@@ -7,7 +7,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from labeliq.local.stack import LocalStack, sample_job
+from devstack.stack import LocalStack, sample_job
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "samples"

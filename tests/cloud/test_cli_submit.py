@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from devstack.stack import LocalStack
 from labeliq.cli import main as cli_main
-from labeliq.local.stack import LocalStack
 from labeliq.models import JobStatus
 from tests.cloud.helpers import SAMPLES, new_id
 

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import requests
 
-from labeliq.local.stack import LocalStack
+from devstack.stack import LocalStack
 from labeliq.models import JobStatus
 from tests.cloud.helpers import group_docs, log_events, new_id, out_objects, sample
 

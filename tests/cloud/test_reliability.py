@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from labeliq.local.stack import LocalStack
-from labeliq.local.workflow_runner import WorkflowError
+from devstack.stack import LocalStack
+from devstack.workflow_runner import WorkflowError
 from labeliq.models import JOB_STATUS_ORDER, JobManifest, JobStatus
 from tests.cloud.helpers import group_docs, in_objects, log_events, new_id, out_objects, sample
 

@@ -7,9 +7,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from devstack.stack import LocalStack
 from labeliq.cloud.errors import JobAlreadyFailed, NotFoundError
 from labeliq.cloud.state import FirestoreLlmCache, JobStore
-from labeliq.local.stack import LocalStack
 from labeliq.models import JobManifest, JobStatus
 from tests.cloud.helpers import new_id
 

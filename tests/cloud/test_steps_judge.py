@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from devstack.stack import LocalStack
 from labeliq import cli
 from labeliq.cloud import steps
 from labeliq.cloud.blobs import BlobStore, report_object
@@ -20,7 +21,6 @@ from labeliq.cloud.contracts import AssembleRequest, AssembleResponse, ExtractRe
 from labeliq.cloud.errors import StepInProgress, TransientError
 from labeliq.cloud.settings import CloudSettings
 from labeliq.cloud.state import FirestoreLlmCache, JobStore
-from labeliq.local.stack import LocalStack
 from labeliq.models import GROUPS, Group, Report, Verdict
 from tests.cloud.helpers import new_id, sample
 from tests.llm.conftest import FakeGemini, _handler

@@ -185,7 +185,7 @@ def test_tag_line_stays_as_an_other_statement(parse: Parse) -> None:
 
 def test_brand_only_front_fails_the_common_name_rule(parse: Parse) -> None:
     """End to end: the checker sees no common name and fails 1.1 (it used to pass on the brand)."""
-    from labeliq.checks.common_name import check
+    from labeliq.checks.common_name.checker import check
     from labeliq.models import ProductContext
 
     facts = parse(front="NORTHERN MILL\n200 g\nSource of fibre / Source de fibres", back=BACK)

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from labeliq.checks import common_name
+from labeliq.checks.common_name import checker as common_name
 from labeliq.checks.llm_judge import Answers, LlmJudge
 from labeliq.extraction.text_parser import parse_label
 from labeliq.judge import LlmSettingsError, build_judge, is_transient_llm_error, judge_from_env

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from labeliq.checks import common_name
+from labeliq.checks.common_name import checker as common_name
 from labeliq.checks.llm_judge import (
     QUESTIONS,
     SYSTEM_INSTRUCTION,

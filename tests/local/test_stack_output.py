@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from labeliq.local.stack import report_verdict_line
+from devstack.stack import report_verdict_line
 
 
 def test_verdict_line_names_the_failing_rules(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.table import Table, _Cell
 
-from labeliq.checks._finding import failed, not_applicable, passed, review
+from labeliq.checks.common.findings import failed, not_applicable, passed, review
 from labeliq.docx_findings import DETAIL_COLUMNS, DETAIL_WIDTHS_CM, FINDING_COLUMNS, FINDING_WIDTHS_CM
 from labeliq.docx_report import (
     FAILING_COLUMNS,

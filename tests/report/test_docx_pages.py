@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from labeliq.checks._finding import failed, not_applicable, passed, review
+from labeliq.checks.common.findings import failed, not_applicable, passed, review
 from labeliq.docx_report import render_docx
 from labeliq.models import Finding, LabelFacts, Panel, ProductContext, Report
 from labeliq.pipeline import check_label

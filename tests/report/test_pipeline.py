@@ -7,7 +7,7 @@ import logging
 
 import pytest
 
-from labeliq.checks._finding import failed, not_applicable, passed, review
+from labeliq.checks.common.findings import failed, not_applicable, passed, review
 from labeliq.models import (
     CheckResult,
     Finding,

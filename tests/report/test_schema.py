@@ -9,7 +9,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from labeliq.checks._finding import failed, not_applicable, passed, review
+from labeliq.checks.common.findings import failed, not_applicable, passed, review
 from labeliq.models import Finding, LabelFacts, Panel, ProductContext, Provenance, Quantity, TextFact
 from labeliq.pipeline import check_label
 from labeliq.report import report_json, report_schema, report_schema_json

@@ -1,8 +1,8 @@
 """Builds a function's deployment package the way terraform/functions.tf does, for tests.
 
-Terraform zips main.py, every shared/labeliq file matching LIBRARY_PATTERN, and one requirements.txt merged from
-shared/requirements.txt, the function's own requirements.txt and (extract with the local OCR engine)
-shared/requirements-ocr.txt, sorted and de-duplicated. test_function_packages checks that this mirror still
+Terraform zips main.py, every shared/labeliq file matching LIBRARY_PATTERN but not CLI_PATTERN, and one
+requirements.txt merged from shared/requirements.txt, the function's own requirements.txt and (extract with the local
+OCR engine) shared/requirements-ocr.txt, sorted and de-duplicated. test_function_packages checks that this mirror still
 matches the HCL.
 """
 
@@ -15,6 +15,9 @@ REPO = Path(__file__).resolve().parents[2]
 LIBRARY_DIR = REPO / "shared" / "labeliq"
 LIBRARY_PATTERN = "**/*.{py,json,typed}"
 LIBRARY_SUFFIXES = (".py", ".json", ".typed")
+# The command line is not shipped: no function imports it (terraform subtracts this fileset).
+CLI_PATTERN = "{cli/**,cli.py,cli_submit.py,samples_run.py}"
+CLI_TOP_LEVEL = ("cli", "cli.py", "cli_submit.py", "samples_run.py")
 
 
 def requirement_lines(path: Path, *, skip_options: bool = False) -> list[str]:
@@ -34,7 +37,10 @@ def library_files() -> list[Path]:
     return sorted(
         p.relative_to(LIBRARY_DIR)
         for p in LIBRARY_DIR.rglob("*")
-        if p.is_file() and p.suffix in LIBRARY_SUFFIXES and "__pycache__" not in p.parts
+        if p.is_file()
+        and p.suffix in LIBRARY_SUFFIXES
+        and "__pycache__" not in p.parts
+        and p.relative_to(LIBRARY_DIR).parts[0] not in CLI_TOP_LEVEL
     )
 
 

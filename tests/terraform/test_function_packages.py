@@ -3,6 +3,7 @@ needs no distribution outside its merged requirements (and what they depend on).
 
 from __future__ import annotations
 
+import ast
 import json
 import subprocess
 import sys
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.terraform.hcl_model import load_terraform
-from tests.terraform.package_builder import LIBRARY_PATTERN, build_package, merged_requirements
+from tests.terraform.package_builder import CLI_PATTERN, LIBRARY_PATTERN, build_package, merged_requirements
 
 FUNCTIONS = ("extract", "run_agent_group", "assemble_report", "render_docx")
 
@@ -56,6 +57,8 @@ def test_python_mirror_matches_the_hcl() -> None:
     tf = load_terraform()
     text = tf.texts["functions.tf"]
     assert f'fileset(local.library_dir, "{LIBRARY_PATTERN}")' in text
+    assert f'fileset(local.library_dir, "{CLI_PATTERN}")' in text
+    assert "library_files = setsubtract(" in text
     assert '"${path.module}/../shared/requirements.txt"' in text
     assert '"${path.module}/../shared/requirements-ocr.txt"' in text
     assert 'filename = "labeliq/${source.value}"' in text
@@ -86,3 +89,32 @@ def test_package_imports_in_a_clean_process(function: str, tmp_path: Path) -> No
     allowed = set(probe["allowed"])
     outside = {top: dists for top, dists in probe["loaded"].items() if dists and not set(dists) & allowed}
     assert not outside, f"{function} imports distributions missing from its requirements: {outside}"
+
+
+def _imported_modules(source: str) -> set[str]:
+    """Every module a file names in an import statement (at any depth: lazy imports count)."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names.add(node.module)
+    return names
+
+
+@pytest.mark.parametrize("function", FUNCTIONS)
+def test_package_carries_no_development_code(function: str, tmp_path: Path) -> None:
+    # The local stack and the Workflows runner live in devstack/ (a development package): no zip carries them, and
+    # nothing a zip carries imports them, so editing the runner redeploys no function.
+    package = build_package(function, tmp_path)
+    shipped = sorted(p.relative_to(package) for p in package.rglob("*.py"))
+    assert not [p for p in shipped if "local" in p.parts or "devstack" in p.parts], shipped
+    assert not [p for p in shipped if p.parts[1:2] in (("cli",), ("cli.py",), ("samples_run.py",))], shipped
+    importers = {
+        str(p): sorted(m for m in _imported_modules((package / p).read_text(encoding="utf-8")) if m.startswith(DEV))
+        for p in shipped
+    }
+    assert not {p: m for p, m in importers.items() if m}, "shipped code imports the development stack"
+
+
+DEV = ("devstack", "labeliq.local", "labeliq.cli")

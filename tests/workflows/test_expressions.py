@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from labeliq.local.wf_stdlib import RecordingSleeper
-from labeliq.local.workflow_runner import WorkflowError, run_workflow
+from devstack.wf_stdlib import RecordingSleeper
+from devstack.workflow_runner import WorkflowError, run_workflow
 
 VARS = {
     "m": {"a": {"b": 1}, "list": [10, 20, 30], "name": "incoming/J-1/job.json"},
@@ -65,7 +65,6 @@ def error_tags(expression: str) -> list[str]:
         pytest.param("${not false and true}", True, id="not"),
         pytest.param("${NOT (1 == 1) OR FALSE}", False, id="upper-case-logical"),
         pytest.param("${-n + 10}", 3, id="unary-minus"),
-        pytest.param("${sys.now() > 1700000000}", True, id="sys-now-seconds"),
         # access: "." then "[]"
         pytest.param("${m.a.b}", 1, id="dot-access"),
         pytest.param('${m["a"]["b"]}', 1, id="bracket-access"),
@@ -83,26 +82,15 @@ def error_tags(expression: str) -> list[str]:
         pytest.param('${default(map.get(m, "missing"), "fallback")}', "fallback", id="default-map-get"),
         pytest.param('${map.get(m, ["a", "b"])}', 1, id="map-get-path"),
         pytest.param('${map.get(m, ["a", "x", "y"])}', None, id="map-get-missing-path"),
-        pytest.param("${len(m.list) + len(s) + len(m)}", 9, id="len"),
-        pytest.param("${keys(m.a)}", ["b"], id="keys"),
         pytest.param("${get_type(m)}", "map", id="get-type"),
         pytest.param('${text.match_regex(m.name, "^incoming/[^/]+/job\\\\.json$")}', True, id="match-regex"),
         pytest.param(
             '${text.match_regex("incoming/J/front.png", "^incoming/[^/]+/job\\\\.json$")}', False, id="regex-no"
         ),
-        pytest.param(
-            '${text.find_all_regex("a1b22", "[0-9]+")}',
-            [{"index": 1, "match": "1"}, {"index": 3, "match": "22"}],
-            id="find-all-regex",
-        ),
         pytest.param('${text.split(m.name, "/")[1]}', "J-1", id="split"),
-        pytest.param('${text.replace_all("a-b-c", "-", "+")}', "a+b+c", id="replace-all"),
-        pytest.param('${text.substring("abcdef", 1, 3)}', "bc", id="substring"),
         pytest.param("${json.encode_to_string(m.a)}", '{"b":1}', id="json-encode"),
-        pytest.param('${json.decode("{\\"k\\": [1, 2]}")}', {"k": [1, 2]}, id="json-decode"),
-        pytest.param('${int("42") + int(2.9)}', 44, id="int"),
-        pytest.param('${double("1.5")}', 1.5, id="double-fn"),
         pytest.param("${string(true)}", "true", id="string-of-bool"),
+        pytest.param('${json.encode_to_string("HTTP 503")}', '"HTTP 503"', id="json-encode-string"),
     ],
 )
 def test_expression(expression: str, expected: Any) -> None:
@@ -121,10 +109,10 @@ def test_expression(expression: str, expected: Any) -> None:
         pytest.param("${undefined_variable}", "KeyError", id="undefined-variable"),
         pytest.param("${1 / 0}", "ZeroDivisionError", id="division-by-zero"),
         pytest.param('${1 < "2"}', "TypeError", id="compare-mixed-types"),
-        pytest.param('${int("x")}', "ValueError", id="int-of-words"),
-        pytest.param('${json.decode("{")}', "ValueError", id="bad-json"),
         # "not" binds tighter than comparisons in the documented order, so this is (not 1) == 2: a TypeError.
         pytest.param("${not 1 == 2}", "TypeError", id="not-binds-tighter-than-equality"),
+        pytest.param('${text.split("a/b", "")}', "ValueError", id="split-on-nothing"),
+        pytest.param("${string([1])}", "TypeError", id="string-of-a-list"),
     ],
 )
 def test_expression_errors(expression: str, tag: str) -> None:

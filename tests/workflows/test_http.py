@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from labeliq.local.wf_stdlib import RecordingSleeper
-from labeliq.local.workflow_runner import WorkflowDefinitionError, WorkflowError, run_workflow
+from devstack.wf_stdlib import RecordingSleeper
+from devstack.workflow_runner import WorkflowDefinitionError, WorkflowError, run_workflow
 
 
 class Echo(BaseHTTPRequestHandler):
@@ -150,7 +150,7 @@ def test_except_as_gets_the_http_error_map(base_url: str) -> None:
       steps:
         - call_it:
             try:
-              call: http.get
+              call: http.post
               args:
                 url: ${args.url}
                 timeout: 5
@@ -173,7 +173,7 @@ def test_except_as_gets_the_http_error_map(base_url: str) -> None:
 def test_unknown_http_argument_fails_loudly() -> None:
     source = """
     - call_it:
-        call: http.get
+        call: http.post
         args:
           url: http://127.0.0.1:9/
           retries: 3

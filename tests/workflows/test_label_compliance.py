@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from labeliq.local.wf_stdlib import RecordingSleeper
-from labeliq.local.workflow_runner import WorkflowError, run_workflow
+from devstack.wf_stdlib import RecordingSleeper
+from devstack.workflow_runner import WorkflowError, run_workflow
 from tests.workflows.fake_functions import FakeFunctions
 
 WORKFLOW = Path(__file__).resolve().parents[2] / "workflows" / "label_compliance.yaml"

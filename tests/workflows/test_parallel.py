@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from labeliq.local.wf_http import HttpResponse
-from labeliq.local.wf_stdlib import RecordingSleeper
-from labeliq.local.workflow_runner import WorkflowDefinitionError, WorkflowError, run_workflow
+from devstack.wf_http import HttpResponse
+from devstack.wf_stdlib import RecordingSleeper
+from devstack.workflow_runner import WorkflowDefinitionError, WorkflowError, run_workflow
 
 
 def run(source: str, argument: Any = None, http: Any = None) -> Any:
@@ -128,18 +128,31 @@ def test_branches_read_outer_variables() -> None:
     assert run(source) == {"first": "apples", "second": "oranges"}
 
 
-class SlowSleeper:
-    """Really sleeps a little, so a read-modify-write of a shared variable spans a thread switch."""
+class CountingClient:
+    """An HTTP transport that records how many requests are in flight at once."""
 
-    def sleep(self, seconds: float) -> None:
-        time.sleep(0.002)
+    def __init__(self) -> None:
+        self.in_flight = 0
+        self.max_in_flight = 0
+        self.lock = threading.Lock()
+
+    def request(
+        self, method: str, url: str, headers: dict[str, str], body: bytes | None, timeout_s: float
+    ) -> HttpResponse:
+        with self.lock:
+            self.in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+        time.sleep(0.05)  # a real blocking call in a worker thread, long enough for branches to overlap
+        with self.lock:
+            self.in_flight -= 1
+        return HttpResponse(200, {"Content-Type": "application/json"}, b'{"ok": true}')
 
 
 def test_shared_counter_updates_are_atomic() -> None:
     # The runner applies each assignment to a shared variable atomically (evaluate and write under one lock), as
     # the parallel-steps page describes for shared variables (recalled; its "Shared variables" section was not in
-    # the stored copy searched here). Each update reads `total`, waits inside a subworkflow, then writes: without
-    # atomic assignment, concurrent iterations lose updates (checked by disabling the lock).
+    # the stored copy searched here). Each update reads `total`, waits inside a subworkflow (a slow HTTP call), then
+    # writes: without atomic assignment, concurrent iterations lose updates (checked by disabling the lock).
     source = """
     main:
       steps:
@@ -163,34 +176,13 @@ def test_shared_counter_updates_are_atomic() -> None:
       params: [n]
       steps:
         - wait:
-            call: sys.sleep
+            call: http.post
             args:
-              seconds: 1
+              url: http://127.0.0.1:9/wait
         - give:
             return: ${n}
     """
-    result = run_workflow(textwrap.dedent(source), None, {}, sleeper=SlowSleeper(), log_sink=lambda r: None)
-    assert result == sum(range(1, 25))
-
-
-class CountingClient:
-    """An HTTP transport that records how many requests are in flight at once."""
-
-    def __init__(self) -> None:
-        self.in_flight = 0
-        self.max_in_flight = 0
-        self.lock = threading.Lock()
-
-    def request(
-        self, method: str, url: str, headers: dict[str, str], body: bytes | None, timeout_s: float
-    ) -> HttpResponse:
-        with self.lock:
-            self.in_flight += 1
-            self.max_in_flight = max(self.max_in_flight, self.in_flight)
-        time.sleep(0.05)  # a real blocking call in a worker thread, long enough for branches to overlap
-        with self.lock:
-            self.in_flight -= 1
-        return HttpResponse(200, {"Content-Type": "application/json"}, b'{"ok": true}')
+    assert run(source, http=CountingClient()) == sum(range(1, 25))
 
 
 @pytest.mark.parametrize("limit", [1, 2, 3])
@@ -210,7 +202,7 @@ def test_concurrency_limit_bounds_branches_in_flight(limit: int) -> None:
             in: [1, 2, 3, 4, 5, 6]
             steps:
               - get:
-                  call: http.get
+                  call: http.post
                   args:
                     url: http://127.0.0.1:9/item
                   result: r
@@ -245,9 +237,9 @@ def test_continue_all_runs_every_branch_then_raises_unhandled_branch_error() -> 
             - healthy:
                 steps:
                   - slow_but_fine:
-                      call: sys.sleep
+                      call: http.post
                       args:
-                        seconds: 1
+                        url: http://127.0.0.1:9/slow
                   - ok:
                       call: sys.log
                       args:
@@ -255,7 +247,9 @@ def test_continue_all_runs_every_branch_then_raises_unhandled_branch_error() -> 
     """
     logs: list[dict[str, Any]] = []
     with pytest.raises(WorkflowError) as info:
-        run_workflow(textwrap.dedent(source), None, {}, sleeper=RecordingSleeper(), log_sink=logs.append)
+        run_workflow(
+            textwrap.dedent(source), None, {}, http=CountingClient(), sleeper=RecordingSleeper(), log_sink=logs.append
+        )
     assert [r["textPayload"] for r in logs] == ["healthy branch finished"]
     error = info.value.error
     assert "UnhandledBranchError" in error["tags"]
@@ -358,3 +352,68 @@ def test_only_continue_all_is_accepted() -> None:
     """
     with pytest.raises(WorkflowDefinitionError, match="continueAll"):
         run(source)
+
+
+def test_parallel_for_calls_a_subworkflow_per_iteration_and_records_results_by_key() -> None:
+    # The shape label_compliance.yaml uses for its check groups: each iteration calls a subworkflow with its loop
+    # value, keeps the result in its own variable, and writes a shared map under its own key.
+    source = """
+    main:
+      steps:
+        - init:
+            assign:
+              - failures: {}
+        - groups:
+            parallel:
+              shared: [failures]
+              concurrency_limit: 2
+              for:
+                value: group
+                in: ["identity", "content", "tables"]
+                steps:
+                  - check:
+                      call: check_one
+                      args:
+                        group: ${group}
+                      result: checked
+                  - record:
+                      switch:
+                        - condition: ${"error" in checked}
+                          assign:
+                            - failures[group]: ${checked.error}
+        - done:
+            return: ${failures}
+    check_one:
+      params: [group]
+      steps:
+        - judge:
+            switch:
+              - condition: ${group == "content"}
+                return:
+                  error: ${group + " broke"}
+        - fine:
+            return:
+              code: 200
+    """
+    assert run(source) == {"content": "content broke"}
+
+
+def test_an_iteration_variable_is_not_visible_after_the_parallel_for() -> None:
+    source = """
+    main:
+      steps:
+        - groups:
+            parallel:
+              for:
+                value: group
+                in: ["a", "b"]
+                steps:
+                  - keep:
+                      assign:
+                        - checked: ${group}
+        - done:
+            return: ${checked}
+    """
+    with pytest.raises(WorkflowError) as info:
+        run(source)
+    assert "KeyError" in info.value.error["tags"]

@@ -3,7 +3,11 @@
 Policy (../shared/docs/architecture.md, "Workflows facts"; ../shared/docs/style.md): every http.* call has
 `auth: {type: OIDC}` and an explicit `timeout` of at most 1800 s; every call of a function sits in a `try` with a
 `retry`; every `except` logs with sys.log; URLs come from sys.get_env, never hard-coded; a parallel step sets
-`concurrency_limit` and `shared`.
+`concurrency_limit` and `shared`. The YAML says the call once (the subworkflow call_function, the only http.*
+call); so the policy is checked on that call and on every call of call_function (URL, timeout, ids).
+
+The JSON Schema is a copy of GoogleCloudPlatform/workflows-samples jsonschema/workflows.json (commit 127ed786,
+Apache-2.0), kept beside this test so a plain clone checks it too.
 """
 
 from __future__ import annotations
@@ -18,9 +22,12 @@ import jsonschema
 import pytest
 import yaml
 
+from tests.terraform.hcl_model import load_terraform
+
 ROOT = Path(__file__).resolve().parents[2]
 WORKFLOW = ROOT / "workflows" / "label_compliance.yaml"
-SCHEMA = ROOT.parent / "shared" / "workflows" / "workflows.schema.json"
+SCHEMA = Path(__file__).with_name("workflows.schema.json")
+CALLER = "call_function"
 FUNCTION_URL_ENV = {"EXTRACT_URL", "RUN_AGENT_GROUP_URL", "ASSEMBLE_REPORT_URL", "RENDER_DOCX_URL"}
 URL_FROM_ENV = re.compile(r'^\$\{sys\.get_env\("([A-Z_]+)"\)\}$')
 
@@ -77,6 +84,11 @@ def tries_with_retry(document: dict[str, Any]) -> set[tuple[str, ...]]:
     return found
 
 
+def function_calls() -> list[tuple[tuple[str, ...], str, dict[str, Any]]]:
+    """Every call of the subworkflow that calls a function."""
+    return [s for s in all_steps() if s[2].get("call") == CALLER]
+
+
 def test_validates_against_the_workflows_json_schema() -> None:
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     jsonschema.Draft7Validator.check_schema(schema)
@@ -85,43 +97,50 @@ def test_validates_against_the_workflows_json_schema() -> None:
 
 
 def test_the_policy_walker_sees_every_function_call() -> None:
-    # Guards the other tests against a walker that silently finds nothing: 4 functions + 2 more groups + failure.
-    assert len(http_calls()) == 7
+    # Guards the other tests against a walker that silently finds nothing: extract, the group loop, assemble,
+    # render and the failure record go through call_function, which holds the one http.post.
+    assert len(function_calls()) == 5
+    assert [(trail, name) for trail, name, _ in http_calls()] == [((CALLER, "post", "try"), "post")]
 
 
-@pytest.mark.parametrize("call", http_calls(), ids=lambda c: "/".join((*c[0], c[1])))
-def test_every_http_call_has_oidc_and_a_bounded_timeout(call: tuple[tuple[str, ...], str, dict[str, Any]]) -> None:
-    args = call[2]["args"]
-    assert args.get("auth") == {"type": "OIDC"}
-    timeout = args.get("timeout")
+def test_the_http_call_has_oidc_and_a_bounded_timeout() -> None:
+    ((_, _, call),) = http_calls()
+    assert call["call"] == "http.post"
+    assert call["args"]["auth"] == {"type": "OIDC"}
+    assert call["args"]["url"] == "${url}"
+    assert call["args"]["body"] == "${body}"
+    timeout = call["args"].get("timeout")
     assert isinstance(timeout, int) and 0 < timeout <= 1800  # 1800 s is the documented maximum
+    # The workflow waits as long as the slowest function may run; a faster one ends its own request first.
+    functions = load_terraform().variables["functions"]["default"]
+    assert timeout == max(f["timeout_s"] for f in functions.values())
+    assert load()[CALLER]["params"] == ["url", "step", "fail_job_on_error", "body"]  # every caller says each
 
 
-@pytest.mark.parametrize("call", http_calls(), ids=lambda c: "/".join((*c[0], c[1])))
-def test_every_function_call_is_inside_a_try_with_retry(call: tuple[tuple[str, ...], str, dict[str, Any]]) -> None:
-    trail = call[0]
+def test_every_function_call_is_inside_a_try_with_retry() -> None:
+    ((trail, _, _),) = http_calls()
     protected = tries_with_retry(load())
     assert any(trail[: len(t)] == t for t in protected), f"{'/'.join(trail)} is not inside try/retry"
     retry_steps = [b for tr, n, b in all_steps() if (*tr, n, "try") == trail]
     assert retry_steps, "the call must be the body of a try step"
     retry = retry_steps[0]["retry"]
-    if isinstance(retry, dict):
-        assert retry["predicate"] in (
-            "${http.default_retry_predicate}",
-            "${http.default_retry_predicate_non_idempotent}",
-        )
-        assert retry["max_retries"] >= 1
-        assert set(retry["backoff"]) == {"initial_delay", "max_delay", "multiplier"}
+    assert isinstance(retry, dict)
+    assert retry["predicate"] in (
+        "${http.default_retry_predicate}",
+        "${http.default_retry_predicate_non_idempotent}",
+    )
+    assert retry["max_retries"] >= 1
+    assert set(retry["backoff"]) == {"initial_delay", "max_delay", "multiplier"}
 
 
-@pytest.mark.parametrize("call", http_calls(), ids=lambda c: "/".join((*c[0], c[1])))
+@pytest.mark.parametrize("call", function_calls(), ids=lambda c: "/".join((*c[0], c[1])))
 def test_function_urls_come_from_the_environment(call: tuple[tuple[str, ...], str, dict[str, Any]]) -> None:
     url = call[2]["args"]["url"]
     match = URL_FROM_ENV.match(url)
     assert match and match.group(1) in FUNCTION_URL_ENV, url
 
 
-@pytest.mark.parametrize("call", http_calls(), ids=lambda c: "/".join((*c[0], c[1])))
+@pytest.mark.parametrize("call", function_calls(), ids=lambda c: "/".join((*c[0], c[1])))
 def test_every_function_gets_the_execution_id(call: tuple[tuple[str, ...], str, dict[str, Any]]) -> None:
     body = call[2]["args"]["body"]
     assert body["execution_id"] == "${execution_id}"
@@ -158,7 +177,7 @@ def test_parallel_steps_bound_concurrency_and_share_only_what_they_write() -> No
     for _, spec in parallels:
         assert isinstance(spec.get("concurrency_limit"), int) and spec["concurrency_limit"] >= 1
         assert spec["shared"] == ["group_errors"]
-        assert [next(iter(b)) for b in spec["branches"]] == ["identity", "content", "tables"]
+        assert spec["for"]["in"] == ["identity", "content", "tables"]
 
 
 def test_failures_are_logged_at_error_severity() -> None:

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from labeliq.local.wf_stdlib import RecordingSleeper
-from labeliq.local.workflow_runner import WorkflowDefinitionError, WorkflowError, run_workflow
+from devstack.wf_stdlib import RecordingSleeper
+from devstack.workflow_runner import WorkflowDefinitionError, WorkflowError, run_workflow
 
 
 def run(source: str, argument: Any = None, env: dict[str, str] | None = None, logs: list[Any] | None = None) -> Any:
@@ -22,10 +22,16 @@ def run(source: str, argument: Any = None, env: dict[str, str] | None = None, lo
         pytest.param(
             """
             - fetch:
-                call: http.get
+                call: http.post
                 args:
                   url: http://127.0.0.1:9/
-                retry: ${http.default_retry}
+                retry:
+                  predicate: ${http.default_retry_predicate}
+                  max_retries: 1
+                  backoff:
+                    initial_delay: 1
+                    max_delay: 1
+                    multiplier: 1
             """,
             r"step 'fetch': unsupported keyword 'retry' in a 'call' step",
             id="retry-without-try",
@@ -96,6 +102,28 @@ def run(source: str, argument: Any = None, env: dict[str, str] | None = None, lo
         ),
         pytest.param(
             """
+            - fetch:
+                try:
+                  call: http.post
+                  args:
+                    url: http://127.0.0.1:9/
+                retry: ${http.default_retry}
+            """,
+            r"step 'fetch': retry must be a map",
+            id="retry-policy-value-not-supported",
+        ),
+        pytest.param(
+            """
+            - fetch:
+                call: http.get
+                args:
+                  url: http://127.0.0.1:9/
+            """,
+            r"step 'fetch': call of unknown or unsupported function 'http.get'",
+            id="stdlib-function-the-yaml-does-not-use",
+        ),
+        pytest.param(
+            """
             - log:
                 call: sys.log
                 args:
@@ -137,7 +165,7 @@ def test_switch_next_and_end() -> None:
       steps:
         - init:
             assign:
-              - path: []
+              - path: ""
         - choose:
             switch:
               - condition: ${args.n > 10}
@@ -146,22 +174,22 @@ def test_switch_next_and_end() -> None:
                 steps:
                   - mark_small:
                       assign:
-                        - path: ${list.concat(path, "small")}
+                        - path: ${path + "small"}
             next: finish
         - zero:
             assign:
-              - path: ${list.concat(path, "zero")}
+              - path: ${path + "zero"}
             next: finish
         - big:
             assign:
-              - path: ${list.concat(path, "big")}
+              - path: ${path + "big"}
         - finish:
             return: ${path}
     """
-    assert run(source, {"n": 20}) == ["big"]
-    assert run(source, {"n": 5}) == ["small"]
+    assert run(source, {"n": 20}) == "big"
+    assert run(source, {"n": 5}) == "small"
     # no condition true: the switch step's own next applies
-    assert run(source, {"n": 0}) == []
+    assert run(source, {"n": 0}) == ""
 
 
 def test_next_end_returns_null() -> None:
@@ -346,9 +374,9 @@ def test_dynamic_map_keys() -> None:
           - myMap: {"${dynamicKey}": "myValue"}
           - myMap2: {'${dynamicKey + "Apple"}': "myValue"}
     - done:
-        return: ${map.merge(myMap, myMap2)}
+        return: [ "${myMap}", "${myMap2}" ]
     """
-    assert run(source) == {"myKey": "myValue", "myKeyApple": "myValue"}
+    assert run(source) == [{"myKey": "myValue"}, {"myKeyApple": "myValue"}]
 
 
 def test_map_get_is_a_safe_lookup() -> None:
@@ -378,3 +406,35 @@ def test_sys_get_env_default_must_be_a_string() -> None:
             return: ${sys.get_env("NOT_SET", 5)}
         """)
     assert info.value.error["tags"] == ["TypeError"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        pytest.param("args:\n              name: Ada", "missing argument 'word'", id="missing"),
+        pytest.param(
+            "args:\n              name: Ada\n              word: Hi\n              extra: 1", "unknown", id="unknown"
+        ),
+    ],
+)
+def test_a_subworkflow_call_with_a_missing_or_unknown_argument_is_a_type_error(args: str, message: str) -> None:
+    # syntax/subworkflows: a parameter without a default must be given; an argument it does not declare is refused.
+    source = f"""
+    main:
+      steps:
+        - greet:
+            call: greeting
+            {args}
+            result: said
+        - done:
+            return: ${{said}}
+    greeting:
+      params: [name, word]
+      steps:
+        - build:
+            return: ${{word + ", " + name}}
+    """
+    with pytest.raises(WorkflowError) as info:
+        run(source)
+    assert info.value.error["tags"] == ["TypeError"]
+    assert message in info.value.error["message"]

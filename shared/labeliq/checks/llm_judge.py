@@ -17,7 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from labeliq.checks._finding import review
+from labeliq.checks.common.findings import review
 from labeliq.llm import LlmCache, LlmClient, LlmError
 from labeliq.models import CheckResult, Finding, Group, LabelFacts, LlmUsage, ProductContext, Verdict
 from labeliq.text import has_term

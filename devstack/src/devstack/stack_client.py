@@ -1,0 +1,182 @@
+"""Talking to a running local stack: upload a job, run the workflow on it, download what it produced.
+
+The stack that `make run` or `python -m devstack.stack --serve` starts writes its addresses to
+labeliq-out/stack/stack.json; `labeliq submit` reads them back, so a second terminal can send jobs to it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import threading
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from devstack.function_servers import repo_root, url_env_name
+from labeliq.cloud.blobs import manifest_object
+
+if TYPE_CHECKING:
+    from devstack.wf_stdlib import LogSink
+    from labeliq.cloud.state import JobStore
+
+WORKFLOW = "workflows/label_compliance.yaml"
+DEFAULT_STACK_FILE = Path("labeliq-out/stack/stack.json")
+
+
+def finalized_event(bucket: str, name: str, generation: int, size: int, content_type: str) -> dict[str, Any]:
+    """The CloudEvent Eventarc hands a workflow for an object finalized in a bucket."""
+    now = dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return {
+        "specversion": "1.0",
+        "type": "google.cloud.storage.object.v1.finalized",
+        "source": f"//storage.googleapis.com/projects/_/buckets/{bucket}",
+        "subject": f"objects/{name}",
+        "id": uuid.uuid4().hex,
+        "time": now,
+        "datacontenttype": "application/json",
+        "data": {
+            "kind": "storage#object",
+            "id": f"{bucket}/{name}/{generation}",
+            "bucket": bucket,
+            "name": name,
+            "generation": str(generation),
+            "metageneration": "1",
+            "contentType": content_type,
+            "size": str(size),
+            "storageClass": "STANDARD",
+            "timeCreated": now,
+            "updated": now,
+        },
+    }
+
+
+@dataclass
+class StackClient:
+    """The addresses of a running stack and what a user does with them."""
+
+    project: str
+    input_bucket: str
+    output_bucket: str
+    firestore_host: str
+    storage_url: str
+    function_urls: dict[str, str]
+    log_dir: Path
+    _log_lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+
+    # -- persistence --------------------------------------------------------------------------------------
+
+    def save(self, path: Path) -> None:
+        data = {
+            "project": self.project,
+            "input_bucket": self.input_bucket,
+            "output_bucket": self.output_bucket,
+            "firestore_host": self.firestore_host,
+            "storage_url": self.storage_url,
+            "function_urls": self.function_urls,
+            "log_dir": str(self.log_dir),
+        }
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path) -> StackClient:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["log_dir"] = Path(data["log_dir"])
+        return cls(**data)
+
+    # -- environment ----------------------------------------------------------------------------------------
+
+    def client_env(self) -> dict[str, str]:
+        """What a process needs to reach the emulators with the google-cloud clients and labeliq.cloud."""
+        return {
+            "FIRESTORE_EMULATOR_HOST": self.firestore_host,
+            "STORAGE_EMULATOR_HOST": self.storage_url,
+            "GOOGLE_CLOUD_PROJECT": self.project,
+            "LABELIQ_PROJECT_ID": self.project,
+            "LABELIQ_INPUT_BUCKET": self.input_bucket,
+            "LABELIQ_OUTPUT_BUCKET": self.output_bucket,
+        }
+
+    def activate(self) -> None:
+        """Point this process's google-cloud clients at the emulators (they read these variables)."""
+        os.environ.update(self.client_env())
+
+    def workflow_env(self) -> dict[str, str]:
+        """What the workflow reads with sys.get_env: one URL per function."""
+        env = {url_env_name(name): url for name, url in self.function_urls.items()}
+        env["GOOGLE_CLOUD_PROJECT_ID"] = self.project
+        return env
+
+    def storage_client(self) -> Any:
+        from labeliq.cloud.clients import storage_client
+
+        return storage_client(self.project)
+
+    def job_store(self, lease_s: float = 600.0) -> JobStore:
+        from labeliq.cloud.clients import firestore_client
+        from labeliq.cloud.state import JobStore
+
+        return JobStore(firestore_client(self.project), lease_s=lease_s)
+
+    # -- jobs -----------------------------------------------------------------------------------------------
+
+    def upload_job(
+        self, job_id: str, panels: Mapping[str, bytes], context: Mapping[str, Any] | None = None
+    ) -> dict[str, Any]:
+        """Upload the panels, then the manifest (last: it is the trigger); return the finalized event."""
+        bucket = self.storage_client().bucket(self.input_bucket)
+        for name, data in panels.items():
+            bucket.blob(f"incoming/{job_id}/{name}").upload_from_string(data)
+        manifest = {"job_id": job_id, "panels": list(panels), "context": dict(context or {})}
+        return self.upload_manifest(job_id, json.dumps(manifest, ensure_ascii=False).encode())
+
+    def upload_manifest(self, job_id: str, data: bytes, name: str | None = None) -> dict[str, Any]:
+        name = name or manifest_object(job_id)
+        blob = self.storage_client().bucket(self.input_bucket).blob(name)
+        blob.upload_from_string(data, content_type="application/json")
+        return finalized_event(self.input_bucket, name, int(blob.generation), len(data), "application/json")
+
+    def run_workflow(
+        self, argument: Mapping[str, Any], source: Path | None = None, log_sink: LogSink | None = None
+    ) -> Any:
+        """Run the workflow YAML on the local runner (devstack.workflow_runner) against the functions.
+
+        Its sys.log lines go to LOG_DIR/workflow.log, one JSON object per line, as Cloud Logging would keep them.
+        """
+        from devstack.workflow_runner import run_workflow
+
+        text = (source or repo_root() / WORKFLOW).read_text(encoding="utf-8")
+        return run_workflow(text, dict(argument), self.workflow_env(), log_sink=log_sink or self._workflow_log)
+
+    def _workflow_log(self, record: dict[str, Any]) -> None:
+        line = json.dumps(record, ensure_ascii=False, default=str) + "\n"
+        with self._log_lock:
+            self.log_dir.mkdir(parents=True, exist_ok=True)
+            with (self.log_dir / "workflow.log").open("a", encoding="utf-8") as stream:
+                stream.write(line)
+
+    def download(self, uri: str, dest: Path) -> Path:
+        bucket, _, name = uri.removeprefix("gs://").partition("/")
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        self.storage_client().bucket(bucket).blob(name).download_to_filename(str(dest))
+        return dest
+
+    def download_outputs(self, result: Any, dest_dir: Path) -> list[Path]:
+        """The report and the DOCX a finished run names, as DEST/report.json and DEST/report.docx."""
+        files: list[Path] = []
+        if isinstance(result, dict):
+            for key, filename in (("report_uri", "report.json"), ("docx_uri", "report.docx")):
+                uri = result.get(key)
+                if isinstance(uri, str) and uri.startswith("gs://"):
+                    files.append(self.download(uri, dest_dir / filename))
+        return files
+
+
+def new_job_id(prefix: str) -> str:
+    """A job id from a readable prefix (letters, digits, '-', '_') and a random suffix."""
+    safe = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in prefix)[:40].strip("-_") or "job"
+    return f"{safe}-{uuid.uuid4().hex[:8]}"

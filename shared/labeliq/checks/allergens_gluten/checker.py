@@ -1,0 +1,249 @@
+"""Food allergen, gluten and added sulphite declarations (cfia-rules.md section 9, FDR B.01.010.1-B.01.010.4).
+
+Each language is judged on its own: the English list against "Contains", the French list against
+"Contient", because B.01.010.3(1)(a.1) ties each statement to the list in the same language and each
+language has its own prescribed source names ("Milk" / "Lait").
+"""
+
+from __future__ import annotations
+
+from labeliq.checks.allergens_gluten.claim_rules import claim_findings
+from labeliq.checks.allergens_gluten.order import order_findings
+from labeliq.checks.allergens_gluten.sources import (
+    Lang,
+    ListScan,
+    declared_keys,
+    generic_sources_in_list,
+    has_sulphite_source_name,
+    scan_list,
+    source_specs,
+    sulphites_named,
+)
+from labeliq.checks.allergens_gluten.statement_rules import (
+    generic_coverage,
+    may_contain_findings,
+    statement_name_findings,
+)
+from labeliq.checks.allergens_gluten.statements import (
+    list_languages,
+    pick_for_list,
+    statements_for,
+)
+from labeliq.checks.allergens_gluten.sulphite_placement import sulphite_placement_findings
+from labeliq.checks.allergens_gluten.sulphites import sulphite_name_findings
+from labeliq.checks.common import findings as F
+from labeliq.models import Finding, IngredientList, LabelFacts, ProductContext
+
+LANG_NAME = {"en": "English", "fr": "French"}
+CIT_DECLARE = "FDR B.01.010.1(2),(6),(7),(8),(10)"
+CIT_CONTAINS = "FDR B.01.010.3(1)(b), B.01.010.2(6)(b)"
+CIT_REFINED = "CFIA ILT, list of ingredients and allergens (highly refined oils, Health Canada position)"
+
+
+def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
+    findings: list[Finding] = []
+    if not facts.ingredients:
+        findings.append(_no_list(context))
+    for ingredients in facts.ingredients:
+        for lang in list_languages(ingredients):
+            findings += _list_findings(facts, ingredients, lang)
+    if facts.ingredients and not facts.contains:
+        findings.append(
+            F.not_applicable(
+                "9.7",
+                "No Contains statement is shown (it is optional when every source is declared in the list).",
+                CIT_CONTAINS,
+            )
+        )
+    findings += sulphite_name_findings(facts)
+    findings += sulphite_placement_findings(facts)
+    findings += statement_name_findings(facts)
+    findings += may_contain_findings(facts)
+    findings += order_findings(facts)
+    findings += claim_findings(facts)
+    return findings
+
+
+def _no_list(context: ProductContext) -> Finding:
+    if context.packaged_at_retail:
+        return F.not_applicable(
+            "9.15",
+            "No list of ingredients was found and the product is packaged at retail: products exempt from a list "
+            "under B.01.008(2)(a) to (e) need no allergen declaration unless a list is shown.",
+            "FDR B.01.010.1(4), B.01.010.2(4)",
+        )
+    return F.review(
+        "9.6",
+        "No list of ingredients was found on the label, so allergen, gluten and sulphite declarations could not be "
+        "checked; unless the product is exempt under B.01.008(2), the sources must be declared.",
+        "FDR B.01.010.1(2), B.01.010.1(4)",
+    )
+
+
+def _where(ingredients: IngredientList, lang: Lang) -> str:
+    return f"the {LANG_NAME[lang]} list of ingredients (panel '{ingredients.source.panel}')"
+
+
+def _list_findings(facts: LabelFacts, ingredients: IngredientList, lang: Lang) -> list[Finding]:
+    scan = scan_list(ingredients.text, lang)
+    contains = pick_for_list(statements_for(facts, "contains", lang), ingredients)
+    in_list = declared_keys(ingredients.text, lang)
+    in_contains = declared_keys(contains.text, lang) if contains else set()
+    panel = ingredients.source.panel
+    evidence = f"{ingredients.title} {ingredients.text}".strip()
+    findings = _declaration_findings(scan, in_list | in_contains, ingredients, lang, evidence)
+    has_sulphites = bool(sulphites_named(ingredients.text, lang))
+    if contains is not None:
+        findings += _contains_completeness(scan, has_sulphites, in_contains, contains.text, ingredients, lang)
+    else:
+        other = [s for s in facts.contains if s.source.panel == panel]
+        if other and len(list_languages(ingredients)) == 1:
+            findings.append(
+                F.failed(
+                    "9.7",
+                    f"A Contains statement is shown, but {_where(ingredients, lang)} is not followed by one in "
+                    f'{LANG_NAME[lang]} ("{"Contains" if lang == "en" else "Contient"}"); each language version '
+                    "of the statement follows the list in the same language.",
+                    "FDR B.01.010.3(1)(a)(i),(a.1); FDR B.01.012(2)",
+                    evidence=other[0].title + " " + other[0].text,
+                    panel=panel,
+                )
+            )
+    for oil, key in scan.refined_oils:
+        if key not in in_contains and contains is not None:
+            name = source_specs()[key].display(lang)
+            findings.append(
+                F.review(
+                    "9.14",
+                    f"'{oil}' in {_where(ingredients, lang)} comes from {name.lower()}, which the Contains statement "
+                    f"does not name. Highly refined oils are exempt from allergen declaration; if this oil is not "
+                    f"highly refined, '{name}' must be added to the Contains statement.",
+                    CIT_REFINED,
+                    evidence=oil,
+                    panel=panel,
+                )
+            )
+    return findings
+
+
+def _declaration_findings(
+    scan: ListScan, declared: set[str], ingredients: IngredientList, lang: Lang, evidence: str
+) -> list[Finding]:
+    specs = source_specs()
+    panel = ingredients.source.panel
+    findings: list[Finding] = []
+    missing = [d for d in scan.sources if d.key not in declared]
+    if missing:
+        parts = [f"'{d.trigger}' ({specs[d.key].display(lang)})" for d in missing]
+        findings.append(
+            F.failed(
+                "9.6",
+                f"In {_where(ingredients, lang)}, {', '.join(parts)} reveal(s) a food allergen or gluten source whose "
+                "prescribed name appears neither in the ingredient's common name, nor in parentheses in the list, "
+                "nor in the Contains statement.",
+                CIT_DECLARE,
+                evidence=evidence,
+                panel=panel,
+            )
+        )
+    elif scan.sources:
+        names = sorted({specs[d.key].display(lang) for d in scan.sources})
+        findings.append(
+            F.passed(
+                "9.6",
+                f"Every allergen and gluten source found in {_where(ingredients, lang)} is declared by its "
+                f"prescribed name ({', '.join(names)}).",
+                CIT_DECLARE,
+                evidence=evidence,
+                panel=panel,
+            )
+        )
+    else:
+        findings.append(
+            F.not_applicable(
+                "9.6",
+                f"No food allergen or gluten source was recognised in {_where(ingredients, lang)}.",
+                CIT_DECLARE,
+                evidence=evidence,
+                panel=panel,
+            )
+        )
+    generic = generic_sources_in_list(ingredients.text, lang, scan.sources)
+    if generic:
+        findings.append(
+            F.failed(
+                "9.4",
+                f"{_where(ingredients, lang)[0].upper()}{_where(ingredients, lang)[1:]} names "
+                f"{', '.join(repr(g) for g in generic)} without naming the nuts or species; the source must be "
+                "shown by its prescribed name (each nut, or the common name of each fish, crustacean or mollusc).",
+                "FDR B.01.010.1(6)",
+                evidence=evidence,
+                panel=panel,
+            )
+        )
+    for word in scan.ambiguous:
+        findings.append(
+            F.review(
+                "9.6",
+                f"'{word}' in {_where(ingredients, lang)} does not say its source: lecithin is usually from soy "
+                "(sometimes egg, sunflower or canola); if it comes from an allergen source, that source must be "
+                "declared by its prescribed name.",
+                CIT_DECLARE,
+                evidence=word,
+                panel=panel,
+            )
+        )
+    return findings
+
+
+def _contains_completeness(
+    scan: ListScan,
+    has_sulphites: bool,
+    in_contains: set[str],
+    contains_text: str,
+    ingredients: IngredientList,
+    lang: Lang,
+) -> list[Finding]:
+    specs = source_specs()
+    panel = ingredients.source.panel
+    title = "Contains" if lang == "en" else "Contient"
+    covered = generic_coverage(contains_text, lang)  # named generically: 9.4 reports those, not 9.7 again
+    missing = sorted(
+        {
+            specs[d.key].display(lang)
+            for d in scan.sources
+            if d.key not in in_contains
+            and specs[d.key].group not in covered
+            and not (specs[d.key].gluten and "gluten" in covered)
+        }
+    )
+    if has_sulphites and not has_sulphite_source_name(contains_text, lang):
+        missing.append("Sulphites" if lang == "en" else "Sulfites")
+    if missing:
+        return [
+            F.failed(
+                "9.7",
+                f'The {LANG_NAME[lang]} "{title}" statement does not list {", ".join(missing)}, although '
+                f"{_where(ingredients, lang)} shows them; when a Contains statement is used it must name every food "
+                "allergen source, gluten source and (at 10 p.p.m. or more, presumed when a sulphiting agent is "
+                "listed) sulphites, even if already in the list.",
+                CIT_CONTAINS,
+                evidence=f"{title}: {contains_text}",
+                panel=panel,
+            )
+        ]
+    if any(d.key not in in_contains for d in scan.sources):
+        return []  # some sources are named only generically; 9.4 reports them
+    names = sorted({specs[d.key].display(lang) for d in scan.sources})
+    if has_sulphites:
+        names.append("sulphites")
+    return [
+        F.passed(
+            "9.7",
+            f'The {LANG_NAME[lang]} "{title}" statement names every source found in the list'
+            f"{' (' + ', '.join(names) + ')' if names else ''}.",
+            CIT_CONTAINS,
+            evidence=f"{title}: {contains_text}",
+            panel=panel,
+        )
+    ]

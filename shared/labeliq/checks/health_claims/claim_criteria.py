@@ -1,0 +1,298 @@
+"""Judging one nutrient content claim against what the FDR text lets us confirm (cfia-rules.md 14.A, 14.B).
+
+The numeric conditions of the Table of Permitted Nutrient Content Statements and Claims are incorporated
+by reference and are not in the sources, so they never produce a fail here: they produce needs_review
+with the condition we believe applies. What the FDR itself says does produce verdicts:
+- a "free of X" claim needs the NFt to show "0" for X, because the core table rounds X to "0" exactly
+  when the food meets that "free of" condition (B.01.401 table items 2, 3, 4, 5, 7, 8);
+- vitamin and mineral claims need >= 5 % DV declared per serving (D.01.004(1), D.02.002(1));
+- children under 4: only five claims (B.01.503(2));
+- no "very", "ultra", "extra" around a claim (B.01.511(2));
+- the claimed nutrient must be in the NFt (B.01.401(3)(e), B.01.402(4));
+- "unsweetened": no added sugars and no sweetener (B.01.509(1));
+- "light" about a sensory characteristic names it next to the claim (B.01.513).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from labeliq.checks.common import claim_parse, nft_values
+from labeliq.checks.common import rounding as nft_rounding
+from labeliq.checks.common.claim_parse import ParsedClaim
+from labeliq.checks.common.findings import failed, passed, review
+from labeliq.checks.health_claims import claim_words as claim_word_rules
+from labeliq.models import Finding, LabelFacts, NutritionFacts, ProductContext
+
+# D.01.004(1)(b) and D.02.002(1)(b): a vitamin or mineral claim needs 5 % DV or more per serving of stated size.
+VITAMIN_MINERAL_MIN_PCT = 5.0
+_NFT_CITES = {
+    "energy": "FDR B.01.401 table item 2",
+    "fat": "FDR B.01.401 table item 3",
+    "saturated_fat": "FDR B.01.401 table item 4",
+    "trans_fat": "FDR B.01.401 table item 5",
+    "cholesterol": "FDR B.01.401 table item 7",
+    "sodium": "FDR B.01.401 table item 8",
+}
+
+
+def lexicon() -> dict[str, Any]:
+    return claim_parse.data()
+
+
+def nft_amount(nft: NutritionFacts | None, subject: str) -> float | None:
+    if nft is None:
+        return None
+    if subject == "energy":
+        return nft.calories
+    return nft_values.amount(nft, subject)
+
+
+def in_nft(nft: NutritionFacts | None, subject: str) -> bool:
+    if nft is None:
+        return False
+    if subject == "energy":
+        return nft.calories is not None
+    return subject in nft.nutrients
+
+
+def _unit(subject: str) -> str:
+    return "Calories" if subject == "energy" else nft_values.UNITS.get(subject, "g")
+
+
+def _name(subject: str) -> str:
+    return nft_rounding.RULES[subject].name if subject in nft_rounding.RULES else subject.replace("_", " ")
+
+
+def judge(claim: ParsedClaim, facts: LabelFacts, context: ProductContext, panel: str | None) -> list[Finding]:
+    """Every finding one parsed claim produces."""
+    out: list[Finding] = []
+    text = claim.text
+    if claim.modifier:
+        out.append(
+            failed(
+                "14.A4",
+                f'"{text}" puts "{claim.modifier}" next to a nutrient content claim; the words "very", "ultra" and '
+                '"extra" or any word that modifies the nature of a claim must not precede or follow it.',
+                "FDR B.01.511(2)",
+                text,
+                panel,
+            )
+        )
+    if context.intended_solely_for_children_under_4:
+        allowed = {tuple(pair) for pair in lexicon()["children_under_4_allowed"]}
+        if (claim.kind, claim.subject) not in allowed:
+            out.append(
+                failed(
+                    "14.A6",
+                    f'"{text}" is on a food intended solely for children under 4 years; only "source of protein", '
+                    '"excellent source of protein", "more protein", "no added sodium or salt" and "no added sugars" '
+                    "are permitted on such foods.",
+                    "FDR B.01.503(2)",
+                    text,
+                    panel,
+                )
+            )
+        else:
+            out.append(
+                passed(
+                    "14.A6",
+                    f'"{text}" is one of the claims permitted for children under 4.',
+                    "FDR B.01.503(2)",
+                    text,
+                    panel,
+                )
+            )
+    out += _in_table(claim, facts, panel)
+    if claim.kind == "unsweetened":
+        out += claim_word_rules.unsweetened(claim, facts, panel)
+    elif claim.kind == "light" and not claim.subject:
+        out += claim_word_rules.light_sensory(claim, panel)
+    elif claim.subject in lexicon()["vitamins_minerals"]:
+        out += _vitamin_mineral(claim, facts, panel)
+    else:
+        out += _criteria(claim, facts, panel)
+    return out
+
+
+def _in_table(claim: ParsedClaim, facts: LabelFacts, panel: str | None) -> list[Finding]:
+    """14.A7: a claim makes the NFt mandatory and its nutrient must be declared in it."""
+    if claim.kind in ("unsweetened",) or not claim.subject:
+        return []
+    nft = facts.nutrition_facts
+    name = _name(claim.subject).lower()
+    cite = "FDR B.01.401(3)(e), B.01.402(4)"
+    if nft is None:
+        return [
+            failed(
+                "14.A7",
+                f'"{claim.text}" is a nutrient content claim, so the '
+                "label must carry a Nutrition Facts table declaring "
+                f"{name}; none was found.",
+                cite,
+                claim.text,
+                panel,
+            )
+        ]
+    if in_nft(nft, claim.subject) or (claim.subject == "trans_fat" and "saturated_fat" in nft.nutrients):
+        return [
+            passed(
+                "14.A7",
+                f'{name.capitalize()}, the subject of "{claim.text}", is declared in the table.',
+                cite,
+                claim.text,
+                panel,
+            )
+        ]
+    return [
+        failed(
+            "14.A7",
+            f'"{claim.text}" is a claim about {name}, but the Nutrition '
+            f"Facts table does not declare {name}; a nutrient "
+            "that is the subject of a claim must be shown in the table.",
+            cite,
+            claim.text,
+            panel,
+        )
+    ]
+
+
+def _vitamin_mineral(claim: ParsedClaim, facts: LabelFacts, panel: str | None) -> list[Finding]:
+    """14.A14: >= 5 % DV per serving, declared as a %DV (D.01.004(1)(b),(c); D.02.002(1)(b),(c))."""
+    nft = facts.nutrition_facts
+    is_vitamin = claim.subject.startswith("vitamin")
+    cite = "FDR D.01.004(1)" if is_vitamin else "FDR D.02.002(1)"
+    name = _name(claim.subject)
+    row = nft.nutrients.get(claim.subject) if nft is not None else None
+    out: list[Finding] = []
+    if row is None or row.dv_percent is None:
+        out.append(
+            failed(
+                "14.A14",
+                f'"{claim.text}" is a claim about {name.lower()}, but its % Daily Value per serving is not declared; a '
+                f"{'vitamin' if is_vitamin else 'mineral nutrient'} claim requires the content declared as a % DV.",
+                cite,
+                claim.text,
+                panel,
+            )
+        )
+        return out
+    if row.dv_percent < VITAMIN_MINERAL_MIN_PCT:
+        out.append(
+            failed(
+                "14.A14",
+                f'"{claim.text}": {name} is declared at {nft_rounding.fmt(row.dv_percent)} % DV per serving; a claim '
+                f"about a {'vitamin' if is_vitamin else 'mineral nutrient'} requires 5 % DV or more.",
+                cite,
+                claim.text,
+                panel,
+            )
+        )
+        return out
+    out.append(
+        passed(
+            "14.A14",
+            f'"{claim.text}": {name} is declared at {nft_rounding.fmt(row.dv_percent)} % DV per serving (5 % or more).',
+            cite,
+            nft_values.evidence(row),
+            panel,
+        )
+    )
+    if claim.kind not in ("source", "free", "no_added"):
+        out.append(
+            review(
+                "14.B." + claim.key.replace(":", "."),
+                f'"{claim.text}": the level this wording implies ("{claim.kind.replace("_", " ")}") is set in the '
+                "Table of Permitted Nutrient Content Statements and Claims, incorporated by reference and not in the "
+                f"sources; {name} is declared at {nft_rounding.fmt(row.dv_percent)} % DV. A reviewer must confirm.",
+                "FDR B.01.503(1)",
+                claim.text,
+                panel,
+            )
+        )
+    return out
+
+
+def _criteria(claim: ParsedClaim, facts: LabelFacts, panel: str | None) -> list[Finding]:
+    rule = "14.B." + claim.key.replace(":", ".")
+    lex = lexicon()
+    nft = facts.nutrition_facts
+    amount = nft_amount(nft, claim.subject)
+    shown = "" if amount is None else f" The table declares {nft_rounding.fmt(amount)} {_unit(claim.subject)}."
+    if claim.key in lex["not_permitted"]:
+        return [
+            review(
+                rule,
+                f'"{claim.text}" does not appear to be a permitted '
+                f"claim: {lex['not_permitted'][claim.key]}. A reviewer "
+                "must confirm against the TPNCSC.",
+                "FDR B.01.502, B.01.503(1)",
+                claim.text,
+                panel,
+            )
+        ]
+    if claim.kind == "no_added" and claim.subject in ("sodium", "sugars"):
+        added = claim_word_rules.added_ingredient(claim.subject, facts)
+        if added:
+            return [
+                failed(
+                    rule,
+                    f'"{claim.text}" is claimed, but the ingredient list contains {added}, which adds '
+                    f"{'salt or sodium' if claim.subject == 'sodium' else 'sugars'}; the claim cannot be true.",
+                    "FDR B.01.503(1)(a); Food and Drugs Act s.5(1)",
+                    claim.text,
+                    panel,
+                )
+            ]
+    entry = lex["criteria"].get(claim.key)
+    if entry is None:
+        return [
+            review(
+                rule,
+                f'"{claim.text}" characterizes the amount of {_name(claim.subject).lower() or "a nutrient"}; it is not '
+                "among the claims whose wording we can match to the Table of Permitted Nutrient Content Statements and "
+                "Claims, which is the only source of permitted claims. A reviewer must confirm it is permitted and met."
+                + shown,
+                "FDR B.01.502, B.01.503(1)",
+                claim.text,
+                panel,
+            )
+        ]
+    item = f"item {entry['item']}" if entry.get("item") else "(fibre claims)"
+    zero_key = entry.get("nft_zero")
+    if zero_key and amount is not None:
+        cite = _NFT_CITES[zero_key]
+        if amount != 0:
+            return [
+                failed(
+                    rule,
+                    f'"{claim.text}" claims the food is free of '
+                    f"{_name(zero_key).lower()}, but the Nutrition Facts table "
+                    f'declares {nft_rounding.fmt(amount)} {_unit(zero_key)}; the table must show "0" for a food that '
+                    f'meets the "free of" conditions of TPNCSC {item}, so the claim\'s conditions are not met.',
+                    f"{cite}; FDR B.01.503(1)",
+                    claim.text,
+                    panel,
+                )
+            ]
+        return [
+            passed(
+                rule,
+                f'"{claim.text}": the table declares 0 {_unit(zero_key)}, '
+                "which the FDR allows only for a food that meets "
+                f'the "free of" conditions of TPNCSC {item}.',
+                f"{cite}; FDR B.01.503(1)",
+                claim.text,
+                panel,
+            )
+        ]
+    return [
+        review(
+            rule,
+            f'"{claim.text}": the conditions of TPNCSC {item} are incorporated by reference and not in the sources; '
+            f"we believe they are: {entry['unconfirmed']}.{shown} A reviewer must confirm.",
+            "FDR B.01.503(1)",
+            claim.text,
+            panel,
+        )
+    ]

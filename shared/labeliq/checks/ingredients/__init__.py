@@ -1,0 +1,5 @@
+"""The ingredients checker: `check` is in checker.py; the modules beside it serve this checker only."""
+
+from labeliq.checks.ingredients.checker import check
+
+__all__ = ["check"]

@@ -1,0 +1,5 @@
+"""The irradiation checker: `check` is in checker.py; the modules beside it serve this checker only."""
+
+from labeliq.checks.irradiation.checker import check
+
+__all__ = ["check"]

@@ -1,0 +1,272 @@
+"""Wording and completeness of the Nutrition Facts table: title, descriptions, footnote, core rows.
+
+Descriptions, title and footnote are compared with the FDR's own words (lexicons/data/nft_descriptions.json),
+EN and FR, after folding case and accents. A missing core row is acceptable only in the simplified format,
+where the "Not a significant source of ..." statement names it (FDR B.01.401(6)).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from labeliq import lexicons
+from labeliq.checks.common import nft_values
+from labeliq.checks.common import rounding as nft_rounding
+from labeliq.checks.common.findings import failed, passed, review
+from labeliq.models import Finding, LabelFacts, NutritionFacts, ProductContext
+from labeliq.text import fold
+
+# Kept even in the simplified format: B.01.401(6)(b)-(e).
+ALWAYS_KEPT = ("fat", "carbohydrate", "protein")
+
+
+def _lexicon() -> dict[str, Any]:
+    data: dict[str, Any] = lexicons.load("nft_descriptions")
+    return data
+
+
+def _squash(text: str) -> str:
+    """Fold and drop spaces, asterisks and apostrophes so "5 %" and "5%" compare equal."""
+    return re.sub(r"[\s*'’]", "", fold(text))
+
+
+def check_title(nft: NutritionFacts) -> list[Finding]:
+    titles = _lexicon()["titles"]
+    folded = fold(nft.title)
+    missing = [lang for lang in ("en", "fr") if not any(t in folded for t in titles[lang])]
+    cite = "FDR B.01.401(3)(e)(iv); CFIA Directory of NFT Formats (title)"
+    if not missing:
+        return [passed("10.B.title", "The table is titled in English and French.", cite, nft.title, nft.source.panel)]
+    names = {"en": '"Nutrition Facts"', "fr": '"Valeur nutritive"'}
+    return [
+        failed(
+            "10.B.title",
+            f'The table title "{nft.title.strip()}" lacks {" and ".join(names[m] for m in missing)}; the Nutrition '
+            'Facts table is titled "Nutrition Facts" and "Valeur nutritive".',
+            cite,
+            nft.title,
+            nft.source.panel,
+        )
+    ]
+
+
+def check_footnote(facts: LabelFacts, nft: NutritionFacts) -> list[Finding]:
+    """Item 16: the % Daily Value interpretative statement, EN and FR."""
+    wanted = _lexicon()["footnote"]
+    table_panel = facts.panel(nft.source.panel)
+    panel_text = table_panel.text if table_panel is not None else ""
+    haystack = _squash(nft.dv_footnote + "\n" + (panel_text or ""))
+    present = {lang: _squash(wanted[lang]) in haystack for lang in ("en", "fr")}
+    cite = "FDR B.01.401 table item 16"
+    evidence = nft.dv_footnote
+    if all(present.values()):
+        return [passed("10.B.footnote", "The % Daily Value footnote is present in English and French.", cite, evidence)]
+    if not any(present.values()) and not nft.dv_footnote.strip():
+        return [
+            review(
+                "10.B.footnote",
+                'No "%Daily Value" footnote ("*5% or less is a little, 15% or more is a lot") was found; it is '
+                "required except in the formats listed in B.01.401(8), which a reviewer must confirm.",
+                cite + "; FDR B.01.401(8)",
+                "",
+                nft.source.panel,
+            )
+        ]
+    missing = [lang for lang, ok in present.items() if not ok]
+    expected = " / ".join(f'"{wanted[lang]}"' for lang in missing)
+    return [
+        failed(
+            "10.B.footnote",
+            f"The % Daily Value footnote is missing or not worded as the FDR requires ({', '.join(missing).upper()}): "
+            f"expected {expected}.",
+            cite,
+            evidence,
+            nft.source.panel,
+        )
+    ]
+
+
+def _label_parts(label: str) -> list[str]:
+    parts = [fold(p).strip(" *:.+") for p in re.split(r"\s/\s|/|\s\+\s", label)]
+    return [p for p in parts if p]
+
+
+def check_descriptions(nft: NutritionFacts) -> list[Finding]:
+    """Each row's description must be one the FDR lists (EN or FR), cfia-rules.md 10.B columns 2-3."""
+    table = _lexicon()["descriptions"]
+    wrong: list[str] = []
+    checked = 0
+    for key, value in nft.nutrients.items():
+        allowed = table.get(key)
+        if allowed is None or not value.label.strip():
+            continue
+        checked += 1
+        # The combined %DV line's label is often printed across the saturated and trans rows.
+        sources = [allowed, table["saturated_fat"], table["trans_fat"]] if key == "saturated_plus_trans" else [allowed]
+        words = {w for entry in sources for lang in ("en", "fr") for w in entry[lang]}
+        words |= {w.lstrip("+ ").strip() for w in words}
+        for part in _label_parts(value.label):
+            if part.lstrip("+ ").strip() not in words:
+                name = nft_rounding.RULES[key].name.lower() if key in nft_rounding.RULES else key
+                wrong.append(f'"{part}" for {name}')
+    if not checked:
+        return []
+    cite = "FDR B.01.401 table column 2; B.01.402 table column 2 (and the French version)"
+    if not wrong:
+        return [
+            passed("10.B.description", "Every row uses a description the FDR provides.", cite, "", nft.source.panel)
+        ]
+    return [
+        failed(
+            "10.B.description",
+            f"Row descriptions not provided by the FDR: {'; '.join(wrong)}. Each row must use one of the English and "
+            "French descriptions set out in the tables to B.01.401 and B.01.402.",
+            cite,
+            "; ".join(wrong),
+            nft.source.panel,
+        )
+    ]
+
+
+def check_serving(nft: NutritionFacts) -> list[Finding]:
+    cite = "FDR B.01.401 table item 1"
+    if not nft.serving_text.strip() and nft.serving_amount is None:
+        return [
+            failed(
+                "10.B.serving",
+                "No serving of stated size was found in the table; it "
+                "must be given as a household measure and a metric "
+                'amount ("Per 1 cup (250 mL)" / "pour 1 tasse (250 mL)").',
+                cite,
+                nft.title,
+                nft.source.panel,
+            )
+        ]
+    if nft.serving_amount is None:
+        return [
+            failed(
+                "10.B.serving",
+                f'The serving "{nft.serving_text.strip()}" shows no metric amount (g or mL) in parentheses.',
+                cite,
+                nft.serving_text,
+                nft.source.panel,
+            )
+        ]
+    verdict = nft_rounding.judge("serving", nft.serving_amount)
+    if verdict.legal:
+        return [passed("10.B.serving", "The serving of stated size is rounded as required.", cite, nft.serving_text)]
+    return [
+        failed(
+            "10.B.serving",
+            f"The serving size is printed as {nft_rounding.fmt(nft.serving_amount)} {nft.serving_unit or ''}; "
+            f"{verdict.tier.describe(nft.serving_unit or 'g')} the metric size is rounded to the nearest multiple of "
+            f"{nft_rounding.fmt(verdict.tier.increment or 1)} ({nft_rounding.fmt(verdict.suggestion or 0)}).",
+            cite,
+            nft.serving_text,
+            nft.source.panel,
+        )
+    ]
+
+
+def check_core_rows(nft: NutritionFacts, context: ProductContext) -> list[Finding]:
+    """Missing core rows: a fail in the standard format; in the simplified format they must be named (10.A6)."""
+    missing = [k for k in nft_values.CORE_ROWS if k not in nft.nutrients]
+    if nft.calories is None:
+        missing.insert(0, "energy")
+    statement = nft.not_significant_source.strip()
+    out: list[Finding] = _simplified_allowed(nft, missing) if statement else []
+    if not missing:
+        return out
+    names = _lexicon()["descriptions"]
+    for key in missing:
+        name = nft_rounding.RULES[key].name
+        rule = f"10.B.{key}"
+        cite = nft_rounding.RULES[key].citation
+        if statement and key not in ALWAYS_KEPT and key != "energy":
+            words = names.get(key, {"en": [name.lower()], "fr": []})
+            if "other nutrients" in fold(statement) or any(
+                w in fold(statement) for lang in ("en", "fr") for w in words[lang]
+            ):
+                out.append(
+                    passed("10.A6", f'{name} is omitted and named in "{statement}".', "FDR B.01.401(6)(j)", statement)
+                )
+            else:
+                out.append(
+                    failed(
+                        "10.A6",
+                        f'{name} is omitted from the simplified table but is not named in "{statement}"; the statement '
+                        "must name each nutrient omitted.",
+                        "FDR B.01.401(6)(j)",
+                        statement,
+                        nft.source.panel,
+                    )
+                )
+            continue
+        if context.single_serving_container:
+            out.append(
+                review(
+                    rule,
+                    f"{name} is not in the table; a single-serving product may use the shortened list of "
+                    "B.01.401(6.1), which a reviewer must confirm.",
+                    "FDR B.01.401(6.1)",
+                    "",
+                    nft.source.panel,
+                )
+            )
+            continue
+        out.append(
+            failed(
+                rule,
+                f"{name} is not declared in the Nutrition Facts table; it is core information that the table must "
+                'contain (only the simplified format may omit it, with a "Not a significant source of ..." statement).',
+                f"FDR B.01.401(1); {cite}",
+                "",
+                nft.source.panel,
+            )
+        )
+    return out
+
+
+def row_evidence(nft: NutritionFacts, key: str) -> str:
+    value = nft_values.row(nft, key)
+    return nft_values.evidence(value) if value is not None else ""
+
+
+# B.01.401(6): items 2-5 and 7-15 (energy, fat, saturated, trans, cholesterol, sodium, carbohydrate, fibre, sugars,
+# protein, potassium, calcium, iron); the simplified format needs six or more of them expressible as "0".
+SIMPLIFIED_ITEMS = ("energy", *nft_values.CORE_ROWS)
+SIMPLIFIED_MIN_ZEROS = 6
+
+
+def _simplified_allowed(nft: NutritionFacts, missing: list[str]) -> list[Finding]:
+    zeros = [k for k in SIMPLIFIED_ITEMS if k in missing or _declared_zero(nft, k)]
+    cite = "FDR B.01.401(6)"
+    if len(zeros) >= SIMPLIFIED_MIN_ZEROS:
+        return [
+            passed(
+                "10.A6",
+                f"The simplified format is used and {len(zeros)} of the 13 core items are 0 or omitted (6 or more).",
+                cite,
+                nft.not_significant_source,
+                nft.source.panel,
+            )
+        ]
+    return [
+        failed(
+            "10.A6",
+            f'The table uses the simplified format ("{nft.not_significant_source.strip()}"), but only '
+            f"{len(zeros)} of the energy value and core nutrients are 0 or omitted; the simplified format needs "
+            'six or more that may be expressed as "0".',
+            cite,
+            nft.not_significant_source,
+            nft.source.panel,
+        )
+    ]
+
+
+def _declared_zero(nft: NutritionFacts, key: str) -> bool:
+    if key == "energy":
+        return nft.calories == 0
+    value = nft.nutrients.get(key)
+    return value is not None and value.amount == 0

@@ -1,0 +1,202 @@
+"""Whether a Nutrition Facts table must, may or must not be on the label (cfia-rules.md 10.A).
+
+The label text shows whether a table is there; the context and the rest of the label say whether an
+exemption could apply, and what would cancel it (a claim, added vitamins, the words "nutrition facts").
+"""
+
+from __future__ import annotations
+
+import re
+
+from labeliq.checks.common import product_category
+from labeliq.checks.common.findings import failed, not_applicable, passed, review
+from labeliq.models import Finding, LabelFacts, ProductContext
+from labeliq.text import fold
+
+# US-format markers (21 CFR 101.9 wording) that the Canadian table never uses: cfia-rules.md 10.A5.
+_FOREIGN_MARKERS = (
+    r"amount per serving",
+    r"includes \d+(\.\d+)?\s*g added sugars",
+    r"the % daily value \(dv\) tells you",
+    r"total carbohydrate\s+\d+(\.\d+)?\s*g\s+\d+\s*%",
+)
+# B.01.467(1): below 100 cm2 of available display surface the table may be replaced by contact information.
+SMALL_PACKAGE_CM2 = 100.0
+# Ingredients whose presence cancels the exemptions of B.01.401(2) (B.01.401(3)(a)): added vitamins.
+_ADDED_VITAMIN = re.compile(r"\b(vitamin|vitamine)\s+(a|b\d*|c|d\d?|e|k)\b")
+
+
+def _is_supplemented(facts: LabelFacts, context: ProductContext) -> bool:
+    if context.supplemented_food:
+        return True
+    return facts.supplemented is not None and bool(facts.supplemented.sfft_title)
+
+
+def check_presence(facts: LabelFacts, context: ProductContext) -> list[Finding]:
+    nft = facts.nutrition_facts
+    if nft is not None:
+        return _present(facts, context)
+    return _absent(facts, context)
+
+
+def _present(facts: LabelFacts, context: ProductContext) -> list[Finding]:
+    nft = facts.nutrition_facts
+    assert nft is not None
+    evidence, panel = nft.title, nft.source.panel
+    if _is_supplemented(facts, context):
+        return [
+            failed(
+                "10.A3",
+                "The label carries a Nutrition Facts table, but the product is a supplemented food, which must carry a "
+                "Supplemented Food Facts table instead and must not show a Nutrition Facts table or the phrase "
+                '"nutrition facts" / "valeur nutritive".',
+                "FDR B.01.401(4),(5)",
+                evidence,
+                panel,
+            )
+        ]
+    banned = product_category.matches(context.category, "nft_prohibited")
+    if banned:
+        return [
+            failed(
+                "10.A3",
+                f"The label carries a Nutrition Facts table, but the product category ({context.category}) is one "
+                f"({banned[0]}) whose label must not contain a Nutrition Facts table.",
+                "FDR B.01.401(5)",
+                evidence,
+                panel,
+            )
+        ]
+    return [passed("10.A1", "A Nutrition Facts table is on the label.", "FDR B.01.401(1)", evidence, panel)]
+
+
+def _exemption_cancelled(facts: LabelFacts) -> str:
+    """Why the B.01.401(2) exemptions cannot apply, or "" (B.01.401(3))."""
+    claims = [c for c in facts.claims if c.kind in ("nutrient_content", "health")]
+    if claims:
+        return f'the label makes a nutrition or health claim ("{claims[0].text}")'
+    if facts.fop_symbol:
+        return "the label carries a nutrition symbol"
+    for ingredient_list in facts.ingredients:
+        for ingredient in ingredient_list.ingredients:
+            if _ADDED_VITAMIN.search(fold(ingredient.name)):
+                return f'a vitamin is added ("{ingredient.name}")'
+    text = fold(facts.full_text())
+    for phrase in ("nutrition facts", "valeur nutritive", "valeurs nutritives"):
+        if phrase in text:
+            return f'the label contains the words "{phrase}"'
+    return ""
+
+
+def _absent(facts: LabelFacts, context: ProductContext) -> list[Finding]:
+    if _is_supplemented(facts, context):
+        return [
+            passed(
+                "10.A3",
+                "No Nutrition Facts table: the product is a supplemented food, which carries a Supplemented Food Facts "
+                "table instead.",
+                "FDR B.01.401(4)",
+            )
+        ]
+    cancelled = _exemption_cancelled(facts)
+    if cancelled:
+        return [
+            failed(
+                "10.A2",
+                f"No Nutrition Facts table was found, and no exemption can apply because {cancelled}; such a label "
+                "must carry a Nutrition Facts table.",
+                "FDR B.01.401(1),(3)",
+            )
+        ]
+    exempt = product_category.matches(context.category, "nft_exempt_review")
+    if exempt or product_category.matches(context.category, "nft_prohibited"):
+        return [
+            review(
+                "10.A1",
+                f"No Nutrition Facts table was found; the category ({context.category}) may be exempt under "
+                "B.01.401(2) or (4). A reviewer must confirm the exemption.",
+                "FDR B.01.401(2),(4)",
+            )
+        ]
+    if context.available_display_surface_cm2 is not None and context.available_display_surface_cm2 < SMALL_PACKAGE_CM2:
+        return [
+            review(
+                "10.A4",
+                f"No Nutrition Facts table was found; with an available display surface of "
+                f"{context.available_display_surface_cm2:g} cm² (< 100 "
+                "cm²) the table may be replaced by a statement of "
+                "how to obtain the information (postal address or toll-free number), which a reviewer must confirm.",
+                "FDR B.01.467",
+            )
+        ]
+    return [
+        failed(
+            "10.A1",
+            "No Nutrition Facts table was found on the label; a prepackaged product must carry one unless an exemption "
+            "of B.01.401(2) applies, and none is indicated by the product context.",
+            "FDR B.01.401(1),(2)",
+        )
+    ]
+
+
+def check_foreign_table(facts: LabelFacts) -> list[Finding]:
+    """10.A5: a US-style panel ("Amount per serving", "Added Sugars", mcg) alone or next to the Canadian one."""
+    text = fold(facts.full_text())
+    hits = [m.group(0) for pattern in _FOREIGN_MARKERS if (m := re.search(pattern, text))]
+    if hits:
+        return [
+            failed(
+                "10.A5",
+                "The label shows wording of a foreign (US-format) nutrition panel "
+                f'("{hits[0]}"); a foreign nutrition facts table is '
+                "not permitted on a Canadian label, alone or next to "
+                "the Canadian table.",
+                "CFIA ILT, Nutrition labelling (foreign nutrition facts tables); FDR B.01.401(1)",
+                hits[0],
+            )
+        ]
+    if facts.nutrition_facts is None:
+        return []
+    third = facts.nutrition_facts.other_language_text
+    if third:
+        return [
+            review(
+                "10.A5",
+                f'The table contains text read as neither English nor French ("{third[0].strip()}"); the Nutrition '
+                "Facts table holds only the information of B.01.401/B.01.402 in English and French. A reviewer must "
+                "confirm whether a third language is printed inside the table.",
+                "FDR B.01.401(1); CFIA ILT, Nutrition labelling",
+                third[0],
+                facts.nutrition_facts.source.panel,
+            )
+        ]
+    return [
+        not_applicable(
+            "10.A5", "No foreign (US-format) nutrition panel wording was found.", "CFIA ILT, Nutrition labelling"
+        )
+    ]
+
+
+def layout_reviews(facts: LabelFacts) -> list[Finding]:
+    """10.A7 and 10.E9 depend on the layout, size and colours, which text does not give."""
+    nft = facts.nutrition_facts
+    if nft is None:
+        return []
+    return [
+        review(
+            "10.A7",
+            "The Nutrition Facts format version (the largest that fits within 15 % of the available display surface) "
+            "depends on the package dimensions and layout; a reviewer must confirm it.",
+            "FDR B.01.454 ff.",
+            nft.title,
+            nft.source.panel,
+        ),
+        review(
+            "10.E9",
+            "Presentation of the table (one colour, 100 % black or equivalent on a white or neutral background, "
+            "sans-serif type, rules and spacing) cannot be read from text; a reviewer must confirm it.",
+            "FDR B.01.450, B.01.451",
+            nft.title,
+            nft.source.panel,
+        ),
+    ]
