@@ -7,6 +7,7 @@ the panel text even after side-by-side columns were pulled apart into two readin
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -247,7 +248,7 @@ def _vocabulary_index(vocabulary: str) -> tuple[frozenset[str], frozenset[str]]:
     for token in _VOCABULARY_WORDS.findall(fold_same_length(vocabulary)):
         parts = token.split("-")
         words.update(parts)
-        pairs.update(f"{a}-{b}" for a, b in zip(parts, parts[1:], strict=False))
+        pairs.update(f"{a}-{b}" for a, b in itertools.pairwise(parts))
     return frozenset(words), frozenset(pairs)
 
 
