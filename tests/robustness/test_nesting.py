@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from labeliq.cli import main
+from labeliq.cli.main import main
 from labeliq.extraction.text_parser import parse_label
 from labeliq.models import MAX_INGREDIENT_DEPTH, Ingredient, LabelFacts, Panel, iter_models
 

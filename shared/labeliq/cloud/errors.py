@@ -43,6 +43,12 @@ class StepInProgress(TransientError):
     code = "in_progress"
 
 
+class ClaimLost(TransientError):
+    """This delivery's lease lapsed and another took the step over: it gives its work up (retry finds the result)."""
+
+    code = "claim_lost"
+
+
 class PermanentError(StepError):
     """Fails the same way on every retry: answered once with 4xx and recorded on the job as FAILED."""
 

@@ -16,6 +16,7 @@ import contextvars
 import datetime as dt
 import hashlib
 import logging
+import random
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -24,7 +25,7 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel
 
-from labeliq.cloud.errors import JobAlreadyFailed, NotFoundError, TransientError
+from labeliq.cloud.errors import ClaimLost, JobAlreadyFailed, NotFoundError, TransientError
 from labeliq.models import GROUPS, GroupResult, Job, JobManifest, JobStatus, can_transition
 
 logger = logging.getLogger(__name__)
@@ -291,10 +292,39 @@ class JobStore:
             )
             return Claim(outcome="claimed", step=step, owner=owner, version=version, lease_until=lease_until)
 
-        claim = self._transact(f"claim {step}", job_id, body)
+        try:
+            claim = self._transact(f"claim {step}", job_id, body)
+        except TransientError:
+            # Lost a contention race (many deliveries at once): the winner holds or finished the claim. Back off a
+            # little and read it, so this delivery waits for the winner's result instead of failing.
+            time.sleep(random.uniform(0.05, 0.5))  # a sync function: this blocks one request thread, by design
+            seen = self.step_state(job_id, step)
+            if seen is None:
+                raise
+            logger.info("claim %s lost a contention race; following the winner", step, extra={"event": "claim_raced"})
+            return seen
         if claim.outcome == "taken_over":
             logger.warning("step %s: expired claim taken over", step, extra={"event": "claim_taken_over", "step": step})
         return claim
+
+    def step_state(self, job_id: str, step: str) -> Claim | None:
+        """The step's claim as it stands (done with its result, or in progress under its owner); None if unclaimed
+        or if its owner's lease has expired (nobody is working on it)."""
+        snapshot = self._step_ref(job_id, step).get()
+        if not snapshot.exists:
+            return None
+        data = snapshot.to_dict()
+        if data["state"] == "done":
+            return Claim(outcome="done", step=step, owner=data["owner"], version=data.get("version"), result=data["result"])
+        if data["lease_until"] <= self._clock():
+            return None
+        return Claim(
+            outcome="in_progress",
+            step=step,
+            owner=data["owner"],
+            version=data.get("version"),
+            lease_until=data["lease_until"],
+        )
 
     def renew_lease(self, job_id: str, step: str, owner: str) -> bool:
         """Push the lease of a running claim forward; False when the claim is no longer this owner's."""
@@ -377,6 +407,10 @@ class JobStore:
             if snapshot.exists and snapshot.to_dict()["state"] == "done":
                 stored: dict[str, Any] = snapshot.to_dict()["result"]
                 return stored, _job_from(job_snapshot) if job_snapshot is not None and job_snapshot.exists else None
+            if snapshot.exists and snapshot.to_dict()["owner"] != owner:
+                # Our lease lapsed and a successor took the step over: give the step up rather than race it
+                # (the workflow retries and finds the successor's result).
+                raise ClaimLost(f"step {step} of job {job_id} was taken over by another delivery; retry later")
             transaction.set(
                 step_ref,
                 {"state": "done", "owner": owner, "result": result, "completed_at": utcnow(), "updated_at": utcnow()},

@@ -314,6 +314,42 @@ def failed_group(job_id: str, group: Group, reason: str) -> GroupResult:
     return GroupResult(job_id=job_id, group=group, results=results)
 
 
+def _require_settled_groups(rt: Runtime, job_id: str, request: AssembleRequest) -> None:
+    """Every group has a stored result or a final failure; otherwise answer 503 so the workflow retries assemble.
+
+    A report is immutable once written, so it must not be assembled while a group is still being run: a live claim
+    on a group's step (another delivery of the same upload working on it) means its result is on its way, even
+    when this execution's branch gave up waiting for it. A group error counts as final only when no one holds the
+    group's step; a group with neither a result nor an error is not settled either.
+    """
+    stored = rt.jobs.read_groups(job_id)
+    unsettled: list[str] = []
+    for group in GROUPS:
+        if group in stored:
+            continue
+        state = rt.jobs.step_state(job_id, f"group:{group}")
+        if state is not None and state.outcome == "done":
+            continue  # its result document is being read back: done claims are written after it
+        if state is not None or group not in request.group_errors:
+            unsettled.append(group)
+    if unsettled:
+        raise StepInProgress(
+            f"job {job_id}: the {', '.join(unsettled)} group(s) have no result yet and are still being run; "
+            "assemble waits for them (retry later)",
+            code="groups_pending",
+        )
+
+
+def _refuse_if_nothing_ran(job_id: str, report: Report) -> None:
+    """A report where no checker could run judges nothing: the job fails with the reasons instead."""
+    ran = [r for r in report.results.values() if r.error is None]
+    if report.results and not ran:
+        reasons = sorted({r.error or "" for r in report.results.values()})
+        raise PermanentError(
+            f"no checker could run on job {job_id}: {'; '.join(reasons)[:800]}", code="no_checker_ran"
+        )
+
+
 def record_failure(request: AssembleRequest, rt: Runtime) -> FailureResponse:
     assert request.failure is not None
     job = rt.jobs.fail(request.job_id, request.failure.describe())
@@ -327,6 +363,8 @@ def assemble_report(request: AssembleRequest, rt: Runtime) -> AssembleResponse |
         return record_failure(request, rt)
     job_id = request.job_id
     job = rt.jobs.require_job(job_id)
+    if rt.jobs.stored_result(job_id, "assemble") is None:
+        _require_settled_groups(rt, job_id, request)
     owner = new_owner(request.execution_id)
     claim = _claim_or_stored(rt, job_id, "assemble", owner, assign_version=True)
     if claim.outcome == "done" and claim.result is not None:
@@ -347,6 +385,7 @@ def assemble_report(request: AssembleRequest, rt: Runtime) -> AssembleResponse |
         # The registry (not the stored results) says what is built: a group with neither a result nor an error
         # must show its checkers as could-not-run, never as not built.
         report = build_report(job_id, facts, job.context, groups, version=version)
+        _refuse_if_nothing_ran(job_id, report)
         written = rt.blobs.write_once(
             report_object(job_id, version), report_json(report).encode(), content_type="application/json"
         )
