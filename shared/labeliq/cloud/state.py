@@ -315,7 +315,9 @@ class JobStore:
             return None
         data = snapshot.to_dict()
         if data["state"] == "done":
-            return Claim(outcome="done", step=step, owner=data["owner"], version=data.get("version"), result=data["result"])
+            return Claim(
+                outcome="done", step=step, owner=data["owner"], version=data.get("version"), result=data["result"]
+            )
         if data["lease_until"] <= self._clock():
             return None
         return Claim(

@@ -345,9 +345,7 @@ def _refuse_if_nothing_ran(job_id: str, report: Report) -> None:
     ran = [r for r in report.results.values() if r.error is None]
     if report.results and not ran:
         reasons = sorted({r.error or "" for r in report.results.values()})
-        raise PermanentError(
-            f"no checker could run on job {job_id}: {'; '.join(reasons)[:800]}", code="no_checker_ran"
-        )
+        raise PermanentError(f"no checker could run on job {job_id}: {'; '.join(reasons)[:800]}", code="no_checker_ran")
 
 
 def record_failure(request: AssembleRequest, rt: Runtime) -> FailureResponse:
