@@ -104,10 +104,8 @@ class BlobStore:
     def read_manifest(self, job_id: str) -> JobManifest:
         """The job's manifest, validated; its job_id must be the folder it sits in."""
         name = manifest_object(job_id)
-        data = self._download(self.input_bucket, name, "the manifest")
         where = gs_uri(self.input_bucket, name)
-        if len(data) > MAX_MANIFEST_BYTES:
-            raise PermanentError(f"the manifest {where} is {len(data)} bytes; a manifest is a few hundred")
+        data = self._read_capped(self.input_bucket, name, "the manifest", MAX_MANIFEST_BYTES, code="invalid_manifest")
         try:
             raw = json.loads(data)
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -127,8 +125,30 @@ class BlobStore:
             check_panel_name(panel)
         return manifest
 
-    def read_panel(self, job_id: str, panel: str) -> bytes:
-        return self._download(self.input_bucket, incoming_prefix(job_id) + check_panel_name(panel), "the panel")
+    def read_panel(self, job_id: str, panel: str, *, max_bytes: int) -> bytes:
+        name = incoming_prefix(job_id) + check_panel_name(panel)
+        return self._read_capped(self.input_bucket, name, f"panel {panel}", max_bytes, code="bad_panel")
+
+    def _read_capped(self, bucket: str, name: str, what: str, max_bytes: int, *, code: str) -> bytes:
+        """The object's bytes, refused from its metadata when over max_bytes, and read with that cap (an object
+        replaced by a larger one between the two calls is refused too, never read whole into memory)."""
+        from google.api_core.exceptions import NotFound
+
+        where = gs_uri(bucket, name)
+        blob = self._client.bucket(bucket).get_blob(name)
+        if blob is None:
+            raise NotFoundError(f"{what} ({where}) does not exist")
+        if blob.size is not None and blob.size > max_bytes:
+            raise PermanentError(f"{what} is {blob.size:,} bytes; the limit is {max_bytes:,}", code=code)
+        if blob.size == 0:
+            return b""
+        try:
+            data: bytes = blob.download_as_bytes(start=0, end=max_bytes)  # end is inclusive: max_bytes + 1 at most
+        except NotFound:
+            raise NotFoundError(f"{what} ({where}) does not exist") from None
+        if len(data) > max_bytes:
+            raise PermanentError(f"{what} is over {max_bytes:,} bytes, the limit", code=code)
+        return data
 
     # -- OUT ---------------------------------------------------------------------------------------------
 

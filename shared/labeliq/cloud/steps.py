@@ -16,7 +16,7 @@ import uuid
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from labeliq.cloud.blobs import BlobStore, docx_object, facts_object, report_object
 from labeliq.cloud.contracts import (
@@ -152,12 +152,42 @@ def image_photos(name: str, data: bytes) -> list[PhotoPanel]:
             code="image_extraction_unavailable",
         ) from None
     settings = _limits()
-    limits = intake.ImageLimits(max_bytes=settings.max_image_bytes, max_pixels=settings.max_image_pixels)
+    limits = image_limits(intake, settings)
     try:
         photos: list[PhotoPanel] = images.read_photo_panels(name, data, limits=limits)
     except intake.ImageRejected as exc:
         raise PermanentError(f"panel {name} is not a usable label image: {exc.reason}", code="bad_image") from None
     return photos
+
+
+def image_limits(intake: Any, settings: Settings) -> Any:
+    """The intake limits (labeliq.extraction.image_intake.ImageLimits) from the settings."""
+    return intake.ImageLimits(
+        max_bytes=settings.max_image_bytes,
+        max_pixels=settings.max_image_pixels,
+        max_file_pixels=settings.max_file_pixels,
+    )
+
+
+def check_job_pixels(panels: dict[str, bytes], settings: Settings) -> None:
+    """All the job's photos together stay within the pixel budget, counted from their headers before any is
+    decoded (each file is also checked on its own, then decoded one page at a time)."""
+    if not panels:
+        return
+    intake = import_module("labeliq.extraction.image_intake")
+    limits = image_limits(intake, settings)
+    total = 0
+    for name, data in panels.items():
+        try:
+            total += intake.panel_pixels(name, data, limits)
+        except intake.ImageRejected as exc:
+            raise PermanentError(f"panel {name} is not a usable label image: {exc.reason}", code="bad_image") from None
+    if total > settings.max_job_pixels:
+        raise PermanentError(
+            f"the job's photos decode to {total:,} pixels in all; the limit for one job is "
+            f"{settings.max_job_pixels:,} (LABELIQ_MAX_JOB_PIXELS)",
+            code="bad_image",
+        )
 
 
 def _parse(panels: list[Panel], photos: list[PhotoPanel]) -> LabelFacts:
@@ -209,17 +239,19 @@ def extract_facts(rt: Runtime, manifest: JobManifest) -> LabelFacts:
         )
     panels: list[Panel] = []
     photos: list[PhotoPanel] = []
+    images: dict[str, bytes] = {}
     for name in manifest.panels:
-        data = rt.blobs.read_panel(manifest.job_id, name)
-        if name.lower().endswith(".txt") and len(data) > limits.max_text_panel_bytes:
-            raise PermanentError(
-                f"panel {name} is {len(data)} bytes; a text panel may be at most {limits.max_text_panel_bytes}",
-                code="bad_panel",
-            )
-        if PurePosixPath(name).suffix.lower() in IMAGE_SUFFIXES:
-            photos.extend(image_photos(name, data))
+        is_image = PurePosixPath(name).suffix.lower() in IMAGE_SUFFIXES
+        cap = limits.max_image_bytes if is_image else limits.max_text_panel_bytes
+        # the size from the object's metadata before any byte is read, and the read itself capped
+        data = rt.blobs.read_panel(manifest.job_id, name, max_bytes=cap)
+        if is_image:
+            images[name] = data
         else:
             panels.extend(build_panels(name, data))
+    check_job_pixels(images, limits)
+    for name, data in images.items():
+        photos.extend(image_photos(name, data))
     stems = [p.name for p in panels] + [photo.panel.name for photo in photos]
     duplicates = sorted({s for s in stems if stems.count(s) > 1})
     if duplicates:
