@@ -8,6 +8,7 @@ import json
 import pytest
 
 from devstack.stack import LocalStack
+from labeliq.cloud.clients import firestore_client
 from labeliq.models import JobStatus
 from tests.cloud.helpers import new_id, sample
 from tests.cloud.test_contracts import job_status, post
@@ -45,9 +46,7 @@ def test_assemble_waits_while_a_group_claim_is_held_by_a_live_owner(stack: Local
     assert waiting.json()["error"]["code"] == "groups_pending"
     assert stack.client.job_store().stored_result(job_id, "assemble") is None, "no report version was fixed"
     # the owner dies: its lease lapses, and a retry of the branch takes the step over and stores the result
-    from labeliq.cloud.clients import firestore_client
-
-    step = firestore_client(stack.config.project).collection("jobs").document(job_id).collection("steps")
+    step = firestore_client(stack.config.project, local=True).collection("jobs").document(job_id).collection("steps")
     step.document("group:identity").update({"lease_until": 0.0})
     assert post(stack, "run_agent_group", {"job_id": job_id, "execution_id": "e2", "group": "identity"}).ok
     answer = post(stack, "assemble_report", body)
@@ -81,3 +80,19 @@ def test_an_oversized_panel_is_refused_from_its_metadata(stack: LocalStack) -> N
     assert "front.txt is 1,140,000 bytes; the limit is 1,000,000" in message
     status, _ = job_status(stack, job_id)
     assert status == JobStatus.FAILED
+
+
+def test_an_owner_whose_lease_was_taken_over_gives_its_work_up_instead_of_racing(stack: LocalStack) -> None:
+    from labeliq.cloud.errors import ClaimLost
+
+    job_id = _extracted(stack, "lostlease")
+    store = stack.client.job_store(lease_s=600.0)
+    assert store.claim_step(job_id, "group:tables", "slow-owner/1").outcome == "claimed"
+    firestore_client(stack.config.project, local=True).collection("jobs").document(job_id).collection("steps").document(
+        "group:tables"
+    ).update({"lease_until": 0.0})  # starved: its lease lapsed mid-work
+    assert store.claim_step(job_id, "group:tables", "successor/2").outcome == "taken_over"
+    with pytest.raises(ClaimLost):
+        store.complete_step(job_id, "group:tables", "slow-owner/1", {"job_id": job_id})
+    stored, _ = store.complete_step(job_id, "group:tables", "successor/2", {"by": "successor"})
+    assert stored == {"by": "successor"}

@@ -142,7 +142,7 @@ def test_ten_jobs_at_once_all_reach_done_with_zero_transaction_failures(stack: L
 def job_ids(stack: LocalStack) -> list[str]:
     from labeliq.cloud.clients import firestore_client
 
-    return [doc.id for doc in firestore_client(stack.config.project).collection("jobs").list_documents()]
+    return [doc.id for doc in firestore_client(stack.config.project, local=True).collection("jobs").list_documents()]
 
 
 def run_expecting_failure(stack: LocalStack, argument: dict[str, Any]) -> dict[str, Any]:

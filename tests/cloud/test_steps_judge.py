@@ -43,12 +43,14 @@ def rt(stack: LocalStack) -> steps.Runtime:
         claim_wait_s=0.0,
         llm_cache_collection=f"llm_cache_{new_id('t')}",  # a cache of its own: no test answers from another
     )
-    db = firestore_client(config.project)
+    db = firestore_client(config.project, local=True)
     return steps.Runtime(
         settings=settings,
         jobs=JobStore(db, lease_s=LEASE_S),
         blobs=BlobStore(
-            storage_client(config.project), input_bucket=config.input_bucket, output_bucket=config.output_bucket
+            storage_client(config.project, local=True),
+            input_bucket=config.input_bucket,
+            output_bucket=config.output_bucket,
         ),
         llm_cache=FirestoreLlmCache(db, settings.llm_cache_collection),
     )

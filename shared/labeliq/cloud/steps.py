@@ -66,12 +66,12 @@ def runtime() -> Runtime:
     from labeliq.cloud.settings import load_cloud_settings
 
     settings = load_cloud_settings()
-    db = firestore_client(settings.project_id)
+    db = firestore_client(settings.project_id, local=settings.local_emulators)
     return Runtime(
         settings=settings,
         jobs=JobStore(db, lease_s=settings.step_lease_s),
         blobs=BlobStore(
-            storage_client(settings.project_id),
+            storage_client(settings.project_id, local=settings.local_emulators),
             input_bucket=settings.input_bucket,
             output_bucket=settings.output_bucket,
         ),
