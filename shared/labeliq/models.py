@@ -463,6 +463,9 @@ class Job(Strict):
     updated_at: dt.datetime
     error: str | None = None
     report_version: int | None = None
+    # sha256 of the manifest's panels and context and of each panel object's size and MD5, fixed when the job is
+    # created: a later upload under the same id with other inputs is refused (job ids are create-once).
+    inputs_digest: str | None = None
 
     def advanced(self, target: JobStatus, now: dt.datetime, error: str | None = None) -> Job:
         if not can_transition(self.status, target):

@@ -276,3 +276,34 @@ def test_twenty_deliveries_of_one_upload_at_once_give_one_complete_report(stack:
     report = json.loads(blob.download_as_bytes())
     assert report["summary"]["checker_errors"] == [], "every group's checkers ran in the one report"
     assert all(r["error"] is None for r in report["results"].values())
+
+
+def test_a_reused_job_id_with_other_panels_is_refused_and_the_existing_job_stays_intact(stack: LocalStack) -> None:
+    job_id = new_id("reuse")
+    first = stack.client.run_workflow(upload_sample(stack, job_id))
+    assert first["status"] == "DONE"
+    report_before = (
+        stack.client.storage_client()
+        .bucket(stack.config.output_bucket)
+        .blob(f"reports/{job_id}/v1.json")
+        .download_as_bytes()
+    )
+
+    # the same label again under the same id: finds the existing result
+    assert stack.client.run_workflow(upload_sample(stack, job_id)) == first
+
+    # another label under the same id: refused, naming the existing job; the job is neither failed nor re-run
+    with pytest.raises(WorkflowError) as caught:
+        stack.client.run_workflow(upload_sample(stack, job_id, "soup-nutrition-faults"))
+    assert f"job {job_id} already exists" in str(caught.value)
+    assert "new job id" in str(caught.value)
+    job = stack.client.job_store().get_job(job_id)
+    assert job is not None and job.status == JobStatus.DONE and job.error is None and job.report_version == 1
+    assert out_objects(stack, job_id) == expected_outputs(job_id)
+    report_after = (
+        stack.client.storage_client()
+        .bucket(stack.config.output_bucket)
+        .blob(f"reports/{job_id}/v1.json")
+        .download_as_bytes()
+    )
+    assert report_after == report_before

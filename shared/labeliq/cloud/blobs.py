@@ -129,6 +129,11 @@ class BlobStore:
         name = incoming_prefix(job_id) + check_panel_name(panel)
         return self._read_capped(self.input_bucket, name, f"panel {panel}", max_bytes, code="bad_panel")
 
+    def panel_digest(self, job_id: str, panel: str) -> str:
+        """The panel object's size and MD5 from its metadata (nothing is downloaded), or "missing"."""
+        blob = self._client.bucket(self.input_bucket).get_blob(incoming_prefix(job_id) + check_panel_name(panel))
+        return "missing" if blob is None else f"{blob.size}:{blob.md5_hash or blob.crc32c}"
+
     def _read_capped(self, bucket: str, name: str, what: str, max_bytes: int, *, code: str) -> bytes:
         """The object's bytes, refused from its metadata when over max_bytes, and read with that cap (an object
         replaced by a larger one between the two calls is refused too, never read whole into memory)."""

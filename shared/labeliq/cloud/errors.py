@@ -77,6 +77,15 @@ class JobAlreadyFailed(PermanentError):
     code = "job_failed"
 
 
+class JobConflict(PermanentError):
+    """An upload reuses the id of an existing job with other inputs: refused, and the existing job is left as it
+    stands (not failed: the fault is the new upload's)."""
+
+    status = 409
+    code = "job_exists"
+    fails_job = False
+
+
 _TRANSIENT_NAMES = frozenset(
     {
         # google.api_core.exceptions: Firestore contention and outages, Storage 5xx.

@@ -25,7 +25,7 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel
 
-from labeliq.cloud.errors import ClaimLost, JobAlreadyFailed, NotFoundError, TransientError
+from labeliq.cloud.errors import ClaimLost, JobAlreadyFailed, JobConflict, NotFoundError, TransientError
 from labeliq.models import GROUPS, GroupResult, Job, JobManifest, JobStatus, can_transition
 
 logger = logging.getLogger(__name__)
@@ -134,8 +134,12 @@ class JobStore:
             raise JobAlreadyFailed(f"job {job_id} has already failed: {job.error}")
         return job
 
-    def ensure_job(self, manifest: JobManifest) -> Job:
-        """Create the job as QUEUED from its manifest, or return it as it stands (a create is atomic)."""
+    def ensure_job(self, manifest: JobManifest, inputs_digest: str | None = None) -> Job:
+        """Create the job as QUEUED from its manifest, or return it as it stands (a create is atomic).
+
+        Job ids are create-once: an existing job whose inputs differ from these (another label under a reused id)
+        is refused with JobConflict, naming the existing job, and left untouched; the same inputs find it.
+        """
         from google.api_core.exceptions import AlreadyExists
 
         now = utcnow()
@@ -145,6 +149,7 @@ class JobStore:
             context=manifest.context,
             created_at=now,
             updated_at=now,
+            inputs_digest=inputs_digest,
         )
         try:
             self._job_ref(manifest.job_id).create(_job_data(job))
@@ -152,6 +157,12 @@ class JobStore:
             existing = self.get_job(manifest.job_id)
             if existing is None:  # deleted between the two calls: only a reset does that
                 raise TransientError(f"job {manifest.job_id} vanished while being created") from None
+            if inputs_digest and existing.inputs_digest and existing.inputs_digest != inputs_digest:
+                raise JobConflict(
+                    f"job {existing.job_id} already exists (created {existing.created_at:%Y-%m-%d %H:%M:%S} UTC, "
+                    f"status {existing.status.value}, panels {', '.join(existing.panels)}) with other panels or "
+                    "context; job ids are used once: upload the new label under a new job id"
+                ) from None
             return existing
         return job
 

@@ -11,6 +11,8 @@ Each step is idempotent under at-least-once delivery by construction:
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 import logging
 import uuid
 from dataclasses import dataclass
@@ -202,10 +204,21 @@ def _parse(panels: list[Panel], photos: list[PhotoPanel]) -> LabelFacts:
     return facts
 
 
+def inputs_digest(rt: Runtime, manifest: JobManifest) -> str:
+    """What the job is made of: the manifest's panels and context and each panel object's size and MD5 (from
+    metadata), so a reused job id with another label is told apart from a repeated delivery of the same one."""
+    parts = {
+        "panels": manifest.panels,
+        "context": manifest.context.model_dump(mode="json"),
+        "objects": [rt.blobs.panel_digest(manifest.job_id, name) for name in manifest.panels],
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+
+
 def extract(request: ExtractRequest, rt: Runtime) -> ExtractResponse:
     job_id = request.job_id
     manifest = rt.blobs.read_manifest(job_id)
-    job = rt.jobs.ensure_job(manifest)
+    job = rt.jobs.ensure_job(manifest, inputs_digest(rt, manifest))
     _refuse_if_failed(job_id, job.status, job.error)
     owner = new_owner(request.execution_id)
     claim = _claim_or_stored(rt, job_id, "extract", owner)
