@@ -368,6 +368,8 @@ class LlmUsage(Strict):
     cached_calls: int = 0
     prompt_tokens: int = 0
     output_tokens: int = 0
+    # Label text the model was not shown (the prompt is bounded per group call), one sentence per cut text.
+    prompt_cuts: list[str] = Field(default_factory=list)
 
 
 class GroupResult(Strict):
