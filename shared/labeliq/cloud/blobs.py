@@ -142,7 +142,7 @@ class BlobStore:
         where = gs_uri(bucket, name)
         blob = self._client.bucket(bucket).get_blob(name)
         if blob is None:
-            raise NotFoundError(f"{what} ({where}) does not exist")
+            raise NotFoundError(f"{what} {where} does not exist")
         if blob.size is not None and blob.size > max_bytes:
             raise PermanentError(f"{what} is {blob.size:,} bytes; the limit is {max_bytes:,}", code=code)
         if blob.size == 0:
@@ -150,7 +150,7 @@ class BlobStore:
         try:
             data: bytes = blob.download_as_bytes(start=0, end=max_bytes)  # end is inclusive: max_bytes + 1 at most
         except NotFound:
-            raise NotFoundError(f"{what} ({where}) does not exist") from None
+            raise NotFoundError(f"{what} {where} does not exist") from None
         if len(data) > max_bytes:
             raise PermanentError(f"{what} is over {max_bytes:,} bytes, the limit", code=code)
         return data
