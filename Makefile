@@ -33,6 +33,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check shared devstack functions tests
 	$(VENV)/bin/ruff format --check shared devstack functions tests
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 
 # checkov clashes with python-hcl2 over the top-level hcl2 package, so it lives in its own venv.
 $(CHECKOV_STAMP): requirements-checkov.txt

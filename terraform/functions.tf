@@ -3,10 +3,10 @@
 
 locals {
   library_dir = "${path.module}/../shared/labeliq"
-  # The library minus its command line (no function imports the CLI, and `labeliq submit` reaches the dev stack).
+  # The library minus its command line (no function imports it, and `labeliq submit` reaches the dev stack).
   library_files = setsubtract(
     fileset(local.library_dir, "**/*.{py,json,typed}"),
-    fileset(local.library_dir, "{cli/**,cli.py,cli_submit.py,samples_run.py}"),
+    setunion(fileset(local.library_dir, "cli/**"), fileset(local.library_dir, "samples_run.py")),
   )
 
   function_entry_points = {

@@ -13,18 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from labeliq.cli import (
-    IMAGE_SUFFIXES,
-    LOG_NAME,
-    BadInput,
-    judge_from_env,
-    load_context,
-    load_inputs,
-    new_job_id,
-    parse_inputs,
-    write_report_files,
-)
 from labeliq.config import ConfigError, Settings, load_settings
+from labeliq.intake import IMAGE_SUFFIXES, IntakeError, read_context_file
+from labeliq.judge import LlmSettingsError, judge_from_env
+from labeliq.label_files import LOG_NAME, load_inputs, new_job_id, parse_inputs, write_report_files
 from labeliq.logging_setup import configure_logging, log_context
 from labeliq.models import Report, Verdict
 from labeliq.pipeline import check_label
@@ -50,10 +42,10 @@ def sample_inputs(folder: Path) -> list[Path]:
 def check_sample(folder: Path, out_dir: Path, settings: Settings) -> SampleOutcome:
     context_file = folder / "context.json"
     try:
-        context = load_context(context_file if context_file.exists() else None)
+        context = read_context_file(context_file if context_file.exists() else None)
         inputs = load_inputs(sample_inputs(folder), settings)
         judge = judge_from_env()
-    except BadInput as exc:
+    except (IntakeError, LlmSettingsError) as exc:
         return SampleOutcome(folder.name, None, str(exc))
     if not inputs.panels:
         return SampleOutcome(folder.name, None, "no panel files")

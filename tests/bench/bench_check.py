@@ -19,9 +19,11 @@ import tracemalloc
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from labeliq.cli import llm_judge, load_context, load_panels, parse_panels
 from labeliq.config import load_settings
 from labeliq.docx_report import render_docx
+from labeliq.intake import read_context_file
+from labeliq.judge import build_judge
+from labeliq.label_files import load_panels, parse_panels
 from labeliq.logging_setup import configure_logging
 from labeliq.pipeline import check_label
 from labeliq.report import report_json
@@ -62,11 +64,11 @@ def run_subprocess(sample: Path, out: Path) -> tuple[float, int]:
 def in_process(sample: Path) -> Callable[[], None]:
     settings = load_settings()
     context_file = sample / "context.json"
-    context = load_context(context_file if context_file.exists() else None)
+    context = read_context_file(context_file if context_file.exists() else None)
     panels = load_panels(sorted(sample.glob("*.txt")), settings)
 
     def once() -> None:
-        report = check_label(parse_panels(panels), context, "bench", llm_judge(None))  # offline, as the CLI
+        report = check_label(parse_panels(panels), context, "bench", build_judge(None))  # offline, as the CLI
         report_json(report)
         render_docx(report)
         if report.summary.checker_errors:

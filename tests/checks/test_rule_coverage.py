@@ -12,8 +12,9 @@ from functools import cache
 from pathlib import Path
 
 from labeliq.checks import registry
-from labeliq.cli import llm_judge, make_panel
 from labeliq.extraction.text_parser import parse_label
+from labeliq.intake import make_panel
+from labeliq.judge import build_judge
 from labeliq.models import Panel, ProductContext
 from labeliq.pipeline import check_label
 from tests.eval.run_eval import (
@@ -25,8 +26,9 @@ from tests.eval.run_eval import (
     load_base,
     load_case,
 )
+from tests.shared_reference import shared_file
 
-RULES_FILE = Path(__file__).resolve().parents[3] / "shared" / "domain" / "cfia-rules.md"
+RULES = "domain/cfia-rules.md"  # in ../shared: the tests that read it skip, saying so, when it is absent
 
 # Tables that are one rule each (README: `10.B` is the rounding table); their rows are criteria, not rule ids.
 # 14.B rows are the TPNCSC claim criteria, judged per claim as `14.B.<claim>`; 14.C rows are the B.01.603 health
@@ -88,7 +90,7 @@ def reference_ids(text: str) -> set[str]:
 
 def _emitted(panels: list[Panel], context: ProductContext) -> set[str]:
     """As `labeliq check` runs by default: every checker plus the offline judge (whose questions are reviews)."""
-    report = check_label(parse_label(panels), context, "rule-coverage", llm_judge(None))
+    report = check_label(parse_label(panels), context, "rule-coverage", build_judge(None))
     return {finding.rule for result in report.results.values() for finding in result.findings}
 
 
@@ -137,7 +139,7 @@ def covered(reference_id: str, emitted: frozenset[str]) -> bool:
 
 
 def test_reference_parses_the_ids_readme_describes() -> None:
-    ids = reference_ids(RULES_FILE.read_text(encoding="utf-8"))
+    ids = reference_ids(shared_file(RULES).read_text(encoding="utf-8"))
     for expected in ("1.1", "6.5", "9.16", "10.A2", "10.B", "10.E5", "13.9", "14.A4", "14.B", "14.C"):
         assert expected in ids
     # Rows of the rounding table and of the 14.B criteria are not ids of their own.
@@ -146,7 +148,7 @@ def test_reference_parses_the_ids_readme_describes() -> None:
 
 
 def test_every_reference_rule_is_emitted_or_explained() -> None:
-    ids = reference_ids(RULES_FILE.read_text(encoding="utf-8"))
+    ids = reference_ids(shared_file(RULES).read_text(encoding="utf-8"))
     emitted = emitted_ids() | literal_ids()
     uncovered = sorted(
         (i for i in ids if i not in NOT_JUDGED and not covered(i, emitted)),
@@ -156,7 +158,7 @@ def test_every_reference_rule_is_emitted_or_explained() -> None:
 
 
 def test_not_judged_table_lists_only_unemitted_reference_ids() -> None:
-    ids = reference_ids(RULES_FILE.read_text(encoding="utf-8"))
+    ids = reference_ids(shared_file(RULES).read_text(encoding="utf-8"))
     emitted = emitted_ids() | literal_ids()
     stale = sorted(i for i in NOT_JUDGED if i not in ids or covered(i, emitted))
     assert not stale, f"NOT_JUDGED lists ids that are emitted or not in the reference: {', '.join(stale)}"

@@ -11,8 +11,9 @@ import docx
 import jsonschema
 import pytest
 
-from labeliq import cli
+from labeliq import cli, label_files
 from labeliq.checks.llm_judge import LlmJudge
+from labeliq.cli import check as cli_check
 from labeliq.models import LabelFacts, ProductContext, Report
 from labeliq.report import report_schema_json
 
@@ -178,7 +179,7 @@ def test_an_internal_error_exits_1_with_one_line_and_the_traceback_in_the_log(
     def broken_check(*args: object, **kwargs: object) -> Report:
         raise RuntimeError("registry exploded")
 
-    monkeypatch.setattr(cli, "parse_panels", lambda panels: LabelFacts(panels=panels))
+    monkeypatch.setattr("labeliq.label_files.parse_panels", lambda panels: LabelFacts(panels=panels))
     monkeypatch.setattr("labeliq.pipeline.check_label", broken_check)
     out = tmp_path / "out"
     _old_report(out)
@@ -196,7 +197,7 @@ def test_a_rendering_failure_leaves_the_previous_report_whole(tmp_path: Path, mo
     def broken_render(report: Report, max_evidence_chars: int = 0) -> bytes:
         raise OSError("disk full")
 
-    monkeypatch.setattr(cli, "parse_panels", lambda panels: LabelFacts(panels=panels))
+    monkeypatch.setattr("labeliq.label_files.parse_panels", lambda panels: LabelFacts(panels=panels))
     monkeypatch.setattr("labeliq.docx_report.render_docx", broken_render)
     out = tmp_path / "out"
     _old_report(out)
@@ -209,12 +210,12 @@ def test_write_atomically_replaces_the_file(tmp_path: Path) -> None:
     target = tmp_path / "report.json"
     target.write_text("old", encoding="utf-8")
     target.chmod(0o640)
-    cli.write_atomically(target, b"new")
+    label_files.write_atomically(target, b"new")
     assert target.read_text(encoding="utf-8") == "new"
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
     assert target.stat().st_mode & 0o777 == 0o640
     fresh = tmp_path / "report.docx"
-    cli.write_atomically(fresh, b"docx")
+    label_files.write_atomically(fresh, b"docx")
     assert fresh.stat().st_mode & 0o777 == 0o644  # readable like any written file, not 0600 like a temp file
 
 
@@ -228,7 +229,7 @@ def test_in_process_check_uses_the_context(tmp_path: Path, monkeypatch: pytest.M
         report: Report = real(facts, context, job_id)
         return report
 
-    monkeypatch.setattr(cli, "parse_panels", lambda panels: LabelFacts(panels=panels))
+    monkeypatch.setattr("labeliq.label_files.parse_panels", lambda panels: LabelFacts(panels=panels))
     monkeypatch.setattr("labeliq.pipeline.check_label", spy)
     monkeypatch.delenv("LABELIQ_LLM_ENABLED", raising=False)
     context_file = _panel(tmp_path, "context.json", '{"durable_life_days": 60, "date": "2026-11-24"}')
@@ -270,14 +271,14 @@ def test_offline_the_judge_has_no_client_and_files_its_questions_as_needs_review
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.delenv("LABELIQ_LLM_ENABLED", raising=False)
-    judge = cli.judge_from_env()
+    judge = cli_check.judge_from_env()
     assert isinstance(judge, LlmJudge) and judge.client is None
 
 
 def test_an_enabled_llm_gives_a_judge_without_calling_it(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LABELIQ_LLM_ENABLED", "true")
     monkeypatch.setenv("LABELIQ_LLM_API_KEY", "test-key-not-used")
-    judge = cli.judge_from_env()
+    judge = cli_check.judge_from_env()
     assert judge is not None and callable(judge.judge_results)
 
 

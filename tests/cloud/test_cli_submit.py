@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -10,7 +13,7 @@ import pytest
 from devstack.stack import LocalStack
 from labeliq.cli import main as cli_main
 from labeliq.models import JobStatus
-from tests.cloud.helpers import SAMPLES, new_id
+from tests.cloud.helpers import SAMPLES, in_objects, new_id
 
 pytestmark = pytest.mark.emulator
 
@@ -43,14 +46,81 @@ def test_submit_without_a_running_stack_says_how_to_start_one(
     assert "--serve" in capsys.readouterr().err
 
 
-def test_submit_of_a_corrupt_image_reports_the_reason(
+def test_submit_refuses_what_check_refuses_before_uploading(
     stack: LocalStack, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    # Issue 16.10: panels `labeliq check` refuses with exit 2 were uploaded and came back as exit 1.
     stack_file = tmp_path / "stack.json"
     stack.client.save(stack_file)
     image = tmp_path / "front.png"
     image.write_bytes(b"\x89PNG\r\n\x1a\n truncated")
-    code = cli_main(["submit", str(image), "--stack", str(stack_file), "--out", str(tmp_path / "out")])
-    printed = capsys.readouterr().out
-    assert code == 1
-    assert "FAILED" in printed and "front.png" in printed
+    text = tmp_path / "back.txt"
+    text.write_bytes(b"Oat\x00Bars")
+    for panel, reason in ((image, "front.png"), (text, "NUL")):
+        job_id = new_id("refused")
+        argv = ["submit", str(panel), "--stack", str(stack_file), "--out", str(tmp_path / "out"), "--job-id", job_id]
+        code = cli_main(argv)
+        captured = capsys.readouterr()
+        assert code == 2, captured.out + captured.err
+        assert reason in captured.err
+        assert in_objects(stack, job_id) == []  # nothing was uploaded
+
+
+def free_stack_file(tmp_path: Path) -> Path:
+    """A stack.json as a stopped stack leaves it: every address on a port nothing listens at."""
+    from devstack.processes import free_port
+
+    def url() -> str:
+        return f"http://127.0.0.1:{free_port()}"
+
+    data = {
+        "project": "p",
+        "input_bucket": "in",
+        "output_bucket": "out",
+        "firestore_host": f"127.0.0.1:{free_port()}",
+        "storage_url": url(),
+        "function_urls": {
+            name: url() + "/" for name in ("extract", "run_agent_group", "assemble_report", "render_docx")
+        },
+        "log_dir": str(tmp_path / "logs"),
+    }
+    path = tmp_path / "stack.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def submit(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "labeliq.cli", "submit", *map(str, args)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+
+
+def test_a_left_over_stack_file_is_exit_2_with_one_line_at_once(tmp_path: Path) -> None:
+    # Issue 16.10: a stack.json left with no stack running gave 78 s of retries, then "internal error".
+    started = time.monotonic()
+    done = submit(SAMPLES / "granola-compliant" / "front.txt", "--stack", free_stack_file(tmp_path))
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert time.monotonic() - started < 20
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert "no local stack is running: nothing answers at http://127.0.0.1:" in done.stderr
+    assert "make serve" in done.stderr
+
+
+def test_a_stack_file_that_is_not_one_is_exit_2(tmp_path: Path) -> None:
+    broken = tmp_path / "stack.json"
+    broken.write_text("{not json", encoding="utf-8")
+    done = submit(SAMPLES / "granola-compliant" / "front.txt", "--stack", broken)
+    assert done.returncode == 2, done.stderr
+    assert "not a stack file" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("job_id", ["x\n", "job-1\n", "-x", "a/b"])
+def test_a_job_id_is_matched_whole(tmp_path: Path, job_id: str) -> None:
+    # Issue 16.10: `$` matched before a final newline, so --job-id $'x\n' passed the check.
+    done = submit(SAMPLES / "granola-compliant" / "front.txt", "--stack", free_stack_file(tmp_path), "--job-id", job_id)
+    assert done.returncode == 2, done.stderr
+    assert "--job-id" in done.stderr

@@ -18,7 +18,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from labeliq.checks import registry
-from labeliq.cli import llm_judge, make_panel
+from labeliq.intake import make_panel
+from labeliq.judge import build_judge
 from labeliq.models import Finding, Panel, ProductContext, Report, Verdict
 
 REPO = Path(__file__).resolve().parents[2]
@@ -157,7 +158,7 @@ def run_case(path: Path, samples_dir: Path = SAMPLES_DIR, built: set[str] | None
     from labeliq.pipeline import check_label
 
     # The offline judge, as `labeliq check` runs by default: its open questions are needs_review, never a fail.
-    report = check_label(parse_label(panels), context, f"eval-{checker}-{path.stem}"[:64], llm_judge(None))
+    report = check_label(parse_label(panels), context, f"eval-{checker}-{path.stem}"[:64], build_judge(None))
     return score(result, case, report)
 
 

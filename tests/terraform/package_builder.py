@@ -1,6 +1,6 @@
 """Builds a function's deployment package the way terraform/functions.tf does, for tests.
 
-Terraform zips main.py, every shared/labeliq file matching LIBRARY_PATTERN but not CLI_PATTERN, and one
+Terraform zips main.py, every shared/labeliq file matching LIBRARY_PATTERN but none of CLI_PATTERNS, and one
 requirements.txt merged from shared/requirements.txt, the function's own requirements.txt and (extract with the local
 OCR engine) shared/requirements-ocr.txt, sorted and de-duplicated. test_function_packages checks that this mirror still
 matches the HCL.
@@ -16,8 +16,8 @@ LIBRARY_DIR = REPO / "shared" / "labeliq"
 LIBRARY_PATTERN = "**/*.{py,json,typed}"
 LIBRARY_SUFFIXES = (".py", ".json", ".typed")
 # The command line is not shipped: no function imports it (terraform subtracts this fileset).
-CLI_PATTERN = "{cli/**,cli.py,cli_submit.py,samples_run.py}"
-CLI_TOP_LEVEL = ("cli", "cli.py", "cli_submit.py", "samples_run.py")
+CLI_PATTERNS = ("cli/**", "samples_run.py")
+CLI_TOP_LEVEL = ("cli", "samples_run.py")
 
 
 def requirement_lines(path: Path, *, skip_options: bool = False) -> list[str]:

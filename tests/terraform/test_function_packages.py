@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.terraform.hcl_model import load_terraform
-from tests.terraform.package_builder import CLI_PATTERN, LIBRARY_PATTERN, build_package, merged_requirements
+from tests.terraform.package_builder import CLI_PATTERNS, LIBRARY_PATTERN, build_package, merged_requirements
 
 FUNCTIONS = ("extract", "run_agent_group", "assemble_report", "render_docx")
 
@@ -57,7 +57,8 @@ def test_python_mirror_matches_the_hcl() -> None:
     tf = load_terraform()
     text = tf.texts["functions.tf"]
     assert f'fileset(local.library_dir, "{LIBRARY_PATTERN}")' in text
-    assert f'fileset(local.library_dir, "{CLI_PATTERN}")' in text
+    for pattern in CLI_PATTERNS:
+        assert f'fileset(local.library_dir, "{pattern}")' in text
     assert "library_files = setsubtract(" in text
     assert '"${path.module}/../shared/requirements.txt"' in text
     assert '"${path.module}/../shared/requirements-ocr.txt"' in text
@@ -109,7 +110,7 @@ def test_package_carries_no_development_code(function: str, tmp_path: Path) -> N
     package = build_package(function, tmp_path)
     shipped = sorted(p.relative_to(package) for p in package.rglob("*.py"))
     assert not [p for p in shipped if "local" in p.parts or "devstack" in p.parts], shipped
-    assert not [p for p in shipped if p.parts[1:2] in (("cli",), ("cli.py",), ("samples_run.py",))], shipped
+    assert not [p for p in shipped if p.parts[1:2] in (("cli",), ("samples_run.py",))], shipped
     importers = {
         str(p): sorted(m for m in _imported_modules((package / p).read_text(encoding="utf-8")) if m.startswith(DEV))
         for p in shipped

@@ -43,9 +43,22 @@ class FirestoreEmulator:
             env=dict(os.environ),
         )
 
-    def start(self) -> FirestoreEmulator:
+    @staticmethod
+    def check_prerequisites() -> None:
+        """The emulator is `gcloud emulators firestore`, a Java program: say plainly which of the two is missing."""
         if shutil.which("gcloud") is None:
-            raise StackError("gcloud is not on PATH: the Firestore emulator comes with the Google Cloud CLI")
+            raise StackError(
+                "gcloud is not on PATH: the Firestore emulator comes with the Google Cloud CLI "
+                "(https://cloud.google.com/sdk/docs/install, then `gcloud components install cloud-firestore-emulator`)"
+            )
+        if shutil.which("java") is None:
+            raise StackError(
+                "java is not on PATH: the Firestore emulator needs a Java runtime, 11 or newer "
+                "(Debian: apt-get install default-jre-headless)"
+            )
+
+    def start(self) -> FirestoreEmulator:
+        self.check_prerequisites()
         self.process.start()
         self.start_wait()
         return self

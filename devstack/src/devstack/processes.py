@@ -33,12 +33,15 @@ def free_port() -> int:
         return port
 
 
-def log_tail(path: Path, lines: int = 20) -> str:
+def log_tail(path: Path, lines: int = 20, since: int = 0) -> str:
+    """The last lines the log got from byte `since` on (the start of this run: older runs append there too)."""
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
+        with path.open("rb") as stream:
+            stream.seek(since)
+            text = stream.read().decode("utf-8", errors="replace")
     except OSError:
         return "(no log)"
-    return "\n".join(text.splitlines()[-lines:])
+    return "\n".join(text.splitlines()[-lines:]) or "(nothing logged)"
 
 
 @dataclass
@@ -51,19 +54,32 @@ class ManagedProcess:
     env: Mapping[str, str]
     popen: subprocess.Popen[bytes] | None = None
     _log: IO[bytes] | None = field(default=None, repr=False)
+    _log_start: int = field(default=0, repr=False)  # where this start's lines begin in the (appended) log
 
     def start(self) -> ManagedProcess:
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         self._log = self.log_path.open("ab")
-        self.popen = subprocess.Popen(
+        self._log_start = self._log.tell()
+        try:
+            self.popen = self._popen(self._log)
+        except OSError as exc:  # the program itself is missing or not executable
+            self._log.close()
+            self._log = None
+            raise StackError(f"{self.name} could not start: {self.argv[0]}: {exc.strerror or exc}") from None
+        return self
+
+    def tail(self) -> str:
+        return log_tail(self.log_path, since=self._log_start)
+
+    def _popen(self, log: IO[bytes]) -> subprocess.Popen[bytes]:
+        return subprocess.Popen(
             list(self.argv),
             env=dict(self.env),
             stdin=subprocess.DEVNULL,
-            stdout=self._log,
+            stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,  # its own process group, so stop() reaches its children too
         )
-        return self
 
     @property
     def pid(self) -> int | None:
@@ -75,8 +91,7 @@ class ManagedProcess:
     def check_alive(self) -> None:
         if self.popen is not None and self.popen.poll() is not None:
             raise StackError(
-                f"{self.name} exited with code {self.popen.returncode}; last lines of {self.log_path}:\n"
-                f"{log_tail(self.log_path)}"
+                f"{self.name} exited with code {self.popen.returncode}; last lines of {self.log_path}:\n{self.tail()}"
             )
 
     def stop(self, timeout_s: float = 8.0, sig: int = signal.SIGTERM) -> None:
@@ -137,6 +152,6 @@ def wait_until(ready: Callable[[], bool], process: ManagedProcess, timeout_s: fl
         if time.monotonic() > deadline:
             raise StackError(
                 f"{process.name} was not ready after {timeout_s:.0f} s; last lines of {process.log_path}:\n"
-                f"{log_tail(process.log_path)}"
+                f"{process.tail()}"
             )
         time.sleep(0.1)

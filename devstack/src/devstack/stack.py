@@ -90,6 +90,7 @@ class LocalStack:
         return env
 
     def start(self) -> LocalStack:
+        self.firestore.check_prerequisites()  # before anything starts: one clear line, not a traceback
         try:
             # Both emulators boot at once; the Firestore one (Java) is the slow one.
             self._started.append(self.firestore.process.start())
@@ -175,6 +176,18 @@ class JobOutcome:
     def line(self) -> str:
         status = self.result.get("status") if isinstance(self.result, dict) else self.result
         return f"  {self.name}: {status} in {self.seconds:.1f} s (job {self.job_id})"
+
+
+VERDICT_LEGEND = (
+    "verdicts: pass; fail (the label breaks the rule cited); needs_review (a person must look: the text alone\n"
+    "cannot settle the rule, or only an LLM could and none is configured; each such finding says why);\n"
+    "not_applicable (the rule does not apply to this product)"
+)
+
+
+def finished_lines(out: Path) -> list[str]:
+    """What `make run` says once every sample has run: where the reports are and what the verdicts mean."""
+    return [f"reports are in {out}/<sample>/ (report.json, report.docx)", VERDICT_LEGEND]
 
 
 def report_verdict_line(files: list[Path]) -> str:
@@ -316,7 +329,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         log_stream.close()
     if samples:
-        print(f"reports are in {args.out}/<sample>/ (report.json, report.docx)")
+        print("\n".join(finished_lines(args.out)))
     return 1 if failures else 0
 
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import socket
 import threading
+import urllib.parse
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -24,6 +26,12 @@ if TYPE_CHECKING:
     from labeliq.cloud.state import JobStore
 
 WORKFLOW = "workflows/label_compliance.yaml"
+
+
+class StackFileError(ValueError):
+    """stack.json is not what a running stack writes (unreadable, not JSON, keys missing)."""
+
+
 DEFAULT_STACK_FILE = Path("labeliq-out/stack/stack.json")
 
 
@@ -84,9 +92,28 @@ class StackClient:
 
     @classmethod
     def load(cls, path: Path) -> StackClient:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        data["log_dir"] = Path(data["log_dir"])
-        return cls(**data)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            data["log_dir"] = Path(data["log_dir"])
+            return cls(**data)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise StackFileError(f"not a stack file written by a running stack ({type(exc).__name__}: {exc})") from None
+
+    def unreachable(self, timeout_s: float = 2.0) -> str | None:
+        """The first address of the stack nothing listens at (a stack.json left by a stopped stack), else None.
+
+        A connection attempt per address: refused at once when nothing listens, so a left-over file is found in
+        milliseconds instead of after a workflow's minute of retries.
+        """
+        addresses = [self.storage_url, f"http://{self.firestore_host}", *self.function_urls.values()]
+        for address in addresses:
+            parts = urllib.parse.urlsplit(address)
+            try:
+                with socket.create_connection((parts.hostname or "127.0.0.1", parts.port or 80), timeout=timeout_s):
+                    pass
+            except OSError:
+                return address
+        return None
 
     # -- environment ----------------------------------------------------------------------------------------
 

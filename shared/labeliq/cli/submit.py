@@ -1,6 +1,6 @@
 """`labeliq submit PANEL... [--context FILE]`: send one job to a running local stack and fetch its report.
 
-The stack is the one `python -m devstack.stack --serve` keeps up; its addresses are in
+The stack is the one `make serve` (`python -m devstack.stack --serve`) keeps up; its addresses are in
 labeliq-out/stack/stack.json. The panels are uploaded as they are (the extract function reads them, as in the
 cloud), then the manifest, and the workflow runs on that upload's event. `labeliq check` stays the in-process path.
 """
@@ -12,55 +12,87 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from labeliq.cli.exits import EXIT_FAILED, EXIT_OK, BadInput
+from labeliq.config import Settings
+from labeliq.intake import (
+    IntakeLimits,
+    check_image,
+    check_panel_files,
+    check_panel_name,
+    read_context_file,
+    read_panel_file,
+    text_panel,
+)
+from labeliq.models import JOB_ID_PATTERN
+
 if TYPE_CHECKING:
-    from labeliq.config import Settings
+    from devstack.stack_client import StackClient
 
 DEFAULT_STACK_FILE = Path("labeliq-out/stack/stack.json")
-EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+JOB_ID = re.compile(JOB_ID_PATTERN)
+START_ONE = "start one with `make serve` (python -m devstack.stack --serve) and keep it open"
 
 
-def _panel_files(paths: list[Path]) -> dict[str, bytes]:
-    from labeliq.cli import IMAGE_SUFFIXES, TEXT_SUFFIXES, BadInput
-
+def _panel_files(paths: list[Path], settings: Settings) -> dict[str, bytes]:
+    """The panels as `labeliq check` takes them in (names, types, sizes, content), before anything is uploaded."""
+    limits = IntakeLimits.from_settings(settings)
+    kinds = check_panel_files(paths, limits)
     panels: dict[str, bytes] = {}
-    stems: dict[str, Path] = {}
-    for path in paths:
-        if path.suffix.lower() not in TEXT_SUFFIXES + IMAGE_SUFFIXES:
-            allowed = " ".join(TEXT_SUFFIXES + IMAGE_SUFFIXES)
-            raise BadInput(f"{path}: unsupported file type '{path.suffix or '(none)'}'; expected one of {allowed}")
-        if not path.is_file():
-            raise BadInput(f"{path}: no such file")
-        key = path.stem.casefold()
-        if key in stems or path.name == "job.json":
-            raise BadInput(f"{path}: panel name '{path.stem}' is already used; each panel needs its own name")
-        stems[key] = path
-        panels[path.name] = path.read_bytes()
+    for path, kind in zip(paths, kinds, strict=True):
+        check_panel_name(path.name)
+        data = read_panel_file(path, kind, limits)
+        if kind == "text":
+            text_panel(str(path), data)
+        else:
+            check_image(path.name, data, limits, where=str(path))
+        panels[path.name] = data
     return panels
 
 
-def cmd_submit(args: argparse.Namespace, settings: Settings) -> int:
-    from devstack.stack_client import StackClient, new_job_id
-    from devstack.workflow_runner import WorkflowError
-    from labeliq.cli import BadInput, load_context
-    from labeliq.models import JOB_ID_PATTERN
+def _job_id(given: str | None, first_panel: Path) -> str:
+    from devstack.stack_client import new_job_id
 
-    stack_file: Path = args.stack
-    if not stack_file.exists():
-        raise BadInput(
-            f"no local stack is running ({stack_file} not found); start one with "
-            "`python -m devstack.stack --serve` and keep it open"
-        )
-    if len(args.panels) > settings.max_panels:
-        raise BadInput(f"{len(args.panels)} panels given; at most {settings.max_panels} (LABELIQ_MAX_PANELS)")
-    context = load_context(args.context)
-    panels = _panel_files(args.panels)
-    client = StackClient.load(stack_file)
-    client.activate()
-    job_id = args.job_id or new_job_id(args.panels[0].stem)
-    if not re.match(JOB_ID_PATTERN, job_id):
+    job_id = given or new_job_id(first_panel.stem)
+    # fullmatch: `$` would also match before a final newline, and 'x\n' would pass.
+    if JOB_ID.fullmatch(job_id) is None:
         raise BadInput(
             f"--job-id {job_id!r}: letters, digits, '-' and '_' only, at most 64, starting with a letter or digit"
         )
+    return job_id
+
+
+def _stack_client(stack_file: Path) -> StackClient:
+    """The running stack that stack_file names; a left-over file of a stopped stack is refused at once."""
+    from devstack.stack_client import StackClient, StackFileError
+
+    if not stack_file.exists():
+        raise BadInput(f"no local stack is running ({stack_file} not found); {START_ONE}")
+    try:
+        client = StackClient.load(stack_file)
+    except StackFileError as exc:
+        raise BadInput(f"{stack_file}: {exc}; {START_ONE}") from None
+    silent = client.unreachable(timeout_s=2.0)
+    if silent:
+        raise BadInput(
+            f"no local stack is running: nothing answers at {silent} ({stack_file} is left from a stack that has "
+            f"stopped); {START_ONE}"
+        )
+    return client
+
+
+def cmd_submit(args: argparse.Namespace, settings: Settings) -> int:
+    try:
+        from devstack.workflow_runner import WorkflowError
+    except ModuleNotFoundError:
+        raise BadInput(
+            "labeliq submit needs the development stack: pip install -e devstack (make .venv/.installed does)"
+        ) from None
+
+    context = read_context_file(args.context)
+    panels = _panel_files(args.panels, settings)
+    job_id = _job_id(args.job_id, args.panels[0])
+    client = _stack_client(args.stack)
+    client.activate()
     event = client.upload_job(job_id, panels, context.model_dump(mode="json", exclude_none=True))
     print(f"job {job_id}: uploaded {len(panels)} panel(s) and the manifest; running the workflow...", flush=True)
     try:
@@ -76,7 +108,7 @@ def cmd_submit(args: argparse.Namespace, settings: Settings) -> int:
     print(f"job {job_id}: {status}")
     for path in files:
         print(f"    {path}")
-    return EXIT_OK if files else EXIT_FAILED
+    return EXIT_OK if files and status == "DONE" else EXIT_FAILED
 
 
 def add_submit(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

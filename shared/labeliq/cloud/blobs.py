@@ -11,7 +11,6 @@ so the stored bytes are read back and returned as if just written. A report is n
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass
 from typing import Any
@@ -19,11 +18,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from labeliq.cloud.errors import NotFoundError, PermanentError
+from labeliq.intake import MANIFEST_NAME, IntakeError, check_panel_name, load_json_object
 from labeliq.models import JobManifest
 
 logger = logging.getLogger(__name__)
 
-MANIFEST_NAME = "job.json"
 MAX_MANIFEST_BYTES = 64_000
 
 
@@ -49,17 +48,6 @@ def docx_object(job_id: str, version: int) -> str:
 
 def gs_uri(bucket: str, name: str) -> str:
     return f"gs://{bucket}/{name}"
-
-
-def check_panel_name(name: str) -> str:
-    """A panel is a plain file name inside the job's folder: no path tricks, not the manifest itself."""
-    if not name or "/" in name or "\\" in name or name in (".", "..") or name.startswith("."):
-        raise PermanentError(
-            f"panel name {name!r} is not a plain file name inside the job's folder", code="invalid_manifest"
-        )
-    if name == MANIFEST_NAME:
-        raise PermanentError("the manifest cannot list itself as a panel", code="invalid_manifest")
-    return name
 
 
 def describe_validation(error: ValidationError) -> str:
@@ -99,17 +87,44 @@ class BlobStore:
             raise NotFoundError(f"{what} {gs_uri(bucket, name)} does not exist") from None
         return data
 
+    def _download_capped(self, bucket: str, name: str, what: str, limit: int) -> bytes:
+        """The object's bytes, its size read from its metadata first and the read capped at `limit`.
+
+        A 2 GB upload is refused from its metadata, never downloaded; the read asks for at most limit+1 bytes of
+        the generation just measured, so an object replaced in between cannot slip past the limit either.
+        """
+        from google.api_core.exceptions import NotFound
+
+        uri = gs_uri(bucket, name)
+        blob = self._client.bucket(bucket).get_blob(name)
+        if blob is None:
+            raise NotFoundError(f"{what} {uri} does not exist")
+        size = int(blob.size or 0)
+        if size > limit:
+            raise IntakeError(f"{what} {uri} is {size:,} bytes; the limit is {limit:,} bytes")
+        if size == 0:
+            return b""
+        try:
+            data: bytes = blob.download_as_bytes(start=0, end=limit, if_generation_match=blob.generation)
+        except NotFound:
+            raise NotFoundError(f"{what} {uri} does not exist") from None
+        if len(data) > limit:
+            raise IntakeError(f"{what} {uri} is larger than the limit of {limit:,} bytes")
+        return data
+
     # -- IN ----------------------------------------------------------------------------------------------
 
     def read_manifest(self, job_id: str) -> JobManifest:
         """The job's manifest, validated; its job_id must be the folder it sits in."""
         name = manifest_object(job_id)
         where = gs_uri(self.input_bucket, name)
-        data = self._read_capped(self.input_bucket, name, "the manifest", MAX_MANIFEST_BYTES, code="invalid_manifest")
         try:
-            raw = json.loads(data)
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            data = self._download_capped(self.input_bucket, name, "the manifest", MAX_MANIFEST_BYTES)
+            raw = load_json_object(data.decode("utf-8"), f"the manifest {where}", "manifest", code="invalid_manifest")
+        except UnicodeDecodeError as exc:
             raise PermanentError(f"the manifest {where} is not valid JSON: {exc}", code="invalid_manifest") from None
+        except IntakeError as exc:
+            raise PermanentError(str(exc), code="invalid_manifest") from None
         try:
             manifest = JobManifest.model_validate(raw)
         except ValidationError as exc:
@@ -125,35 +140,16 @@ class BlobStore:
             check_panel_name(panel)
         return manifest
 
-    def read_panel(self, job_id: str, panel: str, *, max_bytes: int) -> bytes:
-        name = incoming_prefix(job_id) + check_panel_name(panel)
-        return self._read_capped(self.input_bucket, name, f"panel {panel}", max_bytes, code="bad_panel")
-
     def panel_digest(self, job_id: str, panel: str) -> str:
         """The panel object's size and MD5 from its metadata (nothing is downloaded), or "missing"."""
         blob = self._client.bucket(self.input_bucket).get_blob(incoming_prefix(job_id) + check_panel_name(panel))
         return "missing" if blob is None else f"{blob.size}:{blob.md5_hash or blob.crc32c}"
 
-    def _read_capped(self, bucket: str, name: str, what: str, max_bytes: int, *, code: str) -> bytes:
-        """The object's bytes, refused from its metadata when over max_bytes, and read with that cap (an object
-        replaced by a larger one between the two calls is refused too, never read whole into memory)."""
-        from google.api_core.exceptions import NotFound
-
-        where = gs_uri(bucket, name)
-        blob = self._client.bucket(bucket).get_blob(name)
-        if blob is None:
-            raise NotFoundError(f"{what} {where} does not exist")
-        if blob.size is not None and blob.size > max_bytes:
-            raise PermanentError(f"{what} is {blob.size:,} bytes; the limit is {max_bytes:,}", code=code)
-        if blob.size == 0:
-            return b""
-        try:
-            data: bytes = blob.download_as_bytes(start=0, end=max_bytes)  # end is inclusive: max_bytes + 1 at most
-        except NotFound:
-            raise NotFoundError(f"{what} {where} does not exist") from None
-        if len(data) > max_bytes:
-            raise PermanentError(f"{what} is over {max_bytes:,} bytes, the limit", code=code)
-        return data
+    def read_panel(self, job_id: str, panel: str, max_bytes: int) -> bytes:
+        """A panel's bytes, refused from its metadata when it is over `max_bytes` (intake's limit for its kind)."""
+        return self._download_capped(
+            self.input_bucket, incoming_prefix(job_id) + check_panel_name(panel), "the panel", max_bytes
+        )
 
     # -- OUT ---------------------------------------------------------------------------------------------
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from labeliq.intake import IntakeError
+
 
 class StepError(Exception):
     """A failure with the HTTP status and short code the caller sees."""
@@ -124,6 +126,8 @@ def classify(exc: BaseException) -> StepError:
         seen.add(id(current))
         if isinstance(current, StepError):
             return current
+        if isinstance(current, IntakeError):  # the one intake refusal: the same on every retry
+            return PermanentError(str(current), code=current.code)
         names = _names(current)
         if names & _RATE_LIMIT_NAMES:
             return TransientError(f"rate limited: {current}", code="rate_limited", status=429)

@@ -74,7 +74,8 @@ def _safe_ids(body: Any) -> tuple[str | None, str | None]:
     if not isinstance(body, dict):
         return None, None
     job_id, execution_id = body.get("job_id"), body.get("execution_id")
-    safe_job = job_id if isinstance(job_id, str) and _JOB_ID.match(job_id) else None
+    # fullmatch: with match, `$` also matches before a final newline and 'job\n' would pass as safe.
+    safe_job = job_id if isinstance(job_id, str) and _JOB_ID.fullmatch(job_id) else None
     safe_exec = execution_id[:200] if isinstance(execution_id, str) else None
     return safe_job, safe_exec
 

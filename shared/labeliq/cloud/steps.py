@@ -16,9 +16,7 @@ import json
 import logging
 import uuid
 from dataclasses import dataclass
-from importlib import import_module
-from pathlib import PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from labeliq.cloud.blobs import BlobStore, docx_object, facts_object, report_object
 from labeliq.cloud.contracts import (
@@ -37,6 +35,15 @@ from labeliq.cloud.errors import NotFoundError, PermanentError, StepError, StepI
 from labeliq.cloud.settings import CloudSettings
 from labeliq.cloud.state import Claim, FirestoreLlmCache, JobStore
 from labeliq.config import Settings
+from labeliq.intake import (
+    IntakeLimits,
+    check_job_pixels,
+    check_panel_names,
+    check_size,
+    check_unique,
+    image_photos,
+    text_panel,
+)
 from labeliq.llm import LlmError
 from labeliq.models import GROUPS, Group, GroupResult, JobManifest, JobStatus, LabelFacts, Panel, Report
 
@@ -46,8 +53,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-TEXT_SUFFIXES = frozenset({".txt"})
-IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".pdf"})
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -107,91 +112,6 @@ def _refuse_if_failed(job_id: str, status: JobStatus | None, error: str | None) 
 # -- extract ---------------------------------------------------------------------------------------------
 
 
-def _panel_flags(stem: str) -> dict[str, bool]:
-    lowered = stem.lower()
-    return {"is_principal_display": lowered.startswith("front"), "is_bottom": lowered.startswith("bottom")}
-
-
-def build_panels(name: str, data: bytes) -> list[Panel]:
-    """The Panels of one uploaded object: a text panel as it is; an image through OCR (a PDF may give several)."""
-    path = PurePosixPath(name)
-    suffix = path.suffix.lower()
-    if suffix in TEXT_SUFFIXES:
-        if b"\x00" in data:
-            raise PermanentError(f"panel {name} contains NUL bytes; a .txt panel must be plain text", code="bad_panel")
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise PermanentError(
-                f"panel {name} is not UTF-8 text (byte {exc.start} is invalid)", code="bad_panel"
-            ) from None
-        if not text.strip():
-            raise PermanentError(f"panel {name} is empty", code="bad_panel")
-        return [Panel(name=path.stem, text=text, **_panel_flags(path.stem))]
-    if suffix in IMAGE_SUFFIXES:
-        return _image_panels(name, data)
-    raise PermanentError(
-        f"panel {name} has an unsupported type {suffix or '(none)'}: expected .txt or an image "
-        f"({', '.join(sorted(IMAGE_SUFFIXES))})",
-        code="bad_panel",
-    )
-
-
-def _image_panels(name: str, data: bytes) -> list[Panel]:
-    return [photo.panel for photo in image_photos(name, data)]
-
-
-def image_photos(name: str, data: bytes) -> list[PhotoPanel]:
-    """The photo panels of one uploaded image, each with the OCR boxes behind its text lines (for provenance)."""
-    try:
-        images = import_module("labeliq.extraction.images")
-        intake = import_module("labeliq.extraction.image_intake")
-    except ModuleNotFoundError as exc:
-        if exc.name not in ("labeliq.extraction.images", "labeliq.extraction.image_intake"):
-            raise
-        raise PermanentError(
-            f"panel {name} is an image, but image extraction is not available in this deployment",
-            code="image_extraction_unavailable",
-        ) from None
-    settings = _limits()
-    limits = image_limits(intake, settings)
-    try:
-        photos: list[PhotoPanel] = images.read_photo_panels(name, data, limits=limits)
-    except intake.ImageRejected as exc:
-        raise PermanentError(f"panel {name} is not a usable label image: {exc.reason}", code="bad_image") from None
-    return photos
-
-
-def image_limits(intake: Any, settings: Settings) -> Any:
-    """The intake limits (labeliq.extraction.image_intake.ImageLimits) from the settings."""
-    return intake.ImageLimits(
-        max_bytes=settings.max_image_bytes,
-        max_pixels=settings.max_image_pixels,
-        max_file_pixels=settings.max_file_pixels,
-    )
-
-
-def check_job_pixels(panels: dict[str, bytes], settings: Settings) -> None:
-    """All the job's photos together stay within the pixel budget, counted from their headers before any is
-    decoded (each file is also checked on its own, then decoded one page at a time)."""
-    if not panels:
-        return
-    intake = import_module("labeliq.extraction.image_intake")
-    limits = image_limits(intake, settings)
-    total = 0
-    for name, data in panels.items():
-        try:
-            total += intake.panel_pixels(name, data, limits)
-        except intake.ImageRejected as exc:
-            raise PermanentError(f"panel {name} is not a usable label image: {exc.reason}", code="bad_image") from None
-    if total > settings.max_job_pixels:
-        raise PermanentError(
-            f"the job's photos decode to {total:,} pixels in all; the limit for one job is "
-            f"{settings.max_job_pixels:,} (LABELIQ_MAX_JOB_PIXELS)",
-            code="bad_image",
-        )
-
-
 def _parse(panels: list[Panel], photos: list[PhotoPanel]) -> LabelFacts:
     """The facts of the text panels and the photos; a fact read from a photo carries its box and OCR confidence."""
     if photos:
@@ -244,31 +164,24 @@ def extract(request: ExtractRequest, rt: Runtime) -> ExtractResponse:
 
 
 def extract_facts(rt: Runtime, manifest: JobManifest) -> LabelFacts:
-    limits = _limits()
-    if len(manifest.panels) > limits.max_panels:
-        raise PermanentError(
-            f"the manifest lists {len(manifest.panels)} panels; at most {limits.max_panels} are accepted",
-            code="invalid_manifest",
-        )
+    """The facts of the manifest's panels, taken in by labeliq.intake exactly as `labeliq check` takes them in."""
+    limits = IntakeLimits.from_settings(_limits())
+    kinds = check_panel_names(manifest.panels, limits)
     panels: list[Panel] = []
     photos: list[PhotoPanel] = []
     images: dict[str, bytes] = {}
-    for name in manifest.panels:
-        is_image = PurePosixPath(name).suffix.lower() in IMAGE_SUFFIXES
-        cap = limits.max_image_bytes if is_image else limits.max_text_panel_bytes
-        # the size from the object's metadata before any byte is read, and the read itself capped
-        data = rt.blobs.read_panel(manifest.job_id, name, max_bytes=cap)
-        if is_image:
-            images[name] = data
+    for name, kind in zip(manifest.panels, kinds, strict=True):
+        data = rt.blobs.read_panel(manifest.job_id, name, max_bytes=limits.max_bytes(kind))
+        check_size(name, kind, len(data), limits)
+        if kind == "text":
+            panels.append(text_panel(name, data))
         else:
-            panels.extend(build_panels(name, data))
-    check_job_pixels(images, limits)
+            images[name] = data
+    check_job_pixels(images, limits)  # from the headers, before any photo is decoded
     for name, data in images.items():
-        photos.extend(image_photos(name, data))
-    stems = [p.name for p in panels] + [photo.panel.name for photo in photos]
-    duplicates = sorted({s for s in stems if stems.count(s) > 1})
-    if duplicates:
-        raise PermanentError(f"two panels share the name {', '.join(duplicates)}", code="invalid_manifest")
+        photos.extend(image_photos(name, data, limits))
+    # A PDF gives a panel per page (front, front-p2) and a wide photo several: their names must not collide either.
+    check_unique([p.name for p in panels] + [photo.panel.name for photo in photos], are_stems=True)
     return _parse(panels, photos)
 
 
