@@ -77,7 +77,7 @@ def test_an_oversized_panel_is_refused_from_its_metadata(stack: LocalStack) -> N
     answer = post(stack, "extract", {"job_id": job_id, "execution_id": "e"})
     assert answer.status_code == 422, answer.text
     message = answer.json()["error"]["message"]
-    assert "front.txt is 1,140,000 bytes; the limit is 1,000,000" in message
+    assert "front.txt is 1,140,000 bytes; the limit is 1,000,000" in message, message
     status, _ = job_status(stack, job_id)
     assert status == JobStatus.FAILED
 
