@@ -36,6 +36,7 @@ JOBS = "jobs"
 STEPS = "steps"
 GROUPS_COLLECTION = "groups"
 TRANSACTION_ATTEMPTS = 8
+CLAIM_ROUNDS = 4  # contention rounds of a claim before answering 503
 # Firestore refuses documents over 1 MiB; an answer that large is not worth caching.
 MAX_CACHED_VALUE_BYTES = 900_000
 
@@ -303,20 +304,27 @@ class JobStore:
             )
             return Claim(outcome="claimed", step=step, owner=owner, version=version, lease_until=lease_until)
 
-        try:
-            claim = self._transact(f"claim {step}", job_id, body)
-        except TransientError:
-            # Lost a contention race (many deliveries at once): the winner holds or finished the claim. Back off a
-            # little and read it, so this delivery waits for the winner's result instead of failing.
-            time.sleep(random.uniform(0.05, 0.5))  # a sync function: this blocks one request thread, by design
-            seen = self.step_state(job_id, step)
-            if seen is None:
-                raise
-            logger.info("claim %s lost a contention race; following the winner", step, extra={"event": "claim_raced"})
-            return seen
+        claim = self._claim_with_backoff(job_id, step, body)
         if claim.outcome == "taken_over":
             logger.warning("step %s: expired claim taken over", step, extra={"event": "claim_taken_over", "step": step})
         return claim
+
+    def _claim_with_backoff(self, job_id: str, step: str, body: Callable[[Any], Claim]) -> Claim:
+        """Run the claim transaction; after losing a contention race (many deliveries at once), back off with
+        jitter and read the winner's claim, or try again while no one has won, so a crowded delivery waits for
+        the winner's result instead of failing."""
+        for attempt in range(1, CLAIM_ROUNDS + 1):
+            try:
+                return self._transact(f"claim {step}", job_id, body)
+            except TransientError:
+                if attempt == CLAIM_ROUNDS:
+                    raise
+            time.sleep(random.uniform(0.1, 0.5) * attempt)  # a sync function: this blocks one request thread
+            seen = self.step_state(job_id, step)
+            if seen is not None:
+                logger.info("claim %s lost a race; following the winner", step, extra={"event": "claim_raced"})
+                return seen
+        raise AssertionError("unreachable")
 
     def step_state(self, job_id: str, step: str) -> Claim | None:
         """The step's claim as it stands (done with its result, or in progress under its owner); None if unclaimed
