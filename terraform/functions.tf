@@ -5,7 +5,7 @@ locals {
   library_dir = "${path.module}/../shared/labeliq"
   # The library minus its command line (no function imports it, and `labeliq submit` reaches the dev stack).
   library_files = setsubtract(
-    fileset(local.library_dir, "**/*.{py,json,typed}"),
+    fileset(local.library_dir, "**/*.{py,json,typed,html,css,js,svg}"),
     setunion(fileset(local.library_dir, "cli/**"), fileset(local.library_dir, "samples_run.py")),
   )
 

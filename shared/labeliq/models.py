@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, field_validator
 
 SCHEMA_VERSION = "1.0"
 
@@ -315,6 +315,31 @@ class ProductContext(Strict):
 # ---------------------------------------------------------------------------------------------
 
 
+ReviewAction = Literal["accept", "override", "defer"]
+VersionKind = Literal["machine", "review", "recheck"]
+
+
+class FindingReview(Strict):
+    """A reviewer's decision on one finding, kept beside the machine verdict (never replacing it)."""
+
+    verdict: Verdict  # the verdict the reviewer stands by (the machine's for accept and defer)
+    action: ReviewAction
+    reason: str = ""
+    reviewer: str
+    at: dt.datetime
+
+
+class FactCorrection(Strict):
+    """A reviewer's correction of one extracted fact (an OCR misread, a missed line), with who and why."""
+
+    path: str  # a dotted path into LabelFacts, e.g. "net_quantity.0.text"
+    value: JsonValue
+    reason: str
+    by: str
+    at: dt.datetime
+    previous: JsonValue = None  # the value before the correction (None when the path was added)
+
+
 class Finding(Strict):
     rule: str  # identifier of the row in cfia-rules.md, e.g. "6.5", "10.B.fat", "14.A4"
     verdict: Verdict
@@ -324,6 +349,10 @@ class Finding(Strict):
     panel: str | None = None  # the panel the evidence is on, when known
     source: Literal["rules", "llm"] = "rules"
     location: BoundingBox | None = None  # where on the panel's photo the evidence was read, when known
+    # Stable across versions of one job's report (labeliq.workspace.finding_ids): decisions name findings by it.
+    finding_id: str = ""
+    review: FindingReview | None = None  # a reviewer's decision; `verdict` above stays the machine's
+    corrected_facts: list[FactCorrection] = Field(default_factory=list)  # corrections this finding's evidence uses
 
     @field_validator("rule")
     @classmethod
@@ -402,6 +431,11 @@ class Report(Strict):
     results: dict[str, CheckResult]
     summary: Summary
     llm_usage: LlmUsage = Field(default_factory=LlmUsage)
+    # Versions of a job's report (labeliq.workspace): the machine's v1, then reviews and rechecks, never rewritten.
+    kind: VersionKind = "machine"
+    base_version: int | None = None  # the version a review or recheck was made from
+    created_by: str | None = None  # the reviewer who made a review or recheck version
+    fact_corrections: list[FactCorrection] = Field(default_factory=list)  # every correction behind a recheck
 
 
 # ---------------------------------------------------------------------------------------------
@@ -454,6 +488,8 @@ class JobManifest(Strict):
     job_id: str = Field(pattern=JOB_ID_PATTERN)
     panels: list[str] = Field(min_length=1)  # object names relative to incoming/{job_id}/
     context: ProductContext = Field(default_factory=ProductContext)
+    # A recheck: the name (among `panels`) of an uploaded LabelFacts JSON to check instead of reading panels.
+    facts: str | None = None
 
 
 class Job(Strict):

@@ -176,6 +176,9 @@ def build_report(
         for name, result in extra.items():
             results.setdefault(name, result)
 
+    from labeliq.workspace.finding_ids import with_finding_ids
+
+    results = with_finding_ids(results)
     return Report(
         job_id=job_id,
         version=version,

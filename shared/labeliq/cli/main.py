@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import IO
 
 from labeliq.cli.check import add_check
+from labeliq.cli.dev_token import add_dev_token
 from labeliq.cli.exits import EXIT_BAD_INPUT, EXIT_INTERNAL, BadInput
 from labeliq.cli.schema import add_schema
 from labeliq.cli.submit import add_submit
@@ -33,6 +34,7 @@ SUBCOMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]]
     add_check,
     add_schema,
     add_submit,
+    add_dev_token,
 ]
 
 

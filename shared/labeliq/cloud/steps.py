@@ -163,8 +163,20 @@ def extract(request: ExtractRequest, rt: Runtime) -> ExtractResponse:
     return ExtractResponse.model_validate(stored)
 
 
+# A recheck's corrected LabelFacts (labeliq.api): a JSON document of a label's facts, far below this.
+MAX_RECHECK_FACTS_BYTES = 20_000_000
+
+
 def extract_facts(rt: Runtime, manifest: JobManifest) -> LabelFacts:
     """The facts of the manifest's panels, taken in by labeliq.intake exactly as `labeliq check` takes them in."""
+    if manifest.facts is not None:  # a recheck: the reviewer-corrected facts, checked as they are
+        try:
+            data = rt.blobs.read_panel(manifest.job_id, manifest.facts, max_bytes=MAX_RECHECK_FACTS_BYTES)
+            return LabelFacts.model_validate_json(data)
+        except ValueError as exc:
+            raise PermanentError(
+                f"the facts {manifest.facts} are not valid LabelFacts: {exc}", code="bad_facts"
+            ) from None
     limits = IntakeLimits.from_settings(_limits())
     kinds = check_panel_names(manifest.panels, limits)
     panels: list[Panel] = []

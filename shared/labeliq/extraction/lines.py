@@ -128,6 +128,8 @@ _KEYWORD_REPAIRS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         *((rf"(?<![\w]){_confusable(word)}(?![\w])", word) for word in _TABLE_WORDS),
     )
 )
+# Most lines hold none of them: one search for any of them spares those lines a substitution per title word.
+_ANY_KEYWORD = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _KEYWORD_REPAIRS), re.IGNORECASE)
 _CONFUSABLE_CAPITALS = "l1!|"
 
 
@@ -142,6 +144,8 @@ def _keyword_case(found: str, word: str) -> str:
 
 
 def _repair_keywords(text: str) -> str:
+    if not _ANY_KEYWORD.search(text):
+        return text
     for pattern, word in _KEYWORD_REPAIRS:
 
         def replace(match: re.Match[str], word: str = word) -> str:
