@@ -69,6 +69,10 @@ class Settings(EnvSettings):
     documentai_processor: str | None = None  # projects/<p>/locations/<l>/processors/<id>, for ocr_engine=documentai
     max_image_bytes: int = Field(default=20_000_000, ge=1)
     max_image_pixels: int = Field(default=40_000_000, ge=1)
+    # Pixels of one file (all pages of a PDF) and of one job (all its photos), counted from headers before any
+    # decoding: at 3 bytes a pixel, 80 M is 240 MB of decoded RGB, 120 M is 360 MB, well inside extract's 2 GiB.
+    max_file_pixels: int = Field(default=80_000_000, ge=1)
+    max_job_pixels: int = Field(default=120_000_000, ge=1)
 
     @field_validator("log_level", mode="before")
     @classmethod

@@ -80,6 +80,25 @@ def _title(doc: DocumentType, report: Report) -> None:
     _, (cells,) = grid(doc, None, 1, (4.375,) * 4)
     for verdict, cell in zip(VERDICT_ORDER, cells, strict=True):
         verdict_cell(cell, verdict, f"{VERDICT_LABELS[verdict]}: {report.summary.counts.get(verdict, 0)}")
+    _incomplete(doc, report)
+
+
+def _incomplete(doc: DocumentType, report: Report) -> None:
+    """On page 1: what this report did not judge (checkers that could not run, text left out), so a verdict is
+    never read as covering more than it does."""
+    lines = []
+    if report.summary.checker_errors:
+        lines.append(
+            f"Incomplete: {len(report.summary.checker_errors)} checker(s) could not run, so their rules were not "
+            f"judged: {', '.join(report.summary.checker_errors)}."
+        )
+    lines += [f"Not read: {limit}." for limit in report.label_facts.limits[:5]]
+    if report.llm_usage.prompt_cuts:
+        lines.append(f"Shown to the LLM only in part: {'; '.join(report.llm_usage.prompt_cuts[:5])}.")
+    for line in lines:
+        run = doc.add_paragraph().add_run(line)
+        run.bold = True
+        run.font.color.rgb = FAIL_RED
 
 
 def _failing(doc: DocumentType, failing: list[tuple[CheckResult, Finding]]) -> None:

@@ -21,17 +21,24 @@ GROUPS: tuple[Group, ...] = ("identity", "content", "tables")
 
 
 def iter_models(value: object) -> Iterator[BaseModel]:
-    """Every model in a tree of models, lists and dicts, parents before children (for walks over LabelFacts)."""
-    if isinstance(value, BaseModel):
-        yield value
-        for name in type(value).model_fields:
-            yield from iter_models(getattr(value, name))
-    elif isinstance(value, list):
-        for item in value:
-            yield from iter_models(item)
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from iter_models(item)
+    """Every model in a tree of models, lists and dicts, parents before children (for walks over LabelFacts).
+
+    An explicit stack rather than recursion: the depth of a tree read from a label (nested ingredient lists)
+    is the label's to choose, and must never reach the interpreter's recursion limit.
+    """
+    stack: list[object] = [value]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, BaseModel):
+            yield current
+            children: list[object] = [getattr(current, name) for name in type(current).model_fields]
+        elif isinstance(current, list):
+            children = list(current)
+        elif isinstance(current, dict):
+            children = list(current.values())
+        else:
+            continue
+        stack.extend(reversed(children))  # the first child is walked first, as printed
 
 
 class Verdict(StrEnum):
@@ -79,6 +86,14 @@ class TextFact(Strict):
     language: Language = "unknown"
     evidence: str = ""  # the raw line(s) as printed / as OCR read them
     source: Provenance
+
+
+# How deep components may nest in an ingredient tree. Printed lists go three or four levels deep; the bound keeps
+# every walk over the tree (and its JSON) far from Python's and pydantic's recursion limits, whatever the label.
+MAX_INGREDIENT_DEPTH = 16
+# How many ingredients and components one list may hold; the rest stays in the list's text only. A real list has
+# well under a hundred: the bound keeps the checkers' work per list constant, whatever the text.
+MAX_INGREDIENTS = 400
 
 
 class Ingredient(Strict):
@@ -248,6 +263,8 @@ class LabelFacts(Strict):
     irradiation: list[TextFact] = Field(default_factory=list)
     sweetener_statements: list[TextFact] = Field(default_factory=list)  # e.g. "as sweet as 2 tsp sugar"
     other_statements: list[TextFact] = Field(default_factory=list)  # anything unclassified
+    # What the parser left out to bound its work (labeliq.extraction.bounds), one sentence each; empty on real labels.
+    limits: list[str] = Field(default_factory=list)
 
     def panel(self, name: str) -> Panel | None:
         return next((p for p in self.panels if p.name == name), None)
@@ -412,6 +429,8 @@ class LlmUsage(Strict):
     cached_calls: int = 0
     prompt_tokens: int = 0
     output_tokens: int = 0
+    # Label text the model was not shown (the prompt is bounded per group call), one sentence per cut text.
+    prompt_cuts: list[str] = Field(default_factory=list)
 
 
 class GroupResult(Strict):
@@ -524,6 +543,9 @@ class Job(Strict):
     updated_at: dt.datetime
     error: str | None = None
     report_version: int | None = None
+    # sha256 of the manifest's panels and context and of each panel object's size and MD5, fixed when the job is
+    # created: a later upload under the same id with other inputs is refused (job ids are create-once).
+    inputs_digest: str | None = None
 
     def advanced(self, target: JobStatus, now: dt.datetime, error: str | None = None) -> Job:
         if not can_transition(self.status, target):

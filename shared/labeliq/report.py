@@ -112,6 +112,7 @@ def _merge_usage(usages: Iterable[LlmUsage]) -> LlmUsage:
             cached_calls=total.cached_calls + usage.cached_calls,
             prompt_tokens=total.prompt_tokens + usage.prompt_tokens,
             output_tokens=total.output_tokens + usage.output_tokens,
+            prompt_cuts=[*total.prompt_cuts, *(c for c in usage.prompt_cuts if c not in total.prompt_cuts)],
         )
     return total
 

@@ -283,3 +283,23 @@ def test_a_located_finding_shows_its_box_on_the_photo_with_the_evidence(report: 
     )
     dates = _tables_with_header(doc, FINDING_COLUMNS)[0]
     assert dates.rows[1].cells[2].text == "Best before / Meilleur avant 27 JU 28\n[side, x 120–840, y 610–700]"
+
+
+def test_page_one_says_the_report_is_incomplete_when_checkers_could_not_run(report: Report) -> None:
+    paragraphs = _texts(_open(report))
+    first_page = paragraphs[: paragraphs.index("Product context")] if "Product context" in paragraphs else paragraphs
+    warning = [p for p in first_page if p.startswith("Incomplete:")]
+    assert warning and "nutrition_facts" in warning[0] and "could not run" in warning[0]
+    assert paragraphs.index(warning[0]) < 5, "the warning sits under the overall verdict, on page 1"
+
+
+def test_page_one_says_what_text_was_left_out(report: Report) -> None:
+    cut = report.model_copy(
+        update={
+            "label_facts": report.label_facts.model_copy(update={"limits": ["panel back holds 900000 characters"]}),
+            "llm_usage": report.llm_usage.model_copy(update={"prompt_cuts": ["ingredient list 1: 6,000 of 100,000"]}),
+        }
+    )
+    paragraphs = _texts(_open(cut))
+    assert "Not read: panel back holds 900000 characters." in paragraphs[:8]
+    assert any(p.startswith("Shown to the LLM only in part: ingredient list 1") for p in paragraphs[:8])

@@ -88,6 +88,7 @@ class LocalStack:
             {
                 "FIRESTORE_EMULATOR_HOST": self.firestore.host,
                 "STORAGE_EMULATOR_HOST": self.storage.url,
+                "LABELIQ_LOCAL_EMULATORS": "true",  # the functions may use the emulators above (cloud.clients)
                 "GOOGLE_CLOUD_PROJECT": self.config.project,
                 "LABELIQ_PROJECT_ID": self.config.project,
                 "LABELIQ_INPUT_BUCKET": self.config.input_bucket,

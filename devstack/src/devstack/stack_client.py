@@ -145,13 +145,13 @@ class StackClient:
     def storage_client(self) -> Any:
         from labeliq.cloud.clients import storage_client
 
-        return storage_client(self.project)
+        return storage_client(self.project, local=True)
 
     def job_store(self, lease_s: float = 600.0) -> JobStore:
         from labeliq.cloud.clients import firestore_client
         from labeliq.cloud.state import JobStore
 
-        return JobStore(firestore_client(self.project), lease_s=lease_s)
+        return JobStore(firestore_client(self.project, local=True), lease_s=lease_s)
 
     # -- jobs -----------------------------------------------------------------------------------------------
 
