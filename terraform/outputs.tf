@@ -19,3 +19,13 @@ output "function_urls" {
 output "documentai_processor" {
   value = google_document_ai_processor.ocr.id
 }
+
+output "api_ip" {
+  description = "Point api_domain at this address; the API is https://API_DOMAIN/api/v1 behind IAP."
+  value       = google_compute_global_address.api.address
+}
+
+output "api_iap_audience" {
+  description = "The audience the api function checks in IAP's signed assertion."
+  value       = local.api_iap_audience
+}

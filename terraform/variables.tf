@@ -97,3 +97,30 @@ variable "documentai_kms_key_name" {
   type        = string
   default     = null
 }
+
+variable "api_members" {
+  description = "Who may reach the API and the page through IAP: \"user:a@example.com\", \"group:reviewers@example.com\", \"domain:example.com\". Projects then say who sees what."
+  type        = list(string)
+  default     = []
+  validation {
+    condition     = alltrue([for m in var.api_members : can(regex("^(user|group|domain|serviceAccount):", m))])
+    error_message = "Each member is user:, group:, domain: or serviceAccount: (public members are refused)."
+  }
+}
+
+variable "api_domain" {
+  description = "The DNS name of the API and the page (a managed certificate is issued for it); point it at the api_ip output."
+  type        = string
+  default     = "labeliq.example.com"
+}
+
+variable "api_jobs_per_minute" {
+  description = "Job creations allowed per user and minute (429 with Retry-After beyond)."
+  type        = number
+  default     = 30
+}
+
+variable "api_max_instances" {
+  type    = number
+  default = 5
+}

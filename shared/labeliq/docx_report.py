@@ -80,6 +80,25 @@ def _title(doc: DocumentType, report: Report) -> None:
     _, (cells,) = grid(doc, None, 1, (4.375,) * 4)
     for verdict, cell in zip(VERDICT_ORDER, cells, strict=True):
         verdict_cell(cell, verdict, f"{VERDICT_LABELS[verdict]}: {report.summary.counts.get(verdict, 0)}")
+    _incomplete(doc, report)
+
+
+def _incomplete(doc: DocumentType, report: Report) -> None:
+    """On page 1: what this report did not judge (checkers that could not run, text left out), so a verdict is
+    never read as covering more than it does."""
+    lines = []
+    if report.summary.checker_errors:
+        lines.append(
+            f"Incomplete: {len(report.summary.checker_errors)} checker(s) could not run, so their rules were not "
+            f"judged: {', '.join(report.summary.checker_errors)}."
+        )
+    lines += [f"Not read: {limit}." for limit in report.label_facts.limits[:5]]
+    if report.llm_usage.prompt_cuts:
+        lines.append(f"Shown to the LLM only in part: {'; '.join(report.llm_usage.prompt_cuts[:5])}.")
+    for line in lines:
+        run = doc.add_paragraph().add_run(line)
+        run.bold = True
+        run.font.color.rgb = FAIL_RED
 
 
 def _failing(doc: DocumentType, failing: list[tuple[CheckResult, Finding]]) -> None:
@@ -140,8 +159,6 @@ def _not_checked(doc: DocumentType, report: Report) -> None:
     heading(doc, "What was not checked", 1)
     summary = report.summary
     items: list[str] = []
-    if summary.not_built:
-        items.append("Checkers not built yet, so their rules were not judged: " + ", ".join(summary.not_built) + ".")
     if summary.checker_errors:
         items.append("Checkers that could not run (see their sections): " + ", ".join(summary.checker_errors) + ".")
     open_questions = summary.counts.get(Verdict.NEEDS_REVIEW, 0)
@@ -210,6 +227,11 @@ def build_document(report: Report, max_evidence_chars: int = DEFAULT_MAX_EVIDENC
         key=lambda pair: rule_sort_key(pair[1].rule),
     )
     _title(doc, report)
+    if report.relabel is not None:
+        from labeliq.relabel.docx_page import sticker_page  # relabel mode: the proposed sticker comes first
+
+        sticker_page(doc, report.relabel)
+        _page_break(doc)
     _failing(doc, failing)
     _needs_review(doc, report)
     _page_break(doc)

@@ -57,6 +57,8 @@ class IntakeLimits:
     max_text_panel_bytes: int = 1_000_000
     max_image_bytes: int = 20_000_000
     max_image_pixels: int = 40_000_000
+    max_file_pixels: int = 80_000_000  # all pages of one file, from their headers before any is decoded
+    max_job_pixels: int = 120_000_000  # all photos of one job, the same way
 
     @classmethod
     def from_settings(cls, settings: Settings) -> IntakeLimits:
@@ -65,6 +67,8 @@ class IntakeLimits:
             max_text_panel_bytes=settings.max_text_panel_bytes,
             max_image_bytes=settings.max_image_bytes,
             max_image_pixels=settings.max_image_pixels,
+            max_file_pixels=settings.max_file_pixels,
+            max_job_pixels=settings.max_job_pixels,
         )
 
     def max_bytes(self, kind: PanelKind) -> int:
@@ -194,6 +198,35 @@ def text_panel(name: str, data: bytes) -> Panel:
     return make_panel(PurePosixPath(name).stem, text)
 
 
+def image_limits_of(intake: Any, limits: IntakeLimits) -> Any:
+    """labeliq.extraction.image_intake.ImageLimits from these limits (the module is imported only for photos)."""
+    return intake.ImageLimits(
+        max_bytes=limits.max_image_bytes, max_pixels=limits.max_image_pixels, max_file_pixels=limits.max_file_pixels
+    )
+
+
+def check_job_pixels(images: dict[str, bytes], limits: IntakeLimits) -> None:
+    """All of a job's photos together within max_job_pixels, counted from their headers before any is decoded."""
+    if not images:
+        return
+    try:
+        intake = import_module("labeliq.extraction.image_intake")
+    except ModuleNotFoundError:
+        return  # image_photos refuses them with the reason
+    total = 0
+    for name, data in images.items():
+        try:
+            total += intake.panel_pixels(name, data, image_limits_of(intake, limits))
+        except intake.ImageRejected as exc:
+            raise IntakeError(f"{name}: {exc.reason}", code="bad_image") from None
+    if total > limits.max_job_pixels:
+        raise IntakeError(
+            f"the photos decode to {total:,} pixels in all; the limit for one label is {limits.max_job_pixels:,} "
+            "(LABELIQ_MAX_JOB_PIXELS)",
+            code="bad_image",
+        )
+
+
 def image_photos(name: str, data: bytes, limits: IntakeLimits, where: str | None = None) -> list[PhotoPanel]:
     """The photo panels of one image file (a PDF may give several), each with the OCR boxes behind its lines.
 
@@ -205,7 +238,7 @@ def image_photos(name: str, data: bytes, limits: IntakeLimits, where: str | None
         intake = import_module("labeliq.extraction.image_intake")
     except ModuleNotFoundError as exc:
         raise _missing_ocr(where, exc) from None
-    image_limits = intake.ImageLimits(max_bytes=limits.max_image_bytes, max_pixels=limits.max_image_pixels)
+    image_limits = image_limits_of(intake, limits)
     try:
         photos: list[PhotoPanel] = images.read_photo_panels(name, data, limits=image_limits)
     except ModuleNotFoundError as exc:
@@ -227,7 +260,7 @@ def check_image(name: str, data: bytes, limits: IntakeLimits, where: str | None 
         intake = import_module("labeliq.extraction.image_intake")
     except ModuleNotFoundError:
         return
-    image_limits = intake.ImageLimits(max_bytes=limits.max_image_bytes, max_pixels=limits.max_image_pixels)
+    image_limits = image_limits_of(intake, limits)
     try:
         intake.load_panel_images(name, data, image_limits)
     except intake.ImageRejected as exc:

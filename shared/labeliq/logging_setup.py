@@ -19,6 +19,9 @@ from typing import IO, Any
 
 _JOB_ID: contextvars.ContextVar[str | None] = contextvars.ContextVar("labeliq_job_id", default=None)
 _EXECUTION_ID: contextvars.ContextVar[str | None] = contextvars.ContextVar("labeliq_execution_id", default=None)
+# The API's request id and the signed-in user (labeliq.api), on every line written while a request is handled.
+_REQUEST_ID: contextvars.ContextVar[str | None] = contextvars.ContextVar("labeliq_request_id", default=None)
+_USER: contextvars.ContextVar[str | None] = contextvars.ContextVar("labeliq_user", default=None)
 
 # Attributes every LogRecord has; anything else on a record came from `extra=` and is logged as a field.
 _RECORD_ATTRS = frozenset(
@@ -29,13 +32,25 @@ _HANDLER_MARK = "_labeliq_json_handler"
 
 
 @contextmanager
-def log_context(job_id: str | None = None, execution_id: str | None = None) -> Iterator[None]:
+def log_context(
+    job_id: str | None = None,
+    execution_id: str | None = None,
+    *,
+    request_id: str | None = None,
+    user: str | None = None,
+) -> Iterator[None]:
     """Tag every log line written inside the block with the job (and workflow execution) it belongs to."""
     job_token = _JOB_ID.set(job_id) if job_id is not None else None
     exec_token = _EXECUTION_ID.set(execution_id) if execution_id is not None else None
+    request_token = _REQUEST_ID.set(request_id) if request_id is not None else None
+    user_token = _USER.set(user) if user is not None else None
     try:
         yield
     finally:
+        if user_token is not None:
+            _USER.reset(user_token)
+        if request_token is not None:
+            _REQUEST_ID.reset(request_token)
         if exec_token is not None:
             _EXECUTION_ID.reset(exec_token)
         if job_token is not None:
@@ -64,7 +79,13 @@ class JsonFormatter(logging.Formatter):
                 "function": record.funcName,
             },
         }
-        labels = {k: v for k, v in (("job_id", job_id), ("execution_id", execution_id)) if v is not None}
+        ids = (
+            ("job_id", job_id),
+            ("execution_id", execution_id),
+            ("request_id", _REQUEST_ID.get()),
+            ("user", _USER.get()),
+        )
+        labels = {k: v for k, v in ids if v is not None}
         if labels:
             entry["logging.googleapis.com/labels"] = labels
             entry.update(labels)

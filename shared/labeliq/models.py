@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from enum import StrEnum
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, field_validator, model_validator
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
 
 Language = Literal["en", "fr", "bilingual", "other", "unknown"]
 Group = Literal["identity", "content", "tables"]
@@ -21,17 +21,24 @@ GROUPS: tuple[Group, ...] = ("identity", "content", "tables")
 
 
 def iter_models(value: object) -> Iterator[BaseModel]:
-    """Every model in a tree of models, lists and dicts, parents before children (for walks over LabelFacts)."""
-    if isinstance(value, BaseModel):
-        yield value
-        for name in type(value).model_fields:
-            yield from iter_models(getattr(value, name))
-    elif isinstance(value, list):
-        for item in value:
-            yield from iter_models(item)
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from iter_models(item)
+    """Every model in a tree of models, lists and dicts, parents before children (for walks over LabelFacts).
+
+    An explicit stack rather than recursion: the depth of a tree read from a label (nested ingredient lists)
+    is the label's to choose, and must never reach the interpreter's recursion limit.
+    """
+    stack: list[object] = [value]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, BaseModel):
+            yield current
+            children: list[object] = [getattr(current, name) for name in type(current).model_fields]
+        elif isinstance(current, list):
+            children = list(current)
+        elif isinstance(current, dict):
+            children = list(current.values())
+        else:
+            continue
+        stack.extend(reversed(children))  # the first child is walked first, as printed
 
 
 class Verdict(StrEnum):
@@ -79,6 +86,14 @@ class TextFact(Strict):
     language: Language = "unknown"
     evidence: str = ""  # the raw line(s) as printed / as OCR read them
     source: Provenance
+
+
+# How deep components may nest in an ingredient tree. Printed lists go three or four levels deep; the bound keeps
+# every walk over the tree (and its JSON) far from Python's and pydantic's recursion limits, whatever the label.
+MAX_INGREDIENT_DEPTH = 16
+# How many ingredients and components one list may hold; the rest stays in the list's text only. A real list has
+# well under a hundred: the bound keeps the checkers' work per list constant, whatever the text.
+MAX_INGREDIENTS = 400
 
 
 class Ingredient(Strict):
@@ -248,6 +263,8 @@ class LabelFacts(Strict):
     irradiation: list[TextFact] = Field(default_factory=list)
     sweetener_statements: list[TextFact] = Field(default_factory=list)  # e.g. "as sweet as 2 tsp sugar"
     other_statements: list[TextFact] = Field(default_factory=list)  # anything unclassified
+    # What the parser left out to bound its work (labeliq.extraction.bounds), one sentence each; empty on real labels.
+    limits: list[str] = Field(default_factory=list)
 
     def panel(self, name: str) -> Panel | None:
         return next((p for p in self.panels if p.name == name), None)
@@ -298,6 +315,20 @@ ProductKind = Literal[
 ]
 
 
+class HouseholdMeasure(Strict):
+    """The serving's household measure in both languages, e.g. {"en": "1/2 cup", "fr": "1/2 tasse"}."""
+
+    en: str = Field(min_length=1)
+    fr: str = Field(min_length=1)
+
+
+class CanadianDealer(Strict):
+    """The Canadian importer or dealer a relabelled food names after "Imported by / Importé par"."""
+
+    name: str = Field(min_length=1)
+    address: str = Field(min_length=1)
+
+
 class ProductContext(Strict):
     """Facts about the product that are not on the label; every field optional."""
 
@@ -318,6 +349,24 @@ class ProductContext(Strict):
     available_display_surface_cm2: float | None = Field(default=None, gt=0)
     principal_display_surface_cm2: float | None = Field(default=None, gt=0)
     date: dt.date | None = None  # the day the label is judged; None means today
+    # relabel mode (labeliq.relabel): what the sticker needs that a foreign label does not tell
+    serving_household_measure: HouseholdMeasure | None = None
+    density_g_per_ml: float | None = Field(default=None, gt=0, le=5)
+    supplier_nutrients_per_100: dict[str, float] | None = None  # per 100 g/mL, Canadian units, from the supplier
+    canadian_dealer: CanadianDealer | None = None
+
+    @field_validator("supplier_nutrients_per_100")
+    @classmethod
+    def _known_nutrients(cls, value: dict[str, float] | None) -> dict[str, float] | None:
+        if value is None:
+            return None
+        unknown = sorted(set(value) - set(NUTRIENT_KEYS))
+        if unknown:
+            raise ValueError(f"unknown nutrient key(s) {unknown}; allowed: {', '.join(NUTRIENT_KEYS)}")
+        negative = sorted(k for k, v in value.items() if v < 0)
+        if negative:
+            raise ValueError(f"negative amount for {negative}")
+        return value
 
     def judged_on(self) -> dt.date:
         return self.date or dt.date.today()
@@ -326,6 +375,31 @@ class ProductContext(Strict):
 # ---------------------------------------------------------------------------------------------
 # Findings and reports
 # ---------------------------------------------------------------------------------------------
+
+
+ReviewAction = Literal["accept", "override", "defer"]
+VersionKind = Literal["machine", "review", "recheck"]
+
+
+class FindingReview(Strict):
+    """A reviewer's decision on one finding, kept beside the machine verdict (never replacing it)."""
+
+    verdict: Verdict  # the verdict the reviewer stands by (the machine's for accept and defer)
+    action: ReviewAction
+    reason: str = ""
+    reviewer: str
+    at: dt.datetime
+
+
+class FactCorrection(Strict):
+    """A reviewer's correction of one extracted fact (an OCR misread, a missed line), with who and why."""
+
+    path: str  # a dotted path into LabelFacts, e.g. "net_quantity.0.text"
+    value: JsonValue
+    reason: str
+    by: str
+    at: dt.datetime
+    previous: JsonValue = None  # the value before the correction (None when the path was added)
 
 
 class Finding(Strict):
@@ -340,6 +414,10 @@ class Finding(Strict):
     # "package": a needs_review that only the physical package can settle (type size, colour, border, the radura
     # and the nutrition symbol graphics), listed in summary.package_checks; "label": everything else
     scope: Literal["label", "package"] = "label"
+    # Stable across versions of one job's report (labeliq.workspace.finding_ids): decisions name findings by it.
+    finding_id: str = ""
+    review: FindingReview | None = None  # a reviewer's decision; `verdict` above stays the machine's
+    corrected_facts: list[FactCorrection] = Field(default_factory=list)  # corrections this finding's evidence uses
 
     @field_validator("rule")
     @classmethod
@@ -384,6 +462,8 @@ class LlmUsage(Strict):
     cached_calls: int = 0
     prompt_tokens: int = 0
     output_tokens: int = 0
+    # Label text the model was not shown (the prompt is bounded per group call), one sentence per cut text.
+    prompt_cuts: list[str] = Field(default_factory=list)
 
 
 class GroupResult(Strict):
@@ -401,8 +481,16 @@ class Summary(Strict):
     failing_rules: list[str]
     needs_review_rules: list[str]
     package_checks: list[str] = Field(default_factory=list)  # rules of the package-scope findings: the checklist
-    not_built: list[str] = Field(default_factory=list)  # registered checkers whose module does not exist yet
-    checker_errors: list[str] = Field(default_factory=list)  # checkers that raised and could not judge
+    checker_errors: list[str] = Field(default_factory=list)  # checkers that could not judge (raised, or not built)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_legacy_not_built(cls, data: Any) -> Any:
+        """Reports stored before schema 2.0 carry `not_built` (always empty once every checker was built): they
+        still load, so a report written before a deploy renders after it."""
+        if isinstance(data, dict) and "not_built" in data:
+            data = {k: v for k, v in data.items() if k != "not_built"}
+        return data
 
 
 class Report(Strict):
@@ -417,6 +505,13 @@ class Report(Strict):
     results: dict[str, CheckResult]
     summary: Summary
     llm_usage: LlmUsage = Field(default_factory=LlmUsage)
+    mode: Literal["check", "relabel"] = "check"
+    relabel: RelabelProposal | None = None  # relabel mode: the foreign label and the proposed sticker
+    # Versions of a job's report (labeliq.workspace): the machine's v1, then reviews and rechecks, never rewritten.
+    kind: VersionKind = "machine"
+    base_version: int | None = None  # the version a review or recheck was made from
+    created_by: str | None = None  # the reviewer who made a review or recheck version
+    fact_corrections: list[FactCorrection] = Field(default_factory=list)  # every correction behind a recheck
 
 
 # ---------------------------------------------------------------------------------------------
@@ -469,6 +564,8 @@ class JobManifest(Strict):
     job_id: str = Field(pattern=JOB_ID_PATTERN)
     panels: list[str] = Field(min_length=1)  # object names relative to incoming/{job_id}/
     context: ProductContext = Field(default_factory=ProductContext)
+    # A recheck: the name (among `panels`) of an uploaded LabelFacts JSON to check instead of reading panels.
+    facts: str | None = None
 
 
 class Job(Strict):
@@ -480,6 +577,9 @@ class Job(Strict):
     updated_at: dt.datetime
     error: str | None = None
     report_version: int | None = None
+    # sha256 of the manifest's panels and context and of each panel object's size and MD5, fixed when the job is
+    # created: a later upload under the same id with other inputs is refused (job ids are create-once).
+    inputs_digest: str | None = None
 
     def advanced(self, target: JobStatus, now: dt.datetime, error: str | None = None) -> Job:
         if not can_transition(self.status, target):
@@ -487,3 +587,9 @@ class Job(Strict):
         if target == self.status:
             return self
         return self.model_copy(update={"status": target, "updated_at": now, "error": error or self.error})
+
+
+# The relabel section's models live with relabel mode; they need Provenance and Strict above, hence the late import.
+from labeliq.relabel.proposal import RelabelProposal  # noqa: E402
+
+Report.model_rebuild()

@@ -52,5 +52,5 @@ def in_objects(stack: LocalStack, job_id: str) -> list[str]:
 def group_docs(stack: LocalStack, job_id: str) -> list[str]:
     from labeliq.cloud.clients import firestore_client
 
-    db = firestore_client(stack.config.project)
+    db = firestore_client(stack.config.project, local=True)
     return sorted(d.id for d in db.collection("jobs").document(job_id).collection("groups").stream())

@@ -7,6 +7,7 @@ that ask for one) and the Firestore and Storage emulators.
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -141,7 +142,7 @@ def test_ten_jobs_at_once_all_reach_done_with_zero_transaction_failures(stack: L
 def job_ids(stack: LocalStack) -> list[str]:
     from labeliq.cloud.clients import firestore_client
 
-    return [doc.id for doc in firestore_client(stack.config.project).collection("jobs").list_documents()]
+    return [doc.id for doc in firestore_client(stack.config.project, local=True).collection("jobs").list_documents()]
 
 
 def run_expecting_failure(stack: LocalStack, argument: dict[str, Any]) -> dict[str, Any]:
@@ -245,3 +246,64 @@ def test_a_step_whose_owner_died_mid_work_is_taken_over_once_its_lease_expires(s
     extract = store.list_steps(job_id)["extract"]
     assert extract["taken_over_from"] == "dead-execution/owner" and extract["attempts"] == 2
     assert out_objects(stack, job_id) == expected_outputs(job_id)
+
+
+def test_twenty_deliveries_of_one_upload_at_once_give_one_complete_report(stack: LocalStack) -> None:
+    """Crowded duplicate delivery: claim races back off and follow the winner, and assemble waits for every group.
+
+    At 20 copies of one event the claim transactions used to fail with contention (503s), and assemble ran while a
+    group's claim was still held by a live owner, locking in an immutable v1 with that group's checkers as
+    could-not-run.
+    """
+    job_id = new_id("crowd")
+    event = upload_sample(stack, job_id)
+
+    def deliver(_: int) -> dict[str, Any]:
+        try:
+            return stack.client.run_workflow(dict(event))
+        except WorkflowError as exc:
+            return {"status": "ERROR", "error": str(exc)}
+
+    with ThreadPoolExecutor(20) as pool:
+        results = list(pool.map(deliver, range(20)))
+    done = [r for r in results if r.get("status") == "DONE"]
+    assert len(done) == 20, [r for r in results if r.get("status") != "DONE"][:3]
+    assert all(r == done[0] for r in done)
+    assert out_objects(stack, job_id) == expected_outputs(job_id)
+    job = stack.client.job_store().get_job(job_id)
+    assert job is not None and job.status == JobStatus.DONE and job.report_version == 1
+    blob = stack.client.storage_client().bucket(stack.config.output_bucket).blob(f"reports/{job_id}/v1.json")
+    report = json.loads(blob.download_as_bytes())
+    assert report["summary"]["checker_errors"] == [], "every group's checkers ran in the one report"
+    assert all(r["error"] is None for r in report["results"].values())
+
+
+def test_a_reused_job_id_with_other_panels_is_refused_and_the_existing_job_stays_intact(stack: LocalStack) -> None:
+    job_id = new_id("reuse")
+    first = stack.client.run_workflow(upload_sample(stack, job_id))
+    assert first["status"] == "DONE"
+    report_before = (
+        stack.client.storage_client()
+        .bucket(stack.config.output_bucket)
+        .blob(f"reports/{job_id}/v1.json")
+        .download_as_bytes()
+    )
+
+    # the same label again under the same id: finds the existing result
+    assert stack.client.run_workflow(upload_sample(stack, job_id)) == first
+
+    # another label under the same id: refused, naming the existing job; the job is neither failed nor re-run
+    with pytest.raises(WorkflowError) as caught:
+        stack.client.run_workflow(upload_sample(stack, job_id, "soup-nutrition-faults"))
+    assert f"job {job_id} already exists" in str(caught.value)
+    assert "new job id" in str(caught.value)
+    job = stack.client.job_store().get_job(job_id)
+    assert job is not None and job.status == JobStatus.DONE and job.error is None and job.report_version == 1
+    assert out_objects(stack, job_id) == expected_outputs(job_id)
+    report_after = (
+        stack.client.storage_client()
+        .bucket(stack.config.output_bucket)
+        .blob(f"reports/{job_id}/v1.json")
+        .download_as_bytes()
+    )
+    assert report_after == report_before

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.emulator
 def store(stack: LocalStack, lease_s: float = 30.0) -> JobStore:
     from labeliq.cloud.clients import firestore_client
 
-    return JobStore(firestore_client(stack.config.project), lease_s=lease_s)
+    return JobStore(firestore_client(stack.config.project, local=True), lease_s=lease_s)
 
 
 def new_job(jobs: JobStore) -> str:
@@ -132,7 +132,7 @@ def test_the_next_assemble_gets_the_next_version(stack: LocalStack) -> None:
 def test_llm_cache_round_trip(stack: LocalStack) -> None:
     from labeliq.cloud.clients import firestore_client
 
-    cache = FirestoreLlmCache(firestore_client(stack.config.project), "llm_cache_test")
+    cache = FirestoreLlmCache(firestore_client(stack.config.project, local=True), "llm_cache_test")
     key = f"gemini|{new_id()}|prompt/with/slashes"
     assert cache.get(key) is None
     cache.put(key, '{"verdict": "pass"}')

@@ -43,12 +43,14 @@ def rt(stack: LocalStack) -> steps.Runtime:
         claim_wait_s=0.0,
         llm_cache_collection=f"llm_cache_{new_id('t')}",  # a cache of its own: no test answers from another
     )
-    db = firestore_client(config.project)
+    db = firestore_client(config.project, local=True)
     return steps.Runtime(
         settings=settings,
         jobs=JobStore(db, lease_s=LEASE_S),
         blobs=BlobStore(
-            storage_client(config.project), input_bucket=config.input_bucket, output_bucket=config.output_bucket
+            storage_client(config.project, local=True),
+            input_bucket=config.input_bucket,
+            output_bucket=config.output_bucket,
         ),
         llm_cache=FirestoreLlmCache(db, settings.llm_cache_collection),
     )
@@ -144,7 +146,7 @@ def test_the_cli_and_the_cloud_steps_give_the_same_findings(
     local = _cli_report(tmp_path)
     assert _findings(cloud) == _findings(local)
     assert cloud.summary.counts == local.summary.counts
-    assert cloud.summary.not_built == local.summary.not_built
+    assert cloud.summary.checker_errors == local.summary.checker_errors
     open_questions = [
         f for r in cloud.results.values() for f in r.findings if f.source == "llm" and f.verdict == Verdict.NEEDS_REVIEW
     ]
@@ -198,19 +200,28 @@ def test_a_permanent_llm_error_leaves_the_questions_needs_review(
     assert llm and all(f.verdict == Verdict.NEEDS_REVIEW and "could not answer" in f.message for f in llm)
 
 
-def test_a_group_with_neither_a_result_nor_an_error_is_could_not_run(
+def test_a_group_with_neither_a_result_nor_an_error_makes_assemble_wait(
     stack: LocalStack, rt: steps.Runtime, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """A report is immutable: it is not assembled while a group has neither a result nor a final failure (the
+    workflow retries the 503); once the group's error is recorded, its checkers show as could-not-run."""
+    from labeliq.cloud.errors import StepInProgress
+
     _offline(monkeypatch)
     job_id = _upload(stack, rt)
     for group in GROUPS:
         if group != "identity":
             _group(rt, job_id, group)
-    report = _assemble(rt, job_id)
+    with pytest.raises(StepInProgress, match="identity"):
+        _assemble(rt, job_id)
+    answer = steps.assemble_report(
+        AssembleRequest(job_id=job_id, execution_id=new_id("x"), group_errors={"identity": "HTTP 500 - boom"}), rt
+    )
+    assert isinstance(answer, AssembleResponse)
+    report = Report.model_validate_json(rt.blobs.read_output(report_object(job_id, answer.version), "the report"))
     identity = [name for name, r in report.results.items() if r.group == "identity"]
     assert identity, "the identity group has built checkers"
     assert all(report.results[name].error is not None for name in identity)
-    assert not set(identity) & set(report.summary.not_built)
     assert set(identity) <= set(report.summary.checker_errors)
 
 

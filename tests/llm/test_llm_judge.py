@@ -235,3 +235,18 @@ def test_questions_of_a_checker_that_is_not_built_are_not_asked() -> None:
     facts, context = sample("granola-compliant")
     out, _ = judge_results("content", facts, context, {}, client=None)
     assert out == {}
+
+
+def test_the_prompt_is_capped_as_a_whole_and_the_cut_is_said() -> None:
+    """100 KB of ingredients made a 109 KB prompt per group call: every text counts against one bound."""
+    from labeliq.checks.llm_judge import MAX_PROMPT_LABEL_CHARS, QUESTIONS, build_prompt_with_cuts
+    from labeliq.extraction.text_parser import parse_label
+    from labeliq.models import Panel, ProductContext
+
+    ingredients = "Ingredients: " + ", ".join(f"spice blend {n}" for n in range(8000))
+    claims = "\n".join(f"Source of fibre number {n}" for n in range(40))
+    facts = parse_label([Panel(name="back", text=ingredients), Panel(name="front", text=claims)])
+    prompt, cuts = build_prompt_with_cuts(list(QUESTIONS), facts, ProductContext())
+    questions_part = prompt.index("<label_data>")
+    assert len(prompt) - questions_part < MAX_PROMPT_LABEL_CHARS + 6_000  # JSON keys and escapes on top
+    assert any(c.startswith("ingredient list 1:") for c in cuts)

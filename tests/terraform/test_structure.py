@@ -40,7 +40,10 @@ def test_functions_are_internal_only_with_bounded_instances(tf: TerraformModel) 
 
 def test_only_the_workflow_may_invoke_the_functions(tf: TerraformModel) -> None:
     invokers = tf.resources["google_cloud_run_v2_service_iam_member"]
-    assert set(invokers) == {"workflow_invokes_function"}
+    assert set(invokers) == {"workflow_invokes_function", "iap_invokes_api"}
+    iap = invokers["iap_invokes_api"]  # the API is invoked by IAP's service agent only, never by the workflow
+    assert iap["member"] == "${local.iap_service_agent}" and "gcp-sa-iap" in tf.locals["iap_service_agent"]
+    assert iap["name"] == "${google_cloudfunctions2_function.api.service_config[0].service}"
     binding = invokers["workflow_invokes_function"]
     assert binding["for_each"] == "${local.function_entry_points}"
     assert binding["role"] == "roles/run.invoker"
@@ -48,7 +51,8 @@ def test_only_the_workflow_may_invoke_the_functions(tf: TerraformModel) -> None:
     assert binding["name"] == "${google_cloudfunctions2_function.fn[each.key].service_config[0].service}"
     for kind, name, body in tf.all_resources():
         if body.get("role") in ("roles/run.invoker", "roles/cloudfunctions.invoker"):
-            assert (kind, name) == ("google_cloud_run_v2_service_iam_member", "workflow_invokes_function")
+            assert kind == "google_cloud_run_v2_service_iam_member"
+            assert name in ("workflow_invokes_function", "iap_invokes_api")
 
 
 def test_trigger_location_equals_bucket_location(tf: TerraformModel) -> None:
@@ -142,3 +146,51 @@ def test_function_environment_names_settings_the_code_reads(tf: TerraformModel) 
     names = set(re.findall(r"^\s*(LABELIQ_[A-Z_]+)\s*=", env.group(1), re.MULTILINE))
     assert names, "no LABELIQ_ variable is set"
     assert names <= known, f"set by Terraform but read by no settings class: {sorted(names - known)}"
+
+
+# -- the jobs API -----------------------------------------------------------------------------------------------
+
+
+def test_the_api_is_reached_only_through_iap(tf: TerraformModel) -> None:
+    api = tf.resource("google_cloudfunctions2_function", "api")["service_config"][0]
+    assert api["ingress_settings"] == "ALLOW_INTERNAL_AND_GCLB"
+    assert api["service_account_email"] == "${google_service_account.api.email}"
+    backend = tf.resource("google_compute_backend_service", "api")
+    assert backend["iap"][0]["enabled"] is True
+    assert backend["backend"][0]["group"] == "${google_compute_region_network_endpoint_group.api.id}"
+    neg = tf.resource("google_compute_region_network_endpoint_group", "api")
+    assert neg["cloud_function"][0]["function"] == "${local.api_name}"
+    assert (
+        tf.resource("google_compute_target_https_proxy", "api")["ssl_policy"] == "${google_compute_ssl_policy.api.id}"
+    )
+
+
+def test_iap_members_are_a_variable_and_never_public(tf: TerraformModel) -> None:
+    access = tf.resource("google_iap_web_backend_service_iam_member", "api_users")
+    assert access["for_each"] == "${toset(var.api_members)}"
+    assert access["role"] == "roles/iap.httpsResourceAccessor"
+    members = tf.variables["api_members"]
+    assert members["default"] == []
+    assert "public members are refused" in members["validation"][0]["error_message"]
+    assert "user|group|domain|serviceAccount" in members["validation"][0]["condition"]
+
+
+def test_the_api_verifies_the_backend_audience(tf: TerraformModel) -> None:
+    env = tf.locals["api_env"]
+    assert "LABELIQ_IAP_AUDIENCE" in env and "local.api_iap_audience" in env
+    assert "backendServices/${google_compute_backend_service.api.generated_id}" in tf.locals["api_iap_audience"]
+    from labeliq.api.settings import ApiSettings
+
+    names = set(re.findall(r"(LABELIQ_[A-Z_]+)\s*=", tf.texts["api.tf"]))
+    known = {f"LABELIQ_{name}".upper() for name in ApiSettings.model_fields}
+    assert names <= known, names - known
+
+
+def test_the_api_account_has_only_what_it_needs(tf: TerraformModel) -> None:
+    project_roles = tf.resource("google_project_iam_member", "api")
+    assert project_roles["for_each"] == '${toset(["roles/datastore.user", "roles/logging.logWriter"])}'
+    buckets = tf.resource("google_storage_bucket_iam_member", "api")
+    assert buckets["role"] == "roles/storage.objectUser" and buckets["for_each"] == "${local.bucket_names}"
+    for kind, name, body in tf.all_resources():
+        if "google_service_account.api." in str(body.get("member", "")):
+            assert body.get("role") != "roles/run.invoker", (kind, name)  # the API invokes no function

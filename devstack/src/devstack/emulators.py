@@ -81,7 +81,14 @@ class FirestoreEmulator:
 
 
 class StorageEmulator:
-    def __init__(self, log_dir: Path, port: int | None = None) -> None:
+    def __init__(
+        self,
+        log_dir: Path,
+        port: int | None = None,
+        *,
+        extra_args: list[str] | None = None,
+        extra_env: dict[str, str] | None = None,
+    ) -> None:
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process = ManagedProcess(
@@ -100,9 +107,10 @@ class StorageEmulator:
                 self.url,
                 "-log-level",
                 "warn",
+                *(extra_args or []),
             ],
             log_path=log_dir / "storage-emulator.log",
-            env=dict(os.environ),
+            env={**os.environ, **(extra_env or {})},
         )
 
     def start(self) -> StorageEmulator:

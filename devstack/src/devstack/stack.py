@@ -29,6 +29,7 @@ from devstack.emulators import FirestoreEmulator, StorageEmulator
 from devstack.function_servers import FUNCTION_NAMES, FunctionServer
 from devstack.processes import StackError
 from devstack.stack_client import StackClient, new_job_id
+from devstack.workspace_stack import WorkspaceParts
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +51,11 @@ class StackConfig:
     claim_wait_s: float = 5.0
     extra_function_env: Mapping[str, str] = field(default_factory=dict)
     function_sources: Mapping[str, Path] = field(default_factory=dict)
+    # The jobs API behind the local IAP proxy and issuer (devstack.workspace_stack), and the real upload
+    # trigger (fake-gcs-server notifications -> Pub/Sub emulator -> push -> workflow).
+    api: bool = False
+    upload_trigger: bool = False
+    api_env: Mapping[str, str] = field(default_factory=dict)
 
 
 class LocalStack:
@@ -58,7 +64,14 @@ class LocalStack:
     def __init__(self, config: StackConfig | None = None) -> None:
         self.config = config or StackConfig()
         self.firestore = FirestoreEmulator(self.config.log_dir)
-        self.storage = StorageEmulator(self.config.log_dir)
+        self.workspace = WorkspaceParts(
+            self.config.project,
+            self.config.input_bucket,
+            self.config.log_dir,
+            api=self.config.api,
+            upload_trigger=self.config.upload_trigger,
+        )
+        self.storage = StorageEmulator(self.config.log_dir, **self.workspace.storage_options())
         self.functions: dict[str, FunctionServer] = {}
         self._started: list[_Stoppable] = []
         self._client: StackClient | None = None
@@ -75,6 +88,7 @@ class LocalStack:
             {
                 "FIRESTORE_EMULATOR_HOST": self.firestore.host,
                 "STORAGE_EMULATOR_HOST": self.storage.url,
+                "LABELIQ_LOCAL_EMULATORS": "true",  # the functions may use the emulators above (cloud.clients)
                 "GOOGLE_CLOUD_PROJECT": self.config.project,
                 "LABELIQ_PROJECT_ID": self.config.project,
                 "LABELIQ_INPUT_BUCKET": self.config.input_bucket,
@@ -93,6 +107,7 @@ class LocalStack:
         try:
             # Both emulators boot at once; the Firestore one (Java) is the slow one.
             self._started.append(self.firestore.process.start())
+            self._started.extend(self.workspace.start_before_storage())
             self._started.append(self.storage.process.start())
             self.firestore.start_wait()
             self.storage.start_wait()
@@ -104,6 +119,7 @@ class LocalStack:
                 server = FunctionServer(name, self.config.log_dir, env, source=source).start()
                 self.functions[name] = server
                 self._started.append(server.process)
+            self._started.extend(self.workspace.start_api(env, self.config.api_env))
             for server in self.functions.values():
                 server.wait_ready()
             self._client = StackClient(
@@ -116,6 +132,7 @@ class LocalStack:
                 log_dir=self.config.log_dir,
             )
             self._client.activate()  # this process's own clients (upload, download, status)
+            self.workspace.finish_start(self._client)
         except BaseException:
             self.stop()
             raise
@@ -280,6 +297,13 @@ def _run_samples(client: StackClient, samples: list[Path], out: Path) -> int:
 def _serve(stack: LocalStack, stack_file: Path) -> None:
     stack.client.save(stack_file)
     print(f"serving; addresses in {stack_file}. Send jobs with: labeliq submit PANEL... [--context FILE]")
+    if stack.client.api_url:
+        print(f"the API and the page: {stack.client.api_url}/  (API under {stack.client.api_url}/api/v1)")
+        print("  in a browser: sign in with any email (a local user; it becomes the owner of the projects it makes)")
+        print(
+            f"  from a script: TOKEN=$(.venv/bin/labeliq dev-token --user you@example.com); curl -H "
+            f'"Authorization: Bearer $TOKEN" {stack.client.api_url}/api/v1/projects'
+        )
     print("Ctrl-C stops everything.", flush=True)
     try:
         while True:
@@ -307,9 +331,15 @@ def main(argv: list[str] | None = None) -> int:
     failures = 0
     try:
         with stop_on_signals():
-            print("starting the local stack (Firestore and Storage emulators, four functions)...", flush=True)
+            parts = (
+                "Firestore, Storage and Pub/Sub emulators, five functions"
+                if args.serve
+                else "Firestore and Storage emulators, four functions"
+            )
+            print(f"starting the local stack ({parts})...", flush=True)
             started = time.perf_counter()
-            with LocalStack(StackConfig(log_dir=log_dir)) as stack:
+            config = StackConfig(log_dir=log_dir, api=args.serve, upload_trigger=args.serve)
+            with LocalStack(config) as stack:
                 print(f"stack ready in {time.perf_counter() - started:.1f} s; logs in {log_dir}/", flush=True)
                 failures = _run_samples(stack.client, samples, args.out)
                 if args.serve:

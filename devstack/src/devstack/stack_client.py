@@ -73,6 +73,8 @@ class StackClient:
     storage_url: str
     function_urls: dict[str, str]
     log_dir: Path
+    api_url: str | None = None  # the local IAP proxy in front of the API: what users and scripts use
+    issuer_url: str | None = None  # the local identity issuer (`labeliq dev-token` asks it for a token)
     _log_lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     # -- persistence --------------------------------------------------------------------------------------
@@ -86,6 +88,8 @@ class StackClient:
             "storage_url": self.storage_url,
             "function_urls": self.function_urls,
             "log_dir": str(self.log_dir),
+            "api_url": self.api_url,
+            "issuer_url": self.issuer_url,
         }
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
@@ -141,13 +145,13 @@ class StackClient:
     def storage_client(self) -> Any:
         from labeliq.cloud.clients import storage_client
 
-        return storage_client(self.project)
+        return storage_client(self.project, local=True)
 
     def job_store(self, lease_s: float = 600.0) -> JobStore:
         from labeliq.cloud.clients import firestore_client
         from labeliq.cloud.state import JobStore
 
-        return JobStore(firestore_client(self.project), lease_s=lease_s)
+        return JobStore(firestore_client(self.project, local=True), lease_s=lease_s)
 
     # -- jobs -----------------------------------------------------------------------------------------------
 

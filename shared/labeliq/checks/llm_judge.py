@@ -21,11 +21,16 @@ from labeliq.checks.common.findings import review
 from labeliq.checks.common.ingredients_text import parsed_lists
 from labeliq.checks.common.names import names_are_descriptive, true_nature_settled
 from labeliq.checks.common.translation import compare, compare_lists, entry_pairs
+from labeliq.checks.rules_index import rule_for
 from labeliq.llm import LlmCache, LlmClient, LlmError
 from labeliq.models import CheckResult, Finding, Group, LabelFacts, LlmUsage, ProductContext, Verdict
 from labeliq.text import has_term
 
 MAX_PANEL_CHARS = 6000
+# The whole label as the model sees it, per group call: every text counts against it, not only the panels (100 KB
+# of ingredients made a 109 KB prompt). A real label fits several times over.
+MAX_PROMPT_LABEL_CHARS = 24_000
+MAX_FACT_CHARS = 1_000  # one name, brand or claim
 
 #: Which LlmErrors `ask` raises instead of filing needs_review: none, all, or those the predicate picks.
 RaiseErrors = bool | Callable[[LlmError], bool]
@@ -202,28 +207,80 @@ SYSTEM_INSTRUCTION = (
 )
 
 
-def label_payload(facts: LabelFacts, context: ProductContext) -> dict[str, object]:
-    """What the model sees of the label: extracted facts and the panel text, truncated per panel."""
-    return {
+class _Budget:
+    """Label text given to the model, each text cut to a share and all of it to MAX_PROMPT_LABEL_CHARS; what was
+    cut is written down, so the report can say what the model did not see."""
+
+    def __init__(self, total: int) -> None:
+        self.left = total
+        self.cuts: list[str] = []
+
+    def take(self, what: str, text: str, cap: int) -> str:
+        allowed = max(0, min(cap, self.left))
+        kept = text[:allowed]
+        self.left -= len(kept)
+        if len(kept) < len(text):
+            self.cuts.append(f"{what}: {len(kept):,} of {len(text):,} characters sent to the LLM")
+        return kept
+
+
+def label_payload_with_cuts(facts: LabelFacts, context: ProductContext) -> tuple[dict[str, object], list[str]]:
+    """What the model sees of the label, bounded as a whole (names, claims and ingredient lists as much as panel
+    text), and a sentence per text that was cut."""
+    budget = _Budget(MAX_PROMPT_LABEL_CHARS)
+    payload: dict[str, object] = {
         "context": context.model_dump(mode="json", exclude_none=True),
-        "common_names": [{"text": n.text, "language": n.language, "panel": n.source.panel} for n in facts.common_names],
-        "brand": [b.text for b in facts.brand],
-        "claims": [{"kind": c.kind, "text": c.text, "language": c.language} for c in facts.claims],
-        "ingredient_lists": [{"title": i.title, "text": i.text, "language": i.language} for i in facts.ingredients],
-        "panels": [{"name": p.name, "text": p.text[:MAX_PANEL_CHARS]} for p in facts.panels],
+        "common_names": [
+            {
+                "text": budget.take(f"common name {k + 1}", n.text, MAX_FACT_CHARS),
+                "language": n.language,
+                "panel": n.source.panel,
+            }
+            for k, n in enumerate(facts.common_names)
+        ],
+        "brand": [budget.take(f"brand {k + 1}", b.text, MAX_FACT_CHARS) for k, b in enumerate(facts.brand)],
+        "claims": [
+            {"kind": c.kind, "text": budget.take(f"claim {k + 1}", c.text, MAX_FACT_CHARS), "language": c.language}
+            for k, c in enumerate(facts.claims)
+        ],
+        "ingredient_lists": [
+            {
+                "title": i.title[:MAX_FACT_CHARS],
+                "text": budget.take(f"ingredient list {k + 1}", i.text, MAX_PANEL_CHARS),
+                "language": i.language,
+            }
+            for k, i in enumerate(facts.ingredients)
+        ],
+        "panels": [
+            {"name": p.name, "text": budget.take(f"panel {p.name}", p.text, MAX_PANEL_CHARS)} for p in facts.panels
+        ],
     }
+    return payload, budget.cuts
 
 
-def build_prompt(questions: list[Question], facts: LabelFacts, context: ProductContext) -> str:
+def label_payload(facts: LabelFacts, context: ProductContext) -> dict[str, object]:
+    """What the model sees of the label: extracted facts and the panel text, bounded as a whole."""
+    return label_payload_with_cuts(facts, context)[0]
+
+
+def build_prompt_with_cuts(
+    questions: list[Question], facts: LabelFacts, context: ProductContext
+) -> tuple[str, list[str]]:
     asked = [{"question_id": q.id, "rule": q.rule, "question": q.text} for q in questions]
-    data = json.dumps(label_payload(facts, context), ensure_ascii=False, sort_keys=True)
+    payload, cuts = label_payload_with_cuts(facts, context)
+    data = json.dumps(payload, ensure_ascii=False, sort_keys=True)
     # JSON encoding escapes "<" so the label cannot close the block early.
     data = data.replace("<", "\\u003c").replace(">", "\\u003e")
-    return (
+    prompt = (
         "Answer every question below about the label, one answer per question_id.\n"
         f"QUESTIONS:\n{json.dumps(asked, ensure_ascii=False, indent=1)}\n"
         f"<label_data>\n{data}\n</label_data>"
     )
+    return prompt, cuts
+
+
+def build_prompt(questions: list[Question], facts: LabelFacts, context: ProductContext) -> str:
+    return build_prompt_with_cuts(questions, facts, context)[0]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -232,7 +289,7 @@ def build_prompt(questions: list[Question], facts: LabelFacts, context: ProductC
 
 
 def _offline_finding(q: Question, reason: str) -> Finding:
-    finding = review(q.rule, f"{q.text} ({reason})", q.citation)
+    finding = review(rule_for(q.rule), f"{q.text} ({reason})", q.citation)
     return finding.model_copy(update={"source": "llm"})
 
 
@@ -263,12 +320,15 @@ def ask(
         return [], LlmUsage()
     if client is None:
         return [_offline_finding(q, "no LLM is configured; a reviewer must answer it") for q in questions], LlmUsage()
+    prompt, cuts = build_prompt_with_cuts(questions, facts, context)
     try:
-        answers, usage = client.generate(SYSTEM_INSTRUCTION, build_prompt(questions, facts, context), Answers)
+        answers, usage = client.generate(SYSTEM_INSTRUCTION, prompt, Answers)
     except LlmError as exc:
         if raise_errors is True or (callable(raise_errors) and raise_errors(exc)):
             raise
-        return [_offline_finding(q, f"the LLM could not answer: {exc}") for q in questions], exc.usage
+        failed = [_offline_finding(q, f"the LLM could not answer: {exc}") for q in questions]
+        return failed, exc.usage.model_copy(update={"prompt_cuts": cuts})
+    usage = usage.model_copy(update={"prompt_cuts": cuts})
     by_id = {a.question_id: a for a in answers.answers}
     out = []
     for q in questions:

@@ -140,6 +140,11 @@ class BlobStore:
             check_panel_name(panel)
         return manifest
 
+    def panel_digest(self, job_id: str, panel: str) -> str:
+        """The panel object's size and MD5 from its metadata (nothing is downloaded), or "missing"."""
+        blob = self._client.bucket(self.input_bucket).get_blob(incoming_prefix(job_id) + check_panel_name(panel))
+        return "missing" if blob is None else f"{blob.size}:{blob.md5_hash or blob.crc32c}"
+
     def read_panel(self, job_id: str, panel: str, max_bytes: int) -> bytes:
         """A panel's bytes, refused from its metadata when it is over `max_bytes` (intake's limit for its kind)."""
         return self._download_capped(

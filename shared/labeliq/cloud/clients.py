@@ -2,6 +2,12 @@
 
 Importing google.cloud.firestore costs about 0.6 s and google.cloud.storage 0.5 s: a function that needs only
 one of them, or that answers a malformed request, must not pay for both at start.
+
+Emulators are used only when the caller says it runs locally (`local=True`: the local stack, its tests, or a
+function whose validated settings say LABELIQ_LOCAL_EMULATORS=true). The client libraries switch to an emulator,
+and Storage to anonymous credentials, whenever STORAGE_EMULATOR_HOST or FIRESTORE_EMULATOR_HOST is set; in the
+cloud such a variable is refused instead, so a deployed function never sends a label to an unauthenticated
+endpoint because of a stray variable.
 """
 
 from __future__ import annotations
@@ -10,29 +16,45 @@ import functools
 import os
 from importlib import import_module
 from typing import Any
+from urllib.parse import urlsplit
+
+from labeliq.config import ConfigError
+
+EMULATOR_VARIABLES = ("STORAGE_EMULATOR_HOST", "FIRESTORE_EMULATOR_HOST")
+_LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
-def _emulator_credentials() -> object | None:
-    """Anonymous credentials when talking to an emulator, so no real credential is ever looked up locally."""
-    if os.environ.get("STORAGE_EMULATOR_HOST"):
-        from google.auth.credentials import AnonymousCredentials
-
-        credentials: object = AnonymousCredentials()  # type: ignore[no-untyped-call]
-        return credentials
-    return None
+def check_emulator_environment(*, local: bool) -> None:
+    """Locally, both emulator variables point at this machine; in the cloud, neither is set."""
+    for name in EMULATOR_VARIABLES:
+        value = os.environ.get(name)
+        if not local:
+            if value:
+                raise ConfigError(
+                    f"{name} is set ({value!r}) but LABELIQ_LOCAL_EMULATORS is not: a deployed function never "
+                    "talks to an emulator; unset it, or set LABELIQ_LOCAL_EMULATORS=true to run locally"
+                )
+            continue
+        host = urlsplit(value if value and "//" in value else f"//{value or ''}").hostname
+        if host not in _LOOPBACK:
+            raise ConfigError(f"LABELIQ_LOCAL_EMULATORS is set, so {name} must name an emulator on this machine")
 
 
 @functools.cache
-def firestore_client(project: str) -> Any:
+def firestore_client(project: str, *, local: bool = False) -> Any:
+    check_emulator_environment(local=local)
     from google.cloud import firestore
 
     return firestore.Client(project=project)
 
 
 @functools.cache
-def storage_client(project: str) -> Any:
+def storage_client(project: str, *, local: bool = False) -> Any:
+    check_emulator_environment(local=local)
     storage = import_module("google.cloud.storage")  # untyped package: imported by name
-    credentials = _emulator_credentials()
-    if credentials is not None:
+    if local:
+        from google.auth.credentials import AnonymousCredentials
+
+        credentials = AnonymousCredentials()  # type: ignore[no-untyped-call]
         return storage.Client(project=project, credentials=credentials)
     return storage.Client(project=project)

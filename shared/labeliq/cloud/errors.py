@@ -45,6 +45,12 @@ class StepInProgress(TransientError):
     code = "in_progress"
 
 
+class ClaimLost(TransientError):
+    """This delivery's lease lapsed and another took the step over: it gives its work up (retry finds the result)."""
+
+    code = "claim_lost"
+
+
 class PermanentError(StepError):
     """Fails the same way on every retry: answered once with 4xx and recorded on the job as FAILED."""
 
@@ -71,6 +77,15 @@ class JobAlreadyFailed(PermanentError):
 
     status = 409
     code = "job_failed"
+
+
+class JobConflict(PermanentError):
+    """An upload reuses the id of an existing job with other inputs: refused, and the existing job is left as it
+    stands (not failed: the fault is the new upload's)."""
+
+    status = 409
+    code = "job_exists"
+    fails_job = False
 
 
 _TRANSIENT_NAMES = frozenset(

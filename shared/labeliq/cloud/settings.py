@@ -9,13 +9,12 @@ from __future__ import annotations
 import os
 
 from pydantic import Field, ValidationError
-from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from labeliq.config import ENV_PREFIX, ConfigError, load_settings
+from labeliq.config import ENV_PREFIX, ConfigError, EnvConfigDict, EnvSettings, load_settings
 
 
-class CloudSettings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="ignore", frozen=True, case_sensitive=False)
+class CloudSettings(EnvSettings):
+    model_config = EnvConfigDict(env_prefix=ENV_PREFIX, extra="ignore", frozen=True)
 
     project_id: str = Field(min_length=1)
     # LABELIQ_INPUT_BUCKET / LABELIQ_OUTPUT_BUCKET, as labeliq.config and the Terraform name them.
@@ -23,10 +22,12 @@ class CloudSettings(BaseSettings):
     output_bucket: str = Field(min_length=3)
     # A claim outlives a dead owner by at most this long; a live owner renews it every third of it, so it
     # can stay shorter than the workflow's retry window (a crashed step is taken over while retries last).
-    step_lease_s: float = Field(default=60.0, gt=0)
+    step_lease_s: float = Field(default=60.0, gt=0)  # docs/serverless.md says the same
     # A duplicate delivery waits this long for the owner to finish before answering 503 (retry later).
     claim_wait_s: float = Field(default=10.0, ge=0)
     llm_cache_collection: str = Field(default="llm_cache", min_length=1)
+    # LABELIQ_LOCAL_EMULATORS: true only on the local stack; the emulator variables are refused without it.
+    local_emulators: bool = False
 
 
 def load_cloud_settings() -> CloudSettings:
@@ -35,9 +36,13 @@ def load_cloud_settings() -> CloudSettings:
     project = base.project_id or os.environ.get("GOOGLE_CLOUD_PROJECT") or os.environ.get("GCLOUD_PROJECT")
     try:
         # The three names read the same LABELIQ_* variables as labeliq.config; only the project has a fallback.
-        return CloudSettings(project_id=project) if project else CloudSettings()
+        settings = CloudSettings.model_validate({"project_id": project} if project else {})
     except ValidationError as exc:
         raise ConfigError(_describe(exc)) from None
+    from labeliq.cloud.clients import check_emulator_environment
+
+    check_emulator_environment(local=settings.local_emulators)
+    return settings
 
 
 def _describe(error: ValidationError) -> str:

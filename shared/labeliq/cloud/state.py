@@ -16,6 +16,7 @@ import contextvars
 import datetime as dt
 import hashlib
 import logging
+import random
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -24,7 +25,7 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel
 
-from labeliq.cloud.errors import JobAlreadyFailed, NotFoundError, TransientError
+from labeliq.cloud.errors import ClaimLost, JobAlreadyFailed, JobConflict, NotFoundError, TransientError
 from labeliq.models import GROUPS, GroupResult, Job, JobManifest, JobStatus, can_transition
 
 logger = logging.getLogger(__name__)
@@ -35,6 +36,7 @@ JOBS = "jobs"
 STEPS = "steps"
 GROUPS_COLLECTION = "groups"
 TRANSACTION_ATTEMPTS = 8
+CLAIM_ROUNDS = 4  # contention rounds of a claim before answering 503
 # Firestore refuses documents over 1 MiB; an answer that large is not worth caching.
 MAX_CACHED_VALUE_BYTES = 900_000
 
@@ -133,8 +135,12 @@ class JobStore:
             raise JobAlreadyFailed(f"job {job_id} has already failed: {job.error}")
         return job
 
-    def ensure_job(self, manifest: JobManifest) -> Job:
-        """Create the job as QUEUED from its manifest, or return it as it stands (a create is atomic)."""
+    def ensure_job(self, manifest: JobManifest, inputs_digest: str | None = None) -> Job:
+        """Create the job as QUEUED from its manifest, or return it as it stands (a create is atomic).
+
+        Job ids are create-once: an existing job whose inputs differ from these (another label under a reused id)
+        is refused with JobConflict, naming the existing job, and left untouched; the same inputs find it.
+        """
         from google.api_core.exceptions import AlreadyExists
 
         now = utcnow()
@@ -144,6 +150,7 @@ class JobStore:
             context=manifest.context,
             created_at=now,
             updated_at=now,
+            inputs_digest=inputs_digest,
         )
         try:
             self._job_ref(manifest.job_id).create(_job_data(job))
@@ -151,6 +158,12 @@ class JobStore:
             existing = self.get_job(manifest.job_id)
             if existing is None:  # deleted between the two calls: only a reset does that
                 raise TransientError(f"job {manifest.job_id} vanished while being created") from None
+            if inputs_digest and existing.inputs_digest and existing.inputs_digest != inputs_digest:
+                raise JobConflict(
+                    f"job {existing.job_id} already exists (created {existing.created_at:%Y-%m-%d %H:%M:%S} UTC, "
+                    f"status {existing.status.value}, panels {', '.join(existing.panels)}) with other panels or "
+                    "context; job ids are used once: upload the new label under a new job id"
+                ) from None
             return existing
         return job
 
@@ -291,10 +304,48 @@ class JobStore:
             )
             return Claim(outcome="claimed", step=step, owner=owner, version=version, lease_until=lease_until)
 
-        claim = self._transact(f"claim {step}", job_id, body)
+        claim = self._claim_with_backoff(job_id, step, body)
         if claim.outcome == "taken_over":
             logger.warning("step %s: expired claim taken over", step, extra={"event": "claim_taken_over", "step": step})
         return claim
+
+    def _claim_with_backoff(self, job_id: str, step: str, body: Callable[[Any], Claim]) -> Claim:
+        """Run the claim transaction; after losing a contention race (many deliveries at once), back off with
+        jitter and read the winner's claim, or try again while no one has won, so a crowded delivery waits for
+        the winner's result instead of failing."""
+        for attempt in range(1, CLAIM_ROUNDS + 1):
+            try:
+                return self._transact(f"claim {step}", job_id, body)
+            except TransientError:
+                if attempt == CLAIM_ROUNDS:
+                    raise
+            time.sleep(random.uniform(0.1, 0.5) * attempt)  # a sync function: this blocks one request thread
+            seen = self.step_state(job_id, step)
+            if seen is not None:
+                logger.info("claim %s lost a race; following the winner", step, extra={"event": "claim_raced"})
+                return seen
+        raise AssertionError("unreachable")
+
+    def step_state(self, job_id: str, step: str) -> Claim | None:
+        """The step's claim as it stands (done with its result, or in progress under its owner); None if unclaimed
+        or if its owner's lease has expired (nobody is working on it)."""
+        snapshot = self._step_ref(job_id, step).get()
+        if not snapshot.exists:
+            return None
+        data = snapshot.to_dict()
+        if data["state"] == "done":
+            return Claim(
+                outcome="done", step=step, owner=data["owner"], version=data.get("version"), result=data["result"]
+            )
+        if data["lease_until"] <= self._clock():
+            return None
+        return Claim(
+            outcome="in_progress",
+            step=step,
+            owner=data["owner"],
+            version=data.get("version"),
+            lease_until=data["lease_until"],
+        )
 
     def renew_lease(self, job_id: str, step: str, owner: str) -> bool:
         """Push the lease of a running claim forward; False when the claim is no longer this owner's."""
@@ -377,6 +428,10 @@ class JobStore:
             if snapshot.exists and snapshot.to_dict()["state"] == "done":
                 stored: dict[str, Any] = snapshot.to_dict()["result"]
                 return stored, _job_from(job_snapshot) if job_snapshot is not None and job_snapshot.exists else None
+            if snapshot.exists and snapshot.to_dict()["owner"] != owner:
+                # Our lease lapsed and a successor took the step over: give the step up rather than race it
+                # (the workflow retries and finds the successor's result).
+                raise ClaimLost(f"step {step} of job {job_id} was taken over by another delivery; retry later")
             transaction.set(
                 step_ref,
                 {"state": "done", "owner": owner, "result": result, "completed_at": utcnow(), "updated_at": utcnow()},

@@ -11,6 +11,8 @@ Each step is idempotent under at-least-once delivery by construction:
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 import logging
 import uuid
 from dataclasses import dataclass
@@ -33,7 +35,15 @@ from labeliq.cloud.errors import NotFoundError, PermanentError, StepError, StepI
 from labeliq.cloud.settings import CloudSettings
 from labeliq.cloud.state import Claim, FirestoreLlmCache, JobStore
 from labeliq.config import Settings
-from labeliq.intake import IntakeLimits, check_panel_names, check_size, check_unique, image_photos, text_panel
+from labeliq.intake import (
+    IntakeLimits,
+    check_job_pixels,
+    check_panel_names,
+    check_size,
+    check_unique,
+    image_photos,
+    text_panel,
+)
 from labeliq.llm import LlmError
 from labeliq.models import GROUPS, Group, GroupResult, JobManifest, JobStatus, LabelFacts, Panel, Report
 
@@ -63,12 +73,12 @@ def runtime() -> Runtime:
     from labeliq.cloud.settings import load_cloud_settings
 
     settings = load_cloud_settings()
-    db = firestore_client(settings.project_id)
+    db = firestore_client(settings.project_id, local=settings.local_emulators)
     return Runtime(
         settings=settings,
         jobs=JobStore(db, lease_s=settings.step_lease_s),
         blobs=BlobStore(
-            storage_client(settings.project_id),
+            storage_client(settings.project_id, local=settings.local_emulators),
             input_bucket=settings.input_bucket,
             output_bucket=settings.output_bucket,
         ),
@@ -114,10 +124,21 @@ def _parse(panels: list[Panel], photos: list[PhotoPanel]) -> LabelFacts:
     return facts
 
 
+def inputs_digest(rt: Runtime, manifest: JobManifest) -> str:
+    """What the job is made of: the manifest's panels and context and each panel object's size and MD5 (from
+    metadata), so a reused job id with another label is told apart from a repeated delivery of the same one."""
+    parts = {
+        "panels": manifest.panels,
+        "context": manifest.context.model_dump(mode="json"),
+        "objects": [rt.blobs.panel_digest(manifest.job_id, name) for name in manifest.panels],
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+
+
 def extract(request: ExtractRequest, rt: Runtime) -> ExtractResponse:
     job_id = request.job_id
     manifest = rt.blobs.read_manifest(job_id)
-    job = rt.jobs.ensure_job(manifest)
+    job = rt.jobs.ensure_job(manifest, inputs_digest(rt, manifest))
     _refuse_if_failed(job_id, job.status, job.error)
     owner = new_owner(request.execution_id)
     claim = _claim_or_stored(rt, job_id, "extract", owner)
@@ -142,19 +163,35 @@ def extract(request: ExtractRequest, rt: Runtime) -> ExtractResponse:
     return ExtractResponse.model_validate(stored)
 
 
+# A recheck's corrected LabelFacts (labeliq.api): a JSON document of a label's facts, far below this.
+MAX_RECHECK_FACTS_BYTES = 20_000_000
+
+
 def extract_facts(rt: Runtime, manifest: JobManifest) -> LabelFacts:
     """The facts of the manifest's panels, taken in by labeliq.intake exactly as `labeliq check` takes them in."""
+    if manifest.facts is not None:  # a recheck: the reviewer-corrected facts, checked as they are
+        try:
+            data = rt.blobs.read_panel(manifest.job_id, manifest.facts, max_bytes=MAX_RECHECK_FACTS_BYTES)
+            return LabelFacts.model_validate_json(data)
+        except ValueError as exc:
+            raise PermanentError(
+                f"the facts {manifest.facts} are not valid LabelFacts: {exc}", code="bad_facts"
+            ) from None
     limits = IntakeLimits.from_settings(_limits())
     kinds = check_panel_names(manifest.panels, limits)
     panels: list[Panel] = []
     photos: list[PhotoPanel] = []
+    images: dict[str, bytes] = {}
     for name, kind in zip(manifest.panels, kinds, strict=True):
         data = rt.blobs.read_panel(manifest.job_id, name, max_bytes=limits.max_bytes(kind))
         check_size(name, kind, len(data), limits)
         if kind == "text":
             panels.append(text_panel(name, data))
         else:
-            photos.extend(image_photos(name, data, limits))
+            images[name] = data
+    check_job_pixels(images, limits)  # from the headers, before any photo is decoded
+    for name, data in images.items():
+        photos.extend(image_photos(name, data, limits))
     # A PDF gives a panel per page (front, front-p2) and a wide photo several: their names must not collide either.
     check_unique([p.name for p in panels] + [photo.panel.name for photo in photos], are_stems=True)
     return _parse(panels, photos)
@@ -236,15 +273,50 @@ def run_agent_group(request: GroupRequest, rt: Runtime) -> GroupResponse:
 
 
 def failed_group(job_id: str, group: Group, reason: str) -> GroupResult:
-    """A group whose branch failed: every built checker of it reported as could-not-run, with the reason."""
-    from labeliq.checks.registry import available_checkers
+    """A group whose branch failed: every registered checker of it reported as could-not-run, with the reason."""
+    from labeliq.checks.registry import CHECKERS
     from labeliq.report import could_not_run
 
     results = {
         spec.name: could_not_run(spec.name, group, f"the {group} group failed: {reason}")
-        for spec in available_checkers(group)
+        for spec in CHECKERS
+        if spec.group == group
     }
     return GroupResult(job_id=job_id, group=group, results=results)
+
+
+def _require_settled_groups(rt: Runtime, job_id: str, request: AssembleRequest) -> None:
+    """Every group has a stored result or a final failure; otherwise answer 503 so the workflow retries assemble.
+
+    A report is immutable once written, so it must not be assembled while a group is still being run: a live claim
+    on a group's step (another delivery of the same upload working on it) means its result is on its way, even
+    when this execution's branch gave up waiting for it. A group error counts as final only when no one holds the
+    group's step; a group with neither a result nor an error is not settled either.
+    """
+    stored = rt.jobs.read_groups(job_id)
+    unsettled: list[str] = []
+    for group in GROUPS:
+        if group in stored:
+            continue
+        state = rt.jobs.step_state(job_id, f"group:{group}")
+        if state is not None and state.outcome == "done":
+            continue  # its result document is being read back: done claims are written after it
+        if state is not None or group not in request.group_errors:
+            unsettled.append(group)
+    if unsettled:
+        raise StepInProgress(
+            f"job {job_id}: the {', '.join(unsettled)} group(s) have no result yet and are still being run; "
+            "assemble waits for them (retry later)",
+            code="groups_pending",
+        )
+
+
+def _refuse_if_nothing_ran(job_id: str, report: Report) -> None:
+    """A report where no checker could run judges nothing: the job fails with the reasons instead."""
+    ran = [r for r in report.results.values() if r.error is None]
+    if report.results and not ran:
+        reasons = sorted({r.error or "" for r in report.results.values()})
+        raise PermanentError(f"no checker could run on job {job_id}: {'; '.join(reasons)[:800]}", code="no_checker_ran")
 
 
 def record_failure(request: AssembleRequest, rt: Runtime) -> FailureResponse:
@@ -260,6 +332,8 @@ def assemble_report(request: AssembleRequest, rt: Runtime) -> AssembleResponse |
         return record_failure(request, rt)
     job_id = request.job_id
     job = rt.jobs.require_job(job_id)
+    if rt.jobs.stored_result(job_id, "assemble") is None:
+        _require_settled_groups(rt, job_id, request)
     owner = new_owner(request.execution_id)
     claim = _claim_or_stored(rt, job_id, "assemble", owner, assign_version=True)
     if claim.outcome == "done" and claim.result is not None:
@@ -277,9 +351,10 @@ def assemble_report(request: AssembleRequest, rt: Runtime) -> AssembleResponse |
                 groups.append(stored_groups[group])  # a branch that wrote its result, then lost its answer, counts
             elif group in request.group_errors:
                 groups.append(failed_group(job_id, group, reason_text(request.group_errors[group])))
-        # The registry (not the stored results) says what is built: a group with neither a result nor an error
-        # must show its checkers as could-not-run, never as not built.
+        # The registry (not the stored results) says which checkers the report must hold: a group with neither a
+        # result nor an error shows its checkers as could-not-run.
         report = build_report(job_id, facts, job.context, groups, version=version)
+        _refuse_if_nothing_ran(job_id, report)
         written = rt.blobs.write_once(
             report_object(job_id, version), report_json(report).encode(), content_type="application/json"
         )

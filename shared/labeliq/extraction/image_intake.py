@@ -8,6 +8,7 @@ refused, turned upright by its EXIF orientation, and a PDF gives one panel image
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -35,6 +36,9 @@ class ImageLimits:
     max_bytes: int = 20_000_000
     max_pixels: int = 40_000_000
     max_pdf_pages: int = 12
+    # All pages of one file together, from their headers before any is decoded: 12 pages at the per-page limit
+    # would otherwise decode 2 GB of pixels from a 16 KB PDF.
+    max_file_pixels: int = 80_000_000
 
 
 @dataclass(frozen=True)
@@ -63,7 +67,20 @@ def sniff_format(data: bytes) -> ImageFormat | None:
 
 def load_panel_images(file_name: str, data: bytes, limits: ImageLimits | None = None) -> list[PanelImage]:
     """Validate and decode a panel file; raise ImageRejected with a reason a person understands."""
+    return list(iter_panel_images(file_name, data, limits))
+
+
+def panel_pixels(file_name: str, data: bytes, limits: ImageLimits | None = None) -> int:
+    """How many pixels the file decodes to, from its headers only (nothing is decoded); refused like the decode."""
     limits = limits or ImageLimits()
+    kind = _checked_kind(file_name, data, limits)
+    if kind == "pdf":
+        return sum(w * h for w, h in _pdf_page_sizes(file_name, data, limits))
+    width, height = _raster_size(file_name, data, limits)
+    return width * height
+
+
+def _checked_kind(file_name: str, data: bytes, limits: ImageLimits) -> ImageFormat:
     if not data:
         raise ImageRejected(file_name, "the file is empty")
     if len(data) > limits.max_bytes:
@@ -71,10 +88,31 @@ def load_panel_images(file_name: str, data: bytes, limits: ImageLimits | None = 
     kind = sniff_format(data)
     if kind is None:
         raise ImageRejected(file_name, "the content is not a JPEG, PNG, WebP, TIFF or PDF file")
+    return kind
+
+
+def _raster_size(file_name: str, data: bytes, limits: ImageLimits) -> tuple[int, int]:
+    try:
+        with Image.open(io.BytesIO(data)) as opened:
+            return opened.size  # read from the header; nothing is decoded
+    except Image.DecompressionBombError as exc:
+        raise ImageRejected(
+            file_name, f"the image header claims far more pixels; the limit is {limits.max_pixels:,}"
+        ) from exc
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        raise ImageRejected(file_name, "the image data cannot be decoded (corrupt file)") from exc
+
+
+def iter_panel_images(file_name: str, data: bytes, limits: ImageLimits | None = None) -> Iterator[PanelImage]:
+    """The decoded pages of a panel file one at a time (a page is decoded only when asked for), after checking
+    the whole file's pixels from its headers."""
+    limits = limits or ImageLimits()
+    kind = _checked_kind(file_name, data, limits)
     stem = file_name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     if kind == "pdf":
-        return _pdf_pages(file_name, stem, data, limits)
-    return [PanelImage(stem, _decode_raster(file_name, data, limits), kind)]
+        yield from _pdf_pages(file_name, stem, data, limits)
+        return
+    yield PanelImage(stem, _decode_raster(file_name, data, limits), kind)
 
 
 def _decode_raster(file_name: str, data: bytes, limits: ImageLimits) -> Image.Image:
@@ -104,7 +142,9 @@ def _decode_raster(file_name: str, data: bytes, limits: ImageLimits) -> Image.Im
         raise ImageRejected(file_name, f"the image is truncated or corrupt ({exc})") from exc
 
 
-def _pdf_pages(file_name: str, stem: str, data: bytes, limits: ImageLimits) -> list[PanelImage]:
+def _pdf_page_sizes(file_name: str, data: bytes, limits: ImageLimits) -> list[tuple[int, int]]:
+    """The rendered size of every page of the PDF, from the page boxes (nothing is rendered); the page count and
+    each page's and the file's total pixels are checked here."""
     import pypdfium2  # only PDF uploads pay for the import
 
     try:
@@ -118,15 +158,41 @@ def _pdf_pages(file_name: str, stem: str, data: bytes, limits: ImageLimits) -> l
         if page_count > limits.max_pdf_pages:
             raise ImageRejected(file_name, f"the PDF has {page_count} pages; the limit is {limits.max_pdf_pages}")
         scale = PDF_RENDER_DPI / 72
-        pages = []
+        sizes = []
         for index in range(page_count):
-            page = document[index]
-            width_pt, height_pt = page.get_size()
-            if width_pt * scale * height_pt * scale > limits.max_pixels:
+            width_pt, height_pt = document.get_page_size(index)
+            size = (round(width_pt * scale), round(height_pt * scale))
+            if size[0] * size[1] > limits.max_pixels:
                 raise ImageRejected(file_name, f"page {index + 1} renders above the pixel limit {limits.max_pixels:,}")
-            image = page.render(scale=scale).to_pil().convert("RGB")
+            sizes.append(size)
+    finally:
+        document.close()
+    total = sum(w * h for w, h in sizes)
+    if total > limits.max_file_pixels:
+        raise ImageRejected(
+            file_name,
+            f"its {page_count} pages render to {total:,} pixels in all; the limit for one file is "
+            f"{limits.max_file_pixels:,}",
+        )
+    return sizes
+
+
+def _pdf_pages(file_name: str, stem: str, data: bytes, limits: ImageLimits) -> Iterator[PanelImage]:
+    """The pages one at a time: each is rendered when the caller asks for it, after the caller let go of the last."""
+    import pypdfium2
+
+    _pdf_page_sizes(file_name, data, limits)
+    scale = PDF_RENDER_DPI / 72
+    document = pypdfium2.PdfDocument(data)
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            try:
+                image = page.render(scale=scale).to_pil().convert("RGB")
+            finally:
+                page.close()
             name = stem if index == 0 else f"{stem}-p{index + 1}"
-            pages.append(PanelImage(name, image, "pdf"))
-        return pages
+            yield PanelImage(name, image, "pdf")
+            del image
     finally:
         document.close()

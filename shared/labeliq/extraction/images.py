@@ -7,10 +7,11 @@ processor in the cloud project. Both give the same OcrPage, so everything after 
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from labeliq.extraction.image_intake import ImageLimits, load_panel_images
+from labeliq.extraction.image_intake import ImageLimits, ImageRejected, iter_panel_images
 from labeliq.extraction.layout import LaidOutLine, laid_out_text
 from labeliq.extraction.ocr_result import OcrEngine, OcrPage
 from labeliq.extraction.panel_split import split_page
@@ -57,7 +58,7 @@ def read_photo_panels(
     """Every panel of a panel file: one per PDF page, or several when a wide photo holds several panels."""
     engine = engine or engine_from_settings()
     out = []
-    for image in load_panel_images(file_name, data, limits):
+    for image in iter_panel_images(file_name, data, limits):  # one page decoded at a time, read, then let go
         for page in split_page(engine.read(image.name, image.image)):
             text, sources = laid_out_text(page)
             lowered = page.panel.lower()
@@ -71,7 +72,18 @@ def read_photo_panels(
                 height_px=page.height_px,
             )
             out.append(PhotoPanel(panel, page, sources))
+    if not any(_READABLE_WORD.search(item.panel.text) for item in out):
+        # Judged as it stands, a photo with no text reads as a label that shows nothing ("no common name", ...).
+        raise ImageRejected(
+            file_name,
+            "no text could be read in it (is it a label photo, in focus and lit?); "
+            "send a clearer photo or the panel's text as a .txt file",
+        )
     return out
+
+
+# A word of at least two letters: what OCR reads off a label, and not off a blank or blurred photo.
+_READABLE_WORD = re.compile(r"[^\W\d_]{2}")
 
 
 def read_panels(

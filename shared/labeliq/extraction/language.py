@@ -138,8 +138,9 @@ _FR_ELISION = re.compile(r"\b(?:l|d|qu|n|s|c|j)'[a-z]")
 _FR_ACCENTS = re.compile(r"[éèêàâçôûùîïœë]", re.IGNORECASE)
 # A whole word, not a piece of a hyphenated one ("di-glycerides" is English).
 _LONE_WORD = re.compile(r"(?<![-a-zß])[a-zß]+(?![-a-zß])")
-# The Italian "e" (and) between two words, with the word before it.
-_ITALIAN_AND = re.compile(r"([^\W\d_]{2,}) [eE] (?=[^\W\d_]{2})")
+# The Italian "e" (and) between two words, with the word before it. The lookbehind starts a match only at the
+# start of a word, so each word is scanned once (without it a long word is rescanned from each of its letters).
+_ITALIAN_AND = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,}) [eE] (?=[^\W\d_]{2})")
 _NOT_CONJUNCTION = frozenset({"vitamin", "vitamine", "vitamins", "vitamines", "vit"})
 _FOREIGN_SCRIPT = re.compile(
     r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]"

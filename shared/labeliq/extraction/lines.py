@@ -6,6 +6,8 @@ the panel text even after side-by-side columns were pulled apart into two readin
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -15,7 +17,7 @@ from labeliq.models import Provenance
 # Characters OCR invents from rules, borders and bullets drawn around label sections.
 _STRAY = re.compile(r"[|¦~_]+")
 _EDGE_BULLETS = re.compile(r"^[\s•·]+(?=\S)|[\s•·]+$")
-_SPACES = re.compile(r"[ \t\u00a0]+")
+_SPACES = re.compile(r"\s+")  # every kind of space: a run of any of them is one space
 # "0" read for "o" inside a word (S0dium, C0ntains), and "O" read for "0" inside a number (1O g).
 _ZERO_IN_WORD = re.compile(r"(?<![\w.,])([A-Za-zÀ-ÿ]*)0([A-Za-zÀ-ÿ]*)(?![\w])")
 _UNIT_WORDS = {"mg", "mcg", "ml", "cal", "kcal", "kj", "kg", "g", "l", "oz", "lb", "lbs", "µg", "ug"}
@@ -37,13 +39,26 @@ class SourceLine:
         return not self.text
 
 
+class _SameLengthFold(dict[int, str]):
+    """A str.translate table filled on first use: one character's folded form, computed once per character."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)).lower()
+        folded = base if len(base) == 1 else ch.lower()
+        if len(folded) != 1:  # "İ".lower() is two characters: keep the length
+            folded = ch
+        folded = {"’": "'", "‘": "'"}.get(folded, folded)
+        self[code] = folded
+        return folded
+
+
+_SAME_LENGTH_FOLD = _SameLengthFold()
+
+
 def fold_same_length(text: str) -> str:
     """Lower case without accents, one character for one, so a match's span indexes the original."""
-    out = []
-    for ch in text:
-        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)).lower()
-        out.append(base if len(base) == 1 else ch.lower())
-    return "".join(out).replace("’", "'").replace("‘", "'")
+    return text.translate(_SAME_LENGTH_FOLD)
 
 
 def _repair_zero(match: re.Match[str]) -> str:
@@ -113,6 +128,8 @@ _KEYWORD_REPAIRS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         *((rf"(?<![\w]){_confusable(word)}(?![\w])", word) for word in _TABLE_WORDS),
     )
 )
+# Most lines hold none of them: one search for any of them spares those lines a substitution per title word.
+_ANY_KEYWORD = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _KEYWORD_REPAIRS), re.IGNORECASE)
 _CONFUSABLE_CAPITALS = "l1!|"
 
 
@@ -127,6 +144,8 @@ def _keyword_case(found: str, word: str) -> str:
 
 
 def _repair_keywords(text: str) -> str:
+    if not _ANY_KEYWORD.search(text):
+        return text
     for pattern, word in _KEYWORD_REPAIRS:
 
         def replace(match: re.Match[str], word: str = word) -> str:
@@ -213,35 +232,77 @@ _KEEP_HYPHEN_LEFT = {
     "vitamine",
 }
 _KEEP_HYPHEN_RIGHT = {"free", "fructose", "based", "style", "grain", "made", "raised", "range", "fed", "3", "6"}
-_WORD_END = re.compile(r"([A-Za-zÀ-ÿ0-9]+)-$")
-_WORD_START = re.compile(r"^([A-Za-zÀ-ÿ0-9]+)")
+# The longest word a line-end hyphen is judged on: only the end of the joined text is looked at, so each join
+# costs the same however long the text before it (a longer "word" is not one a vocabulary can tell about).
+_MAX_WORD = 64
+_WORD_END = re.compile(rf"([A-Za-zÀ-ÿ0-9]{{1,{_MAX_WORD}}})-$")
+_WORD_START = re.compile(rf"^([A-Za-zÀ-ÿ0-9]{{1,{_MAX_WORD}}})")
+_VOCABULARY_WORDS = re.compile(r"[a-z0-9à-ÿ]+(?:-[a-z0-9à-ÿ]+)*")
+
+
+@functools.lru_cache(maxsize=8)
+def _vocabulary_index(vocabulary: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The folded words of the label, and its hyphenated word pairs ("peanut-free"), built once per label.
+
+    Looking a join up in these sets costs the same however long the label is (a substring search of the whole
+    label per join made a long label quadratic).
+    """
+    words: set[str] = set()
+    pairs: set[str] = set()
+    for token in _VOCABULARY_WORDS.findall(fold_same_length(vocabulary)):
+        parts = token.split("-")
+        words.update(parts)
+        pairs.update(f"{a}-{b}" for a, b in itertools.pairwise(parts))
+    return frozenset(words), frozenset(pairs)
 
 
 def join_texts(texts: list[str], vocabulary: str = "") -> str:
     """Join wrapped lines into one string, undoing end-of-line hyphenation unless the hyphen is part
     of the word (glucose-fructose, peanut-free): the rest of the label (vocabulary) breaks the tie."""
-    folded_vocab = fold_same_length(vocabulary)
-    out = ""
+    return join_with_bounds(texts, vocabulary)[0]
+
+
+def join_with_bounds(texts: list[str], vocabulary: str = "") -> tuple[str, list[int]]:
+    """join_texts, and for each text the length of the join up to and including it (where its line ends).
+
+    Linear in the total length: each join looks only at the end of what is joined so far.
+    """
+    words, pairs = _vocabulary_index(vocabulary)
+    parts: list[str] = []
+    bounds: list[int] = []
+    length = 0
+    tail = ""  # the last characters of the join: all a join decision looks at
     for text in texts:
         text = text.strip()
-        if not text:
-            continue
-        if not out:
-            out = text
-            continue
-        end = _WORD_END.search(out)
-        start = _WORD_START.search(text)
-        if end and start and not out.endswith(" -"):
-            left, right = end.group(1), start.group(1)
-            joined = fold_same_length(left + right)
-            hyphenated = fold_same_length(left + "-" + right)
-            keep = (
-                hyphenated in folded_vocab
-                or fold_same_length(left) in _KEEP_HYPHEN_LEFT
-                or fold_same_length(right) in _KEEP_HYPHEN_RIGHT
-                or right[:1].isupper()
-            ) and joined not in folded_vocab
-            out = out + text if keep else out[:-1] + text
-        else:
-            out = out + " " + text
-    return out
+        if text:
+            if not parts:
+                parts.append(text)
+                length, tail = len(text), text[-(_MAX_WORD + 2) :]
+            else:
+                end = _WORD_END.search(tail)
+                start = _WORD_START.search(text)
+                keep = True
+                if end and start and not tail.endswith(" -"):
+                    keep = _keeps_hyphen(end.group(1), start.group(1), words, pairs)
+                    separator = ""
+                else:
+                    separator = " "
+                if not keep:
+                    parts[-1] = parts[-1][:-1]
+                    length -= 1
+                    tail = tail[:-1]
+                parts.append(separator + text)
+                length += len(separator) + len(text)
+                tail = (tail + separator + text)[-(_MAX_WORD + 2) :]
+        bounds.append(length)
+    return "".join(parts), bounds
+
+
+def _keeps_hyphen(left: str, right: str, words: frozenset[str], pairs: frozenset[str]) -> bool:
+    joined = fold_same_length(left + right)
+    return (
+        fold_same_length(left + "-" + right) in pairs
+        or fold_same_length(left) in _KEEP_HYPHEN_LEFT
+        or fold_same_length(right) in _KEEP_HYPHEN_RIGHT
+        or right[:1].isupper()
+    ) and joined not in words

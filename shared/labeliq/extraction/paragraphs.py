@@ -6,11 +6,12 @@ Claims and marketing sentences wrap over lines and share a line with their other
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from labeliq.extraction.language import guess_language
-from labeliq.extraction.lines import SourceLine, join_texts
+from labeliq.extraction.lines import SourceLine, join_with_bounds
 
 _CONNECTOR_END = re.compile(
     r"(?:[,\-&]|\b(?:and|or|of|in|the|a|to|with|for|et|ou|de|du|des|en|le|la|les|au|aux|avec|pour|par|is|est))$", re.I
@@ -59,16 +60,16 @@ def paragraphs(lines: list[SourceLine], skip: set[int]) -> list[list[int]]:
 def clauses(lines: list[SourceLine], run: list[int], vocabulary: str) -> list[Clause]:
     """Split a paragraph into sentences and "EN / FR" halves, keeping the lines each one came from."""
     texts = [lines[p].text for p in run]
-    bounds = [len(join_texts(texts[: k + 1], vocabulary)) for k in range(len(texts))]
-    joined = join_texts(texts, vocabulary)
+    joined, bounds = join_with_bounds(texts, vocabulary)
     out: list[Clause] = []
     start = 0
     for match in [*_CLAUSE_SPLIT.finditer(joined), None]:
         end = match.start() if match else len(joined)
         text = joined[start:end].strip()
         if text:
-            first = next(k for k, b in enumerate(bounds) if b > start)
-            last = next((k for k, b in enumerate(bounds) if b >= end), len(bounds) - 1)
+            # the first line ending after the clause starts, and the first ending at or after its end
+            first = bisect.bisect_right(bounds, start)
+            last = min(bisect.bisect_left(bounds, end), len(bounds) - 1)
             positions = run[first : last + 1]
             out.append(Clause(text=text, lines=[lines[p] for p in positions], positions=positions))
         if match:

@@ -2,7 +2,9 @@
 
 Components sit in parentheses or square brackets after their ingredient (FDR B.01.008.2(5)); a list
 whose brackets do not balance is still read as far as possible, and the fault is recorded in
-parse_errors for the ingredient-list checker instead of stopping extraction.
+parse_errors for the ingredient-list checker instead of stopping extraction. Brackets nested deeper than
+MAX_INGREDIENT_DEPTH are kept as text inside the deepest component (and said in parse_errors), so no label can
+build a tree deep enough to break a walk over it.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from labeliq.extraction.language import guess_language
 from labeliq.extraction.lines import SourceLine, join_texts, provenance
 from labeliq.extraction.statement_body import collect_body
 from labeliq.extraction.titles import ingredients_title
-from labeliq.models import Ingredient, IngredientList, Language
+from labeliq.models import MAX_INGREDIENT_DEPTH, MAX_INGREDIENTS, Ingredient, IngredientList, Language
 
 _OPEN = {"(": ")", "[": "]", "{": "}"}
 _CLOSE = {v: k for k, v in _OPEN.items()}
@@ -26,33 +28,50 @@ def bracket_balance(text: str) -> int:
 
 
 def parse_ingredient_text(text: str) -> tuple[list[Ingredient], list[str]]:
-    """Split a list body into ingredients with nested components; return them and the faults met."""
-    errors: list[str] = []
+    """Split a list body into ingredients with nested components; return them and the faults met (each once)."""
+    errors: dict[str, None] = {}  # ordered and each fault once, so a list of 100 000 commas gives one message
     body = text.strip().rstrip(".").strip()
     # each stack frame: (closing bracket expected, finished items, current name buffer, pending components)
     stack: list[tuple[str, list[Ingredient], list[str], list[Ingredient]]] = [("", [], [], [])]
 
+    made = 0  # ingredients and components made so far, at most MAX_INGREDIENTS
+
     def flush(frame: tuple[str, list[Ingredient], list[str], list[Ingredient]]) -> None:
+        nonlocal made
         _, items, buffer, pending = frame
         name = " ".join("".join(buffer).split()).strip(" .:")
         if name or pending:
             items.append(Ingredient(name=name, components=list(pending)))
+            made += 1
         buffer.clear()
         pending.clear()
 
     previous_separator = ","
+    too_deep = 0  # brackets open beyond MAX_INGREDIENT_DEPTH, kept as text
     for ch in body:
+        if made >= MAX_INGREDIENTS:
+            errors.setdefault(f"more than {MAX_INGREDIENTS} ingredients: the rest is kept as text only")
+            break
         frame = stack[-1]
         if not ch.isspace() and ch not in _SEPARATORS:
             previous_separator = ""
-        if ch in _OPEN:
+        if too_deep:
+            too_deep += 1 if ch in _OPEN else -1 if ch in _CLOSE else 0
+            frame[2].append(ch)
+        elif ch in _OPEN and len(stack) > MAX_INGREDIENT_DEPTH:
+            errors.setdefault(
+                f"brackets nested deeper than {MAX_INGREDIENT_DEPTH} levels: the deeper part is kept as text"
+            )
+            too_deep = 1
+            frame[2].append(ch)
+        elif ch in _OPEN:
             stack.append((_OPEN[ch], [], [], []))
         elif ch in _CLOSE:
             if len(stack) == 1:
-                errors.append(f"unbalanced brackets: unexpected '{ch}'")
+                errors.setdefault(f"unbalanced brackets: unexpected '{ch}'")
                 continue
             if ch != frame[0]:
-                errors.append(f"mismatched brackets: '{ch}' closes '{_CLOSE[frame[0]]}'")
+                errors.setdefault(f"mismatched brackets: '{ch}' closes '{_CLOSE[frame[0]]}'")
             flush(frame)
             stack.pop()
             parent = stack[-1]
@@ -64,20 +83,20 @@ def parse_ingredient_text(text: str) -> tuple[list[Ingredient], list[str]]:
                 previous_separator = ch
                 continue
             if empty:
-                errors.append("empty entry between separators")
+                errors.setdefault("empty entry between separators")
             flush(frame)
             previous_separator = ch
             continue
         else:
             frame[2].append(ch)
     if len(stack) > 1:
-        errors.append(f"unbalanced brackets: {len(stack) - 1} not closed")
+        errors.setdefault(f"unbalanced brackets: {len(stack) - 1} not closed")
         while len(stack) > 1:
             frame = stack.pop()
             flush(frame)
             stack[-1][3].extend(frame[1])
     flush(stack[0])
-    return stack[0][1], errors
+    return stack[0][1], list(errors)
 
 
 def _list_language(title: str, body: str) -> Language:

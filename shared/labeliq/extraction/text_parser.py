@@ -9,6 +9,7 @@ the common name are looked for. The parser records what is printed and never jud
 
 from __future__ import annotations
 
+from labeliq.extraction.bounds import bounded, cut_panel
 from labeliq.extraction.language import guess_language
 from labeliq.extraction.lines import SourceLine, evidence, provenance
 from labeliq.extraction.parse_allergens import find_allergen_statements, find_phenylalanine_statements
@@ -44,13 +45,14 @@ def _with_roles(panel: Panel) -> Panel:
 
 
 def parse_label(panels: list[Panel]) -> LabelFacts:
-    panels = [_with_roles(panel) for panel in panels]
+    cut = [cut_panel(_with_roles(panel)) for panel in panels]
+    panels = [panel for panel, _ in cut]
     # principal display panels last, so the dealer name is known when the brand is looked for
     order = sorted(panels, key=lambda p: p.is_principal_display)
     streams: dict[str, list[SourceLine]] = {p.name: split_inline_titles(panel_lines(p)) for p in order}
     consumed: dict[str, set[int]] = {p.name: set() for p in order}
     vocabulary = "\n".join(p.text for p in panels)
-    facts = LabelFacts(panels=panels)
+    facts = LabelFacts(panels=panels, limits=[note for _, note in cut if note])
 
     facts.supplemented = find_supplemented(
         [(streams[p.name], p.is_principal_display) for p in order], consumed, vocabulary
@@ -133,7 +135,7 @@ def parse_label(panels: list[Panel]) -> LabelFacts:
             for position, line in enumerate(lines)
             if position not in used and not line.blank
         ]
-    return facts
+    return bounded(facts)
 
 
 def _same_line(line: SourceLine, fact: TextFact) -> bool:

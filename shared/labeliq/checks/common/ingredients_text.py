@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-from labeliq.models import Ingredient, IngredientList, LabelFacts
+from labeliq.models import MAX_INGREDIENT_DEPTH, MAX_INGREDIENTS, Ingredient, IngredientList, LabelFacts
 from labeliq.text import fold
 
 ListLanguage = Literal["en", "fr"]
@@ -135,14 +135,23 @@ def _first_bracket(text: str) -> tuple[int, int] | None:
     return start, len(text)
 
 
-def parse_entry(raw: str, depth: int) -> Entry:
+def parse_entry(raw: str, depth: int, budget: list[int] | None = None) -> Entry:
+    """One entry and its components; below MAX_INGREDIENT_DEPTH a bracket's body stays text (as in the parser),
+    so a label's nesting can neither exhaust the stack nor make each level re-split the whole body. `budget`
+    holds how many more entries the list may give (MAX_INGREDIENTS in all, as the parser)."""
+    budget = budget if budget is not None else [MAX_INGREDIENTS]
     span = _first_bracket(raw)
-    if span is None:
+    if span is None or depth >= MAX_INGREDIENT_DEPTH:
         return Entry(name=raw.strip(), raw=raw, depth=depth)
     start, end = span
     body = raw[start + 1 : end]
     parts, seen = split_level(body, TOP_SEPARATORS + ";")
-    components = [parse_entry(p, depth + 1) for p in parts]
+    components = []
+    for part in parts:
+        if budget[0] <= 0:
+            break
+        budget[0] -= 1
+        components.append(parse_entry(part, depth + 1, budget))
     return Entry(
         name=raw[:start].strip(),
         raw=raw,
@@ -156,11 +165,18 @@ def parse_entry(raw: str, depth: int) -> Entry:
 def parse_list(lst: IngredientList) -> ParsedList:
     body = list_body(lst)
     parts, seen = split_level(body, TOP_SEPARATORS + ";")
+    budget = [MAX_INGREDIENTS]  # as the parser: past it the list is text only
+    entries = []
+    for part in parts:
+        if budget[0] <= 0:
+            break
+        budget[0] -= 1
+        entries.append(parse_entry(part, 0, budget))
     return ParsedList(
         source=lst,
         language=list_language(lst),
         body=body,
-        entries=[parse_entry(p, 0) for p in parts],
+        entries=entries,
         top_separators=seen,
     )
 

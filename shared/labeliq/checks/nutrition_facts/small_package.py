@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from labeliq.checks.common.findings import failed, passed
+from labeliq.checks.nutrition_facts.rules import R10_A4
 from labeliq.models import Finding, LabelFacts, NutritionFacts, ProductContext
 from labeliq.text import fold
 from labeliq.text_patterns import POSTAL_CA
@@ -67,7 +68,7 @@ def findings(facts: LabelFacts, context: ProductContext, cancelled: str) -> list
     if cancelled:
         return [
             failed(
-                "10.A4",
+                R10_A4,
                 f"The package ({ads:g} cm² of available display surface) shows {shown}, but the small-package "
                 f"alternative is not available because {cancelled}; the label must carry a Nutrition Facts table.",
                 "FDR B.01.467(2)(a), B.01.401(3)",
@@ -77,7 +78,7 @@ def findings(facts: LabelFacts, context: ProductContext, cancelled: str) -> list
     if not found:
         return [
             failed(
-                "10.A4",
+                R10_A4,
                 f"The package ({ads:g} cm² of available display surface) shows {shown}; without a Nutrition Facts "
                 "table its outer label must say how to obtain the nutrition information, with a postal address or a "
                 "toll-free telephone number, in English and French.",
@@ -86,7 +87,7 @@ def findings(facts: LabelFacts, context: ProductContext, cancelled: str) -> list
         ]
     return [
         passed(
-            "10.A4",
+            R10_A4,
             f"The package has {ads:g} cm² of available display surface (under 100 cm²) and says how to obtain the "
             f"nutrition information ('{found[:120]}'), so it need not carry a Nutrition Facts table; the table's "
             "rows and rounding are not judged on the short statement it shows instead.",

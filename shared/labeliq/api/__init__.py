@@ -1,0 +1,1 @@
+"""The jobs API (functions/api): projects, uploads, progress, reviewer decisions and report versions, behind IAP."""

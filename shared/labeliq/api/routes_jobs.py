@@ -1,0 +1,204 @@
+"""Jobs: upload (validated before anything is stored), progress, report versions, panels.
+
+An upload is checked whole (panels sniffed, sized and decoded, context keys, panel count) before a byte is stored;
+then the panels are written create-only to IN and the manifest last, so the upload trigger starts the workflow.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import uuid
+from typing import Any
+
+from labeliq.api.call import Call, Reply
+from labeliq.api.job_view import job_view
+from labeliq.api.versions import DOCX_CONTENT_TYPE, pick_version, version_view, versions_of
+from labeliq.logging_setup import log_context
+from labeliq.models import JobManifest, JobStatus, ProductContext
+from labeliq.workspace.errors import ApiError, not_found
+from labeliq.workspace.records import ROLE_RANK, JobRecord, PanelRecord, Role
+from labeliq.workspace.uploads import UploadedPanel
+
+logger = logging.getLogger(__name__)
+
+MODES = ("standard",)
+
+
+def require_job(call: Call, job_id: str, min_role: Role = "viewer") -> JobRecord:
+    """The job's record if the caller is a member of its project (404 otherwise, 403 when the role is too low)."""
+    record = call.rt.records.get(job_id)
+    if record is None:
+        raise not_found(f"job {job_id}")
+    project = call.rt.projects.get(record.project_id)
+    role = project.role_of(call.user.email) if project is not None and not project.deleting else None
+    if role is None:
+        raise not_found(f"job {job_id}")
+    call.job_id = job_id
+    if ROLE_RANK[role] < ROLE_RANK[min_role]:
+        raise ApiError(403, "forbidden", f"your role in project {record.project_id} is {role}; this needs {min_role}")
+    return record
+
+
+def load_job_view(call: Call, record: JobRecord) -> dict[str, Any]:
+    job = call.rt.jobs.get_job(record.job_id)
+    claims = call.rt.jobs.list_steps(record.job_id) if job is not None else {}
+    versions = versions_of(call.rt, record, job)
+    return job_view(record, job, claims, versions)
+
+
+def get_job(call: Call) -> Reply:
+    record = require_job(call, call.params["job_id"])
+    return Reply(200, load_job_view(call, record))
+
+
+def list_versions(call: Call) -> Reply:
+    record = require_job(call, call.params["job_id"])
+    versions = versions_of(call.rt, record, call.rt.jobs.get_job(record.job_id))
+    return Reply(200, {"job_id": record.job_id, "versions": [version_view(record.job_id, v) for v in versions]})
+
+
+def get_version(call: Call) -> Reply:
+    record = require_job(call, call.params["job_id"])
+    versions = versions_of(call.rt, record, call.rt.jobs.get_job(record.job_id))
+    wanted = int(call.params["n"])
+    for version in versions:
+        if version.n == wanted:
+            return Reply(200, version_view(record.job_id, version))
+    raise ApiError(404, "not_found", f"job {record.job_id} has no version {wanted}")
+
+
+def get_report(call: Call) -> Reply:
+    record = require_job(call, call.params["job_id"])
+    versions = versions_of(call.rt, record, call.rt.jobs.get_job(record.job_id))
+    version = pick_version(versions, call.query_int("version"), record.job_id)
+    data = call.rt.blobs.read_report(record.job_id, version.n)
+    if data is None:
+        raise ApiError(404, "not_found", f"version {version.n} of job {record.job_id} has no report")
+    return Reply(200, data, {"X-Report-Version": str(version.n)})
+
+
+def get_report_docx(call: Call) -> Reply:
+    record = require_job(call, call.params["job_id"])
+    versions = versions_of(call.rt, record, call.rt.jobs.get_job(record.job_id))
+    version = pick_version(versions, call.query_int("version"), record.job_id)
+    data = call.rt.blobs.read_docx(record.job_id, version.n)
+    if data is None:
+        raise ApiError(404, "not_found", f"version {version.n} of job {record.job_id} has no Word report")
+    headers = {
+        "Content-Disposition": f'attachment; filename="{record.job_id}-v{version.n}.docx"',
+        "X-Report-Version": str(version.n),
+    }
+    return Reply(200, data, headers, content_type=DOCX_CONTENT_TYPE)
+
+
+def get_panel(call: Call) -> Reply:
+    record = require_job(call, call.params["job_id"])
+    name = call.params["name"]
+    wanted = [p for p in record.panels if p.name == name or p.name.rsplit(".", 1)[0] == name]
+    if not wanted:
+        raise ApiError(404, "not_found", f"job {record.job_id} has no panel {name}")
+    panel = wanted[0]
+    data = call.rt.blobs.read_input(record.job_id, panel.name)
+    if data is None:
+        raise ApiError(404, "not_found", f"the panel {panel.name} of job {record.job_id} is not stored")
+    headers = {"Content-Disposition": f'inline; filename="{panel.name}"', "X-Content-Type-Options": "nosniff"}
+    return Reply(200, data, headers, content_type=panel.content_type)
+
+
+def _job_failed(call: Call, job_id: str) -> bool:
+    record = call.rt.records.get(job_id)
+    if record is None or record.upload_error:
+        return True
+    job = call.rt.jobs.get_job(job_id)
+    return job is not None and job.status == JobStatus.FAILED
+
+
+def create_job(call: Call) -> Reply:
+    from labeliq.workspace.uploads import dedup_key, parse_context, validate_panels
+
+    rt = call.rt
+    retry_after = rt.rate_limiter.take(call.user.email)
+    if retry_after is not None:
+        raise ApiError(
+            429,
+            "rate_limited",
+            f"at most {rt.settings.api_jobs_per_minute} jobs a minute per user; retry in {retry_after} s",
+            headers={"Retry-After": str(retry_after)},
+        )
+    request = call.request
+    if not (request.mimetype or "").startswith("multipart/form-data"):
+        raise ApiError(
+            400, "not_multipart", "POST /api/v1/jobs takes multipart/form-data (panels, context, project_id)"
+        )
+    project_id = request.form.get("project_id", "")
+    if not project_id:
+        raise ApiError(400, "no_project", "the upload names no project_id")
+    rt.projects.require(project_id, call.user.email, "reviewer")
+    mode = request.form.get("mode") or "standard"
+    if mode not in MODES:
+        raise ApiError(422, "bad_mode", f"mode {mode!r} is not one of {', '.join(MODES)}")
+    unknown = sorted(set(request.form) - {"project_id", "context", "mode"}) + sorted(set(request.files) - {"panels"})
+    if unknown:
+        raise ApiError(
+            400, "unknown_part", f"unknown form part {', '.join(unknown)}: expected panels, context, project_id, mode"
+        )
+    files = [(f.filename, f.read()) for f in request.files.getlist("panels")]
+    panels = validate_panels(files, rt.limits)
+    context = parse_context(request.form.get("context"))
+    key = dedup_key(project_id, panels, context)
+
+    job_id = f"job-{uuid.uuid4().hex[:16]}"
+    existing = rt.records.claim_upload(
+        key, job_id, within_s=rt.settings.api_dedup_hours * 3600, is_failed=lambda other: _job_failed(call, other)
+    )
+    if existing is not None:
+        call.job_id = existing
+        logger.info("same upload as job %s", existing, extra={"event": "upload_deduplicated"})
+        record = rt.records.get(existing)
+        status = load_job_view(call, record)["status"] if record is not None else JobStatus.QUEUED.value
+        return Reply(200, {"job_id": existing, "status": status, "project_id": project_id, "deduplicated": True})
+
+    call.job_id = job_id
+    with log_context(job_id=job_id):
+        return _store_upload(call, job_id, project_id, panels, context, mode, key)
+
+
+def _store_upload(
+    call: Call,
+    job_id: str,
+    project_id: str,
+    panels: list[UploadedPanel],
+    context: ProductContext,
+    mode: str,
+    key: str,
+) -> Reply:
+    """The job's record, then its panels (create-only), then the manifest last: its upload starts the workflow."""
+    rt = call.rt
+    record = JobRecord(
+        job_id=job_id,
+        project_id=project_id,
+        created_by=call.user.email,
+        created_at=dt.datetime.now(dt.UTC),
+        panels=[
+            PanelRecord(name=p.name, content_type=p.content_type, sha256=p.sha256, size=len(p.data)) for p in panels
+        ],
+        context=context,
+        mode=mode,
+        dedup_key=key,
+    )
+    rt.records.create(record)
+    manifest = JobManifest(job_id=job_id, panels=[p.name for p in panels], context=context)
+    try:
+        for panel in panels:
+            rt.blobs.put_input_once(job_id, panel.name, panel.data, panel.content_type)
+        rt.blobs.put_manifest_once(job_id, json.dumps(manifest.model_dump(mode="json", exclude_none=True)).encode())
+    except Exception as exc:
+        reason = f"the upload could not be stored: {type(exc).__name__}: {exc}"
+        rt.records.record_upload_error(job_id, reason)
+        rt.records.forget_upload(key, job_id)
+        rt.jobs.fail(job_id, reason)
+        raise
+    logger.info("job %s uploaded: %d panels", job_id, len(panels), extra={"event": "job_uploaded"})
+    return Reply(202, {"job_id": job_id, "status": JobStatus.QUEUED.value, "project_id": project_id})

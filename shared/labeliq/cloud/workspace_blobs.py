@@ -1,0 +1,96 @@
+"""The API's Storage access: panels and manifests written create-only to IN, versions read from and written to OUT.
+
+  IN   incoming/{job_id}/{panel}, then incoming/{job_id}/job.json last (its upload starts the workflow)
+  OUT  reports/{job_id}/v{n}.json|.docx       every version, create-only: a version is never rewritten
+Deleting a project deletes these prefixes for each of its jobs (and of their recheck runs).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from labeliq.cloud.blobs import docx_object, facts_object, incoming_prefix, manifest_object, report_object
+from labeliq.workspace.errors import ApiError
+
+
+class WorkspaceBlobs:
+    def __init__(self, client: Any, *, input_bucket: str, output_bucket: str) -> None:
+        self._client = client
+        self.input_bucket = input_bucket
+        self.output_bucket = output_bucket
+
+    def _blob(self, bucket: str, name: str) -> Any:
+        return self._client.bucket(bucket).blob(name)
+
+    def put_input_once(self, job_id: str, name: str, data: bytes, content_type: str) -> None:
+        from google.api_core.exceptions import PreconditionFailed
+
+        try:
+            self._blob(self.input_bucket, incoming_prefix(job_id) + name).upload_from_string(
+                data, content_type=content_type, if_generation_match=0
+            )
+        except PreconditionFailed:
+            raise ApiError(409, "already_uploaded", f"job {job_id} already has a file {name}") from None
+
+    def put_manifest_once(self, job_id: str, data: bytes) -> None:
+        from google.api_core.exceptions import PreconditionFailed
+
+        try:
+            self._blob(self.input_bucket, manifest_object(job_id)).upload_from_string(
+                data, content_type="application/json", if_generation_match=0
+            )
+        except PreconditionFailed:
+            raise ApiError(409, "already_uploaded", f"job {job_id} already has its manifest") from None
+
+    def read_input(self, job_id: str, name: str) -> bytes | None:
+        return self._read(self.input_bucket, incoming_prefix(job_id) + name)
+
+    def _read(self, bucket: str, name: str) -> bytes | None:
+        from google.api_core.exceptions import NotFound
+
+        try:
+            data: bytes = self._blob(bucket, name).download_as_bytes()
+        except NotFound:
+            return None
+        return data
+
+    def read_report(self, job_id: str, version: int) -> bytes | None:
+        return self._read(self.output_bucket, report_object(job_id, version))
+
+    def read_docx(self, job_id: str, version: int) -> bytes | None:
+        return self._read(self.output_bucket, docx_object(job_id, version))
+
+    def write_output_once(self, name: str, data: bytes, content_type: str) -> bytes:
+        """Create OUT/name; if it exists, the stored bytes (a version is written once, by whoever got there)."""
+        from google.api_core.exceptions import PreconditionFailed
+
+        try:
+            self._blob(self.output_bucket, name).upload_from_string(
+                data, content_type=content_type, if_generation_match=0
+            )
+        except PreconditionFailed:
+            stored = self._read(self.output_bucket, name)
+            if stored is None:
+                raise ApiError(503, "storage_race", f"{name} was being written; retry") from None
+            return stored
+        return data
+
+    def delete_job_objects(self, job_id: str) -> int:
+        """Delete every object of a job in both buckets; the count deleted."""
+        from google.api_core.exceptions import NotFound
+
+        count = 0
+        targets = [(self.input_bucket, incoming_prefix(job_id)), (self.output_bucket, f"reports/{job_id}/")]
+        for bucket, prefix in targets:
+            for blob in self._client.list_blobs(bucket, prefix=prefix):
+                try:
+                    blob.delete()
+                    count += 1
+                except NotFound:
+                    continue
+        try:
+            self._blob(self.output_bucket, facts_object(job_id)).delete()
+            count += 1
+        except NotFound:
+            pass
+        return count

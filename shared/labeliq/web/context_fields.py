@@ -1,0 +1,106 @@
+"""The new-check form's context fields: every `labeliq check --context` key with its type and the rules it informs.
+
+The list is checked against `ProductContext` by the tests, so a key added to the model without a form field (or the
+other way round) fails the build instead of silently never reaching the checkers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+FieldKind = Literal["text", "quantity", "bool", "int", "number", "date"]
+
+
+@dataclass(frozen=True)
+class ContextField:
+    key: str
+    label: str
+    kind: FieldKind
+    help: str  # which rules the value informs, as the README's context table says
+
+
+CONTEXT_FIELDS: tuple[ContextField, ...] = (
+    ContextField(
+        "category",
+        "Food category",
+        "text",
+        'The kind of food, e.g. "granola bar", "canned soup". Informs the rules that depend on the kind of food.',
+    ),
+    ContextField(
+        "reference_amount",
+        "Reference amount",
+        "quantity",
+        "Informs the Nutrition Facts serving checks, nutrient content claims and front-of-pack symbol thresholds.",
+    ),
+    ContextField(
+        "serving_of_stated_size",
+        "Serving of stated size",
+        "quantity",
+        "Informs the claims based on the serving of stated size.",
+    ),
+    ContextField(
+        "single_serving_container",
+        "Single-serving container",
+        "bool",
+        "Informs the serving-size and claim rules for single-serving packages.",
+    ),
+    ContextField(
+        "durable_life_days",
+        "Durable life (days)",
+        "int",
+        "Whole days, 0 or more. Decides whether a best-before date is required (90 days or less).",
+    ),
+    ContextField(
+        "packaged_at_retail",
+        "Packaged at retail",
+        "bool",
+        'Informs the "packaged on" date rules and the retail exemptions.',
+    ),
+    ContextField("requires_refrigeration", "Requires refrigeration", "bool", "Informs the storage-instruction rules."),
+    ContextField("imported", "Imported", "bool", 'Informs the "Imported by / Importé par" and origin rules.'),
+    ContextField(
+        "wholly_manufactured_abroad",
+        "Wholly manufactured abroad",
+        "bool",
+        "Informs the origin statements for food made abroad.",
+    ),
+    ContextField(
+        "country_of_origin", "Country of origin", "text", "Informs the origin statements for food made abroad."
+    ),
+    ContextField(
+        "main_dish", "Main dish", "bool", "Informs the front-of-pack symbol thresholds (30 % DV for main dishes)."
+    ),
+    ContextField(
+        "intended_solely_for_children_under_4",
+        "Intended solely for children under 4",
+        "bool",
+        "Informs the Nutrition Facts format and the claims for young children.",
+    ),
+    ContextField(
+        "supplemented_food",
+        "Supplemented food",
+        "bool",
+        "Informs the Supplemented Food Facts table and caution identifier rules.",
+    ),
+    ContextField(
+        "available_display_surface_cm2",
+        "Available display surface (cm²)",
+        "number",
+        "A number above 0. Informs the small-package exemptions (e.g. under 100 cm²).",
+    ),
+    ContextField(
+        "principal_display_surface_cm2",
+        "Principal display surface (cm²)",
+        "number",
+        "A number above 0. Informs the minimum type heights (needs review without a pixel scale).",
+    ),
+    ContextField(
+        "date",
+        "Judged on",
+        "date",
+        "The day the label is judged (default: today). Best-before and transition dates use it.",
+    ),
+)
+
+QUANTITY_UNITS: tuple[str, ...] = ("g", "mL", "kg", "L")

@@ -1,0 +1,98 @@
+"""Partial failure and hostile uploads against the emulators: assemble waits for live groups, a job where no
+checker ran fails with the reason, and panel sizes are taken from object metadata before any byte is read."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from devstack.stack import LocalStack
+from labeliq.cloud.clients import firestore_client
+from labeliq.models import JobStatus
+from tests.cloud.helpers import new_id, sample
+from tests.cloud.test_contracts import job_status, post
+
+pytestmark = pytest.mark.emulator
+
+LEASE_S = 600.0
+FAILED_GROUP = {
+    "code": 503,
+    "message": "HTTP server responded with error code 503",
+    "body": {"error": {"message": "the platform answered 503 before the handler ran"}},
+}
+
+
+def _extracted(stack: LocalStack, prefix: str) -> str:
+    panels, context = sample("granola-compliant")
+    job_id = new_id(prefix)
+    stack.client.upload_job(job_id, panels, context)
+    assert post(stack, "extract", {"job_id": job_id, "execution_id": "e"}).status_code == 200
+    return job_id
+
+
+def test_assemble_waits_while_a_group_claim_is_held_by_a_live_owner(stack: LocalStack) -> None:
+    job_id = _extracted(stack, "liveclaim")
+    for group in ("content", "tables"):
+        assert post(stack, "run_agent_group", {"job_id": job_id, "execution_id": "e", "group": group}).ok
+    assert post(stack, "assemble_report", {"job_id": job_id}).status_code == 400  # warm: imports are not the test
+    # another delivery holds the identity step, alive for a few seconds more
+    claim = stack.client.job_store(lease_s=LEASE_S).claim_step(job_id, "group:identity", "another-delivery/abc")
+    assert claim.outcome == "claimed"
+    body = {"job_id": job_id, "execution_id": "e", "group_errors": {"identity": FAILED_GROUP}}
+    # this execution's identity branch gave up waiting: not a final failure while the owner lives
+    waiting = post(stack, "assemble_report", body)
+    assert waiting.status_code == 503, waiting.text
+    assert waiting.json()["error"]["code"] == "groups_pending"
+    assert stack.client.job_store().stored_result(job_id, "assemble") is None, "no report version was fixed"
+    # the owner dies: its lease lapses, and a retry of the branch takes the step over and stores the result
+    step = firestore_client(stack.config.project, local=True).collection("jobs").document(job_id).collection("steps")
+    step.document("group:identity").update({"lease_until": 0.0})
+    assert post(stack, "run_agent_group", {"job_id": job_id, "execution_id": "e2", "group": "identity"}).ok
+    answer = post(stack, "assemble_report", body)
+    assert answer.status_code == 200, answer.text
+    blob = stack.client.storage_client().bucket(stack.config.output_bucket).blob(f"reports/{job_id}/v1.json")
+    report = json.loads(blob.download_as_bytes())
+    assert report["summary"]["checker_errors"] == [], "the identity result, not the branch's error, is reported"
+
+
+def test_a_job_where_no_checker_could_run_ends_failed_with_the_reason(stack: LocalStack) -> None:
+    job_id = _extracted(stack, "allfail")
+    errors = dict.fromkeys(("identity", "content", "tables"), FAILED_GROUP)
+    answer = post(stack, "assemble_report", {"job_id": job_id, "execution_id": "e", "group_errors": errors})
+    assert answer.status_code == 422, answer.text
+    assert answer.json()["error"]["code"] == "no_checker_ran"
+    status, error = job_status(stack, job_id)
+    assert status == JobStatus.FAILED
+    assert error is not None and "no checker could run" in error and "before the handler ran" in error
+    objects = [b.name for b in stack.client.storage_client().list_blobs(stack.config.output_bucket)]
+    assert f"reports/{job_id}/v1.json" not in objects
+
+
+def test_an_oversized_panel_is_refused_from_its_metadata(stack: LocalStack) -> None:
+    panels, context = sample("granola-compliant")
+    job_id = new_id("bigpanel")
+    panels["front.txt"] = b"Ingredients: oats. " * 60_000  # 1.1 MB, over the 1 MB text panel limit
+    stack.client.upload_job(job_id, panels, context)
+    answer = post(stack, "extract", {"job_id": job_id, "execution_id": "e"})
+    assert answer.status_code == 422, answer.text
+    message = answer.json()["error"]["message"]
+    assert "front.txt is 1,140,000 bytes; the limit is 1,000,000" in message, message
+    status, _ = job_status(stack, job_id)
+    assert status == JobStatus.FAILED
+
+
+def test_an_owner_whose_lease_was_taken_over_gives_its_work_up_instead_of_racing(stack: LocalStack) -> None:
+    from labeliq.cloud.errors import ClaimLost
+
+    job_id = _extracted(stack, "lostlease")
+    store = stack.client.job_store(lease_s=600.0)
+    assert store.claim_step(job_id, "group:tables", "slow-owner/1").outcome == "claimed"
+    firestore_client(stack.config.project, local=True).collection("jobs").document(job_id).collection("steps").document(
+        "group:tables"
+    ).update({"lease_until": 0.0})  # starved: its lease lapsed mid-work
+    assert store.claim_step(job_id, "group:tables", "successor/2").outcome == "taken_over"
+    with pytest.raises(ClaimLost):
+        store.complete_step(job_id, "group:tables", "slow-owner/1", {"job_id": job_id})
+    stored, _ = store.complete_step(job_id, "group:tables", "successor/2", {"by": "successor"})
+    assert stored == {"by": "successor"}
