@@ -9,7 +9,7 @@ CHECKOV_VENV := .venv-checkov
 CHECKOV_STAMP := $(CHECKOV_VENV)/.installed
 export TF_CLI_CONFIG_FILE := $(CURDIR)/terraform/.terraformrc
 
-.PHONY: run serve check-samples test lint tf-check eval bench bench-extract bench-web screenshots deploy clean
+.PHONY: run serve check-samples test lint tf-check eval bench bench-extract bench-web screenshots deploy clean rules-doc
 
 $(STAMP): requirements-dev.txt shared/pyproject.toml devstack/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,7 +49,13 @@ tf-check: $(CHECKOV_STAMP)
 eval: $(STAMP)
 	$(PY) -m tests.eval.run_eval
 
+## rules-doc: regenerate docs/rules.md from the rule registry (a test fails when it is out of date)
+rules-doc: $(STAMP)
+	$(VENV)/bin/labeliq rules --markdown > docs/rules.md
+
+## bench: every goal of issue 13 with its goal beside it (tests/bench/bench_goals.py), then the per-sample tables
 bench: $(STAMP)
+	$(PY) -m tests.bench.bench_goals
 	$(PY) -m tests.bench.bench_check
 	$(PY) -m tests.bench.bench_stack
 	$(PY) -m tests.bench.bench_api

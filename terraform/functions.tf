@@ -3,10 +3,14 @@
 
 locals {
   library_dir = "${path.module}/../shared/labeliq"
-  # The library minus its command line (no function imports it, and `labeliq submit` reaches the dev stack).
+  # The library minus its command line (no function imports it; `labeliq submit` and submit_batch reach the dev stack).
   library_files = setsubtract(
     fileset(local.library_dir, "**/*.{py,json,typed,html,css,js,svg}"),
-    setunion(fileset(local.library_dir, "cli/**"), fileset(local.library_dir, "samples_run.py")),
+    setunion(
+      fileset(local.library_dir, "cli/**"),
+      fileset(local.library_dir, "samples_run.py"),
+      fileset(local.library_dir, "submit_batch.py"),
+    ),
   )
 
   function_entry_points = {

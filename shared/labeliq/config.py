@@ -6,10 +6,10 @@ later as a wrong default. No setting can switch authentication off: there is del
 
 from __future__ import annotations
 
-from typing import Literal
+import os
+from typing import Any, Literal
 
-from pydantic import Field, ValidationError, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 ENV_PREFIX = "LABELIQ_"
 
@@ -21,8 +21,35 @@ class ConfigError(ValueError):
     """A setting is invalid; the message names each bad variable."""
 
 
-class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="ignore", frozen=True, case_sensitive=False)
+class EnvConfigDict(ConfigDict, total=False):
+    env_prefix: str  # the variables a settings class reads: PREFIX + field name, in any case
+
+
+class EnvSettings(BaseModel):
+    """A pydantic model filled from environment variables: what pydantic-settings does for flat fields.
+
+    pydantic-settings itself is not imported: it pulls in asyncio, email, ssl and more (about as long as importing
+    pydantic and python-docx together), paid again by every `labeliq check` and every function's cold start.
+    Values given as arguments win over the environment; a variable whose name is no field is ignored.
+    """
+
+    model_config = EnvConfigDict(extra="ignore", frozen=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_environment(cls, data: Any) -> Any:
+        prefix = str(cls.model_config.get("env_prefix", "")).upper()
+        names = {name.upper(): name for name in cls.model_fields}
+        values = {
+            names[key.upper()[len(prefix) :]]: value
+            for key, value in os.environ.items()
+            if key.upper().startswith(prefix) and key.upper()[len(prefix) :] in names
+        }
+        return {**values, **data} if isinstance(data, dict) else data
+
+
+class Settings(EnvSettings):
+    model_config = EnvConfigDict(env_prefix=ENV_PREFIX, extra="ignore", frozen=True)
 
     log_level: LogLevel = "INFO"
 

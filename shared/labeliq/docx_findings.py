@@ -14,10 +14,11 @@ from docx.shared import Pt
 
 from labeliq.docx_tables import (
     FAIL_RED,
-    TABLE_FONT,
     VERDICT_FILLS,
     VERDICT_LABELS,
+    W_P,
     add_line,
+    add_run,
     grid,
     heading,
     put,
@@ -62,11 +63,8 @@ def _findings_table(doc: DocumentType, findings: list[Finding], max_evidence: in
     _, rows = grid(doc, FINDING_COLUMNS, len(ordered), FINDING_WIDTHS_CM)
     for finding, row in zip(ordered, rows, strict=True):
         put(row[0], finding.rule, bold=True)
-        label = row[0].add_paragraph().add_run(VERDICT_LABELS[finding.verdict])
-        label.font.size = TABLE_FONT
-        if finding.verdict == Verdict.FAIL:
-            label.bold = True
-            label.font.color.rgb = FAIL_RED
+        failing = finding.verdict == Verdict.FAIL
+        add_line(row[0], VERDICT_LABELS[finding.verdict], bold=failing, color=FAIL_RED if failing else None)
         shade(row[0], VERDICT_FILLS[finding.verdict])
         put(row[1], finding.message + (" (LLM judge)" if finding.source == "llm" else ""))
         lines = evidence_lines(finding, max_evidence)
@@ -126,7 +124,5 @@ def appendix(doc: DocumentType, report: Report, max_evidence: int) -> None:
         put(row[2], VERDICT_LABELS[finding.verdict], size=DETAIL_FONT)
         shade(row[2], VERDICT_FILLS[finding.verdict])
         put(row[3], finding.message + (" (LLM judge) " if finding.source == "llm" else " "), size=DETAIL_FONT)
-        citation = row[3].paragraphs[0].add_run(finding.citation)
-        citation.italic = True
-        citation.font.size = DETAIL_FONT
+        add_run(row[3]._tc.find(W_P), finding.citation, italic=True, size=DETAIL_FONT)
         put(row[4], " ".join(evidence_lines(finding, limit)), size=DETAIL_FONT)

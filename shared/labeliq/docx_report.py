@@ -131,8 +131,6 @@ def _not_checked(doc: DocumentType, report: Report) -> None:
     heading(doc, "What was not checked", 1)
     summary = report.summary
     items: list[str] = []
-    if summary.not_built:
-        items.append("Checkers not built yet, so their rules were not judged: " + ", ".join(summary.not_built) + ".")
     if summary.checker_errors:
         items.append("Checkers that could not run (see their sections): " + ", ".join(summary.checker_errors) + ".")
     open_questions = summary.counts.get(Verdict.NEEDS_REVIEW, 0)
@@ -201,6 +199,11 @@ def build_document(report: Report, max_evidence_chars: int = DEFAULT_MAX_EVIDENC
         key=lambda pair: rule_sort_key(pair[1].rule),
     )
     _title(doc, report)
+    if report.relabel is not None:
+        from labeliq.relabel.docx_page import sticker_page  # relabel mode: the proposed sticker comes first
+
+        sticker_page(doc, report.relabel)
+        _page_break(doc)
     _failing(doc, failing)
     _needs_review(doc, report)
     _page_break(doc)

@@ -125,8 +125,6 @@ def format_summary(report: Report) -> str:
     ]
     if summary.checker_errors:
         lines.append("could not run: " + ", ".join(summary.checker_errors))
-    if summary.not_built:
-        lines.append("not built: " + ", ".join(summary.not_built))
     return "\n".join(lines)
 
 

@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from pydantic import BaseModel, Field, SecretStr, ValidationError, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from labeliq.config import EnvConfigDict, EnvSettings
 from labeliq.models import LlmUsage
 
 if TYPE_CHECKING:
@@ -33,10 +33,10 @@ RETRYABLE_STATUS: frozenset[int] = frozenset({429, 500, 502, 503, 504})
 MAX_RETRIES = 2
 
 
-class LlmSettings(BaseSettings):
+class LlmSettings(EnvSettings):
     """LABELIQ_LLM_* variables; meant to be folded into labeliq.config.Settings by the lead."""
 
-    model_config = SettingsConfigDict(env_prefix="LABELIQ_LLM_", extra="ignore", frozen=True, case_sensitive=False)
+    model_config = EnvConfigDict(env_prefix="LABELIQ_LLM_", extra="ignore", frozen=True)
 
     enabled: bool = False  # offline by default: every question becomes needs_review
     model: str = "gemini-2.5-flash"

@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from enum import StrEnum
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue, field_validator
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, field_validator, model_validator
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
 
 Language = Literal["en", "fr", "bilingual", "other", "unknown"]
 Group = Literal["identity", "content", "tables"]
@@ -269,6 +269,20 @@ class Quantity(Strict):
     unit: Literal["g", "mL", "ml", "kg", "L"]
 
 
+class HouseholdMeasure(Strict):
+    """The serving's household measure in both languages, e.g. {"en": "1/2 cup", "fr": "1/2 tasse"}."""
+
+    en: str = Field(min_length=1)
+    fr: str = Field(min_length=1)
+
+
+class CanadianDealer(Strict):
+    """The Canadian importer or dealer a relabelled food names after "Imported by / Importé par"."""
+
+    name: str = Field(min_length=1)
+    address: str = Field(min_length=1)
+
+
 class ProductContext(Strict):
     """Facts about the product that are not on the label; every field optional."""
 
@@ -288,6 +302,24 @@ class ProductContext(Strict):
     available_display_surface_cm2: float | None = Field(default=None, gt=0)
     principal_display_surface_cm2: float | None = Field(default=None, gt=0)
     date: dt.date | None = None  # the day the label is judged; None means today
+    # relabel mode (labeliq.relabel): what the sticker needs that a foreign label does not tell
+    serving_household_measure: HouseholdMeasure | None = None
+    density_g_per_ml: float | None = Field(default=None, gt=0, le=5)
+    supplier_nutrients_per_100: dict[str, float] | None = None  # per 100 g/mL, Canadian units, from the supplier
+    canadian_dealer: CanadianDealer | None = None
+
+    @field_validator("supplier_nutrients_per_100")
+    @classmethod
+    def _known_nutrients(cls, value: dict[str, float] | None) -> dict[str, float] | None:
+        if value is None:
+            return None
+        unknown = sorted(set(value) - set(NUTRIENT_KEYS))
+        if unknown:
+            raise ValueError(f"unknown nutrient key(s) {unknown}; allowed: {', '.join(NUTRIENT_KEYS)}")
+        negative = sorted(k for k, v in value.items() if v < 0)
+        if negative:
+            raise ValueError(f"negative amount for {negative}")
+        return value
 
     def judged_on(self) -> dt.date:
         return self.date or dt.date.today()
@@ -396,8 +428,16 @@ class Summary(Strict):
     counts: dict[Verdict, int]
     failing_rules: list[str]
     needs_review_rules: list[str]
-    not_built: list[str] = Field(default_factory=list)  # registered checkers whose module does not exist yet
-    checker_errors: list[str] = Field(default_factory=list)  # checkers that raised and could not judge
+    checker_errors: list[str] = Field(default_factory=list)  # checkers that could not judge (raised, or not built)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_legacy_not_built(cls, data: Any) -> Any:
+        """Reports stored before schema 2.0 carry `not_built` (always empty once every checker was built): they
+        still load, so a report written before a deploy renders after it."""
+        if isinstance(data, dict) and "not_built" in data:
+            data = {k: v for k, v in data.items() if k != "not_built"}
+        return data
 
 
 class Report(Strict):
@@ -412,6 +452,8 @@ class Report(Strict):
     results: dict[str, CheckResult]
     summary: Summary
     llm_usage: LlmUsage = Field(default_factory=LlmUsage)
+    mode: Literal["check", "relabel"] = "check"
+    relabel: RelabelProposal | None = None  # relabel mode: the foreign label and the proposed sticker
     # Versions of a job's report (labeliq.workspace): the machine's v1, then reviews and rechecks, never rewritten.
     kind: VersionKind = "machine"
     base_version: int | None = None  # the version a review or recheck was made from
@@ -489,3 +531,9 @@ class Job(Strict):
         if target == self.status:
             return self
         return self.model_copy(update={"status": target, "updated_at": now, "error": error or self.error})
+
+
+# The relabel section's models live with relabel mode; they need Provenance and Strict above, hence the late import.
+from labeliq.relabel.proposal import RelabelProposal  # noqa: E402
+
+Report.model_rebuild()

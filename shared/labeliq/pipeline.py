@@ -38,24 +38,14 @@ class GroupJudge(Protocol):
     ) -> tuple[dict[str, CheckResult], LlmUsage]: ...
 
 
-def _load(spec: registry.CheckerSpec) -> registry.CheckFunction | None:
-    """The checker's function, or None when its module does not exist yet (not built)."""
-    try:
-        return spec.function()
-    except ModuleNotFoundError as exc:
-        if exc.name == f"labeliq.checks.{spec.module}":
-            return None
-        raise
-
-
-def run_checker_safely(spec: registry.CheckerSpec, facts: LabelFacts, context: ProductContext) -> CheckResult | None:
-    """Run one checker; None when it is not built; a could-not-run result when it raises."""
+def run_checker_safely(spec: registry.CheckerSpec, facts: LabelFacts, context: ProductContext) -> CheckResult:
+    """Run one checker; a could-not-run result (needs_review, with the reason) when it is not built or raises."""
     started = time.perf_counter()
     try:
-        function = _load(spec)
-        if function is None:
-            return None
-        result = CheckResult.from_findings(spec.name, spec.group, function(facts, context))
+        result = CheckResult.from_findings(spec.name, spec.group, registry.load(spec)(facts, context))
+    except registry.NotBuilt as exc:
+        logger.warning("%s; reported as could not run", exc, extra={"checker": spec.name})
+        return could_not_run(spec.name, spec.group, str(exc))
     except Exception as exc:  # one broken checker must not sink the report
         logger.exception("checker %s raised; reported as could not run", spec.name, extra={"checker": spec.name})
         return could_not_run(spec.name, spec.group, f"{type(exc).__name__}: {exc}")
@@ -75,7 +65,7 @@ def _rules_fails(result: CheckResult) -> list[Finding]:
 def guard_rules_fails(before: dict[str, CheckResult], after: dict[str, CheckResult]) -> dict[str, CheckResult]:
     """Whatever the judge did, every rules-based fail survives: a checker that lost one keeps its rules result.
 
-    The judge may only add to checkers that ran: a result for a checker not built (or of another group) is dropped,
+    The judge may only add to checkers that ran: a result for a checker of another group (or unknown) is dropped,
     so the report never shows a checker that does not exist.
     """
     guarded = {name: result for name, result in after.items() if name in before}
@@ -117,7 +107,7 @@ def run_group(
     *,
     raise_llm_errors: bool = False,
 ) -> GroupResult:
-    """Every built checker of one group: the unit a workflow branch runs and stores.
+    """Every registered checker of one group: the unit a workflow branch runs and stores.
 
     A judge that fails leaves its questions needs_review (the offline behaviour), unless `raise_llm_errors` asks for
     the error, e.g. so a workflow branch can retry a transient LLM fault instead of storing an unanswered group.
@@ -126,9 +116,7 @@ def run_group(
     for spec in registry.CHECKERS:
         if spec.group != group:
             continue
-        result = run_checker_safely(spec, facts, context)
-        if result is not None:
-            results[spec.name] = result
+        results[spec.name] = run_checker_safely(spec, facts, context)
     usage = LlmUsage()
     if llm is not None and results:
         results, usage = _judge(llm, group, facts, context, results, raise_llm_errors)
@@ -137,7 +125,6 @@ def run_group(
 
 
 def check_label(facts: LabelFacts, context: ProductContext, job_id: str, llm: GroupJudge | None = None) -> Report:
-    """Every group, then the report; what is not built is listed in the summary, never faked."""
+    """Every group, then the report; a checker that could not run (or is not built) says so, never faked."""
     group_results = [run_group(group, facts, context, job_id, llm) for group in GROUPS]
-    built = [name for g in group_results for name in g.results]
-    return build_report(job_id, facts, context, group_results, built_checkers=built)
+    return build_report(job_id, facts, context, group_results)

@@ -1,7 +1,7 @@
 """Assemble group results into a Report, score it, and describe report.json with a JSON Schema.
 
 The same assembly runs in one process (`labeliq check`) and in the cloud assemble step, which reads the three
-GroupResults from Firestore: so a missing group, a checker that could not run and a checker not built yet all
+GroupResults from Firestore: so a missing group and a checker that could not run (a broken one, or one not built)
 show up in the report instead of quietly shrinking it.
 """
 
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import logging
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -51,8 +50,6 @@ CHECKER_SECTIONS: dict[str, str] = {
 
 UNNAMED_PRODUCT = "(common name not found)"
 
-logger = logging.getLogger(__name__)
-
 
 def could_not_run(checker: str, group: Group, reason: str) -> CheckResult:
     """A checker that produced nothing still gets a visible needs_review finding saying so."""
@@ -88,21 +85,21 @@ def _unique_sorted(rules: Iterable[str]) -> list[str]:
     return sorted(set(rules), key=rule_sort_key)
 
 
-def summarize(results: Mapping[str, CheckResult], not_built: list[str]) -> Summary:
+def summarize(results: Mapping[str, CheckResult]) -> Summary:
     findings = [f for result in results.values() for f in result.findings]
     counts = {verdict: 0 for verdict in Verdict}
     for finding in findings:
         counts[finding.verdict] += 1
     overall = worst_verdict([f.verdict for f in findings])
-    # A label is never declared compliant while part of the rule set was not checked.
-    if not_built and overall in (Verdict.PASS, Verdict.NOT_APPLICABLE):
+    # A label is never declared compliant when nothing was judged; a checker that could not run (or is not built)
+    # already makes it needs_review through its finding.
+    if not findings:
         overall = Verdict.NEEDS_REVIEW
     return Summary(
         verdict=overall,
         counts=counts,
         failing_rules=_unique_sorted(f.rule for f in findings if f.verdict == Verdict.FAIL),
         needs_review_rules=_unique_sorted(f.rule for f in findings if f.verdict == Verdict.NEEDS_REVIEW),
-        not_built=not_built,
         checker_errors=[name for name, result in results.items() if result.error is not None],
     )
 
@@ -119,19 +116,6 @@ def _merge_usage(usages: Iterable[LlmUsage]) -> LlmUsage:
     return total
 
 
-def is_built(spec: registry.CheckerSpec) -> bool:
-    """Whether the checker's module exists; one that exists but fails to import is built (and broken), not absent."""
-    try:
-        spec.function()
-    except ModuleNotFoundError as exc:
-        if exc.name == f"labeliq.checks.{spec.module}":
-            return False
-        logger.exception("checker %s is present but cannot be imported", spec.name)
-    except Exception:
-        logger.exception("checker %s is present but cannot be imported", spec.name)
-    return True
-
-
 def build_report(
     job_id: str,
     facts: LabelFacts,
@@ -140,29 +124,28 @@ def build_report(
     *,
     version: int = 1,
     generated_at: dt.datetime | None = None,
-    built_checkers: Iterable[str] | None = None,
+    checkers: Iterable[str] | None = None,
 ) -> Report:
     """Assemble one Report from the groups' results, in registry order.
 
-    `built_checkers` names the checkers whose module exists (default: asked of the registry now). A built checker
-    missing from its group's result, or whose group produced no result at all, is reported as could-not-run.
+    `checkers` names the registered checkers the report must account for (default: all of them). One missing from
+    its group's result, or whose group produced no result at all, is reported as could-not-run.
     """
     by_group: dict[Group, GroupResult] = {}
     for one in group_results:
         if one.group in by_group:
             raise ValueError(f"two results for group {one.group!r} of job {job_id}")
         by_group[one.group] = one
-    built = set(built_checkers) if built_checkers is not None else {s.name for s in registry.CHECKERS if is_built(s)}
+    expected = set(checkers) if checkers is not None else {s.name for s in registry.CHECKERS}
 
     results: dict[str, CheckResult] = {}
-    not_built: list[str] = []
     for spec in registry.CHECKERS:
         group_ran = spec.group in by_group
         produced = by_group[spec.group].results.get(spec.name) if group_ran else None
         if produced is not None:
             results[spec.name] = produced
-        elif spec.name not in built:
-            not_built.append(spec.name)
+        elif spec.name not in expected:
+            continue
         elif not group_ran:
             results[spec.name] = could_not_run(spec.name, spec.group, f"the {spec.group} group produced no result")
         else:
@@ -187,7 +170,7 @@ def build_report(
         context=context,
         label_facts=facts,
         results=results,
-        summary=summarize(results, not_built),
+        summary=summarize(results),
         llm_usage=_merge_usage(g.llm_usage for g in by_group.values()),
     )
 

@@ -111,9 +111,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         finally:
             logging.getLogger().removeHandler(handler)
     print(format_table(outcomes))
-    not_built = sorted({n for o in outcomes if o.report for n in o.report.summary.not_built})
-    if not_built:
-        print(f"\nnot built yet (their rules were not judged): {', '.join(not_built)}")
     print(f"\nreports: {args.out}/<sample>/report.json and report.docx")
     for outcome in outcomes:
         if outcome.report is not None:

@@ -1,17 +1,18 @@
-"""Every rule of the reference is either judged by some checker or named here with the reason it is not.
+"""Every rule of the reference is declared by some checker or named in NOT_JUDGED with the reason it is not.
 
 Issue 4: a rule that text cannot judge still yields `needs_review` (or `not_applicable`) so a reader sees it was
 considered; silence is the failure this test catches. It parses the rule identifiers from cfia-rules.md the way
-shared/domain/README.md defines them and collects the ids the checkers emit over every sample and eval case.
+shared/domain/README.md defines them and compares them, as sets in both directions, with the rule registry
+(labeliq.checks.rules_index); the ids the checkers emit over every sample and eval case must all be declared rules.
 """
 
 from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
 
-from labeliq.checks import registry
+from labeliq.checks.llm_judge import QUESTIONS
+from labeliq.checks.rules_index import NOT_JUDGED, UnknownRule, declared, id_key, modules_using, rule_for
 from labeliq.extraction.text_parser import parse_label
 from labeliq.intake import make_panel
 from labeliq.judge import build_judge
@@ -34,30 +35,6 @@ RULES = "domain/cfia-rules.md"  # in ../shared: the tests that read it skip, say
 # 14.B rows are the TPNCSC claim criteria, judged per claim as `14.B.<claim>`; 14.C rows are the B.01.603 health
 # claims, judged as `14.C.<aspect>`; 10.C/10.D are the additional-information and Daily Value tables.
 WHOLE_TABLE_IDS = ("10.B", "10.C", "10.D", "14.B", "14.C")
-
-# Ids of the reference that no checker judges, with the reason. Keep it small: each entry is a decision.
-NOT_JUDGED: dict[str, str] = {
-    "5.11": "a permission (wax coatings, casings, hydrogen… need not be declared): its only effect is that no "
-    "checker flags their absence; there is nothing on the label to judge",
-    "6.6": "CFIA examples of compliant date markings, used as test fixtures for 6.4/6.5, not a rule",
-    "10.E7": "the laboratory Nutrition Labelling Compliance Test: concerns analysed samples, not label text",
-    "11.8": "informational: the FDR requires no laxative-effect statement, so there is nothing to check",
-    "13.7": "a permission (processing aids need not be declared): an absent processing aid leaves nothing on the "
-    "label to judge, and a declared one is judged as an additive (13.1-13.3)",
-    "9.16": "Health Canada's priority-allergen list is a UI taxonomy; the labelling rules are the FDR groups of 9.1 "
-    "plus sulphites, judged as 9.4-9.7",
-    # Definitions and tables that other rows apply: their verdicts carry the applying row's id.
-    "1.4": "the common-name exemptions are judged inside 1.1 (not_applicable/needs_review with the reason)",
-    "7.3": "the thresholds are applied inside every 7.2 finding (the finding says which threshold and why)",
-    "7.4": "sat + trans against the sat+trans DV is how the 7.2 findings compute the saturated-fat line",
-    "7.5": "derived gram equivalents of the 7.3 thresholds, used by the 7.2 computation",
-    "7.8": "nutrient-specific whole-food exemptions are attached to the 7.2 finding of the nutrient they exempt",
-    "7.9": "the cheese and yogurt exemptions are attached to the 7.2 findings (they need the calcium %DV)",
-    "7.10": "the B.01.350(13) exemptions are attached to the 7.2 findings as 'may be exempt' reasons",
-    "9.1": "the allergen definition, applied through the lexicon by 9.4, 9.6 and 9.7",
-    "9.2": "the gluten definition, applied through the lexicon by 9.6, 9.7 and 9.12",
-    "14.A9": "a pointer to 7.15 ('see 7.15'), judged there by the FOP check",
-}
 
 _ROW = re.compile(r"^\|\s*(\d+\.\d+|[A-Z]\d+)\s*\|")
 _SECTION = re.compile(r"^##\s+(\d+)\.\s")
@@ -115,22 +92,12 @@ def emitted_ids() -> frozenset[str]:
     return frozenset(rules)
 
 
-CHECKS_DIR = Path(registry.__file__).resolve().parent
-_LITERAL = re.compile(r"[\"'](\d+\.(?:\d+|[A-Z]\d*)(?:\.[\w.]*)?)[\"']")
+def _reference() -> set[str]:
+    return reference_ids(shared_file(RULES).read_text(encoding="utf-8"))
 
 
-@cache
-def literal_ids() -> frozenset[str]:
-    """Rule ids written as literals in the checker modules: conditional findings no known label exercises yet.
-
-    A weaker proof than emission, so the assertion message names which ids rest on it alone.
-    """
-    rules: set[str] = set()
-    for module in CHECKS_DIR.rglob("*.py"):
-        if module.name in {"registry.py", "llm_judge.py"}:
-            continue
-        rules |= set(_LITERAL.findall(module.read_text(encoding="utf-8")))
-    return frozenset(rules)
+def _sorted(ids: set[str]) -> str:
+    return ", ".join(sorted(ids, key=id_key))
 
 
 def covered(reference_id: str, emitted: frozenset[str]) -> bool:
@@ -139,7 +106,7 @@ def covered(reference_id: str, emitted: frozenset[str]) -> bool:
 
 
 def test_reference_parses_the_ids_readme_describes() -> None:
-    ids = reference_ids(shared_file(RULES).read_text(encoding="utf-8"))
+    ids = _reference()
     for expected in ("1.1", "6.5", "9.16", "10.A2", "10.B", "10.E5", "13.9", "14.A4", "14.B", "14.C"):
         assert expected in ids
     # Rows of the rounding table and of the 14.B criteria are not ids of their own.
@@ -147,18 +114,45 @@ def test_reference_parses_the_ids_readme_describes() -> None:
     assert "0.1" not in ids  # no numbered rows in the sources table
 
 
-def test_every_reference_rule_is_emitted_or_explained() -> None:
-    ids = reference_ids(shared_file(RULES).read_text(encoding="utf-8"))
-    emitted = emitted_ids() | literal_ids()
-    uncovered = sorted(
-        (i for i in ids if i not in NOT_JUDGED and not covered(i, emitted)),
-        key=lambda s: [int(p) if p.isdigit() else p for p in re.split(r"[.]", s)],
+def test_every_reference_rule_has_a_rule_or_a_written_reason() -> None:
+    missing = _reference() - set(declared()) - set(NOT_JUDGED)
+    assert not missing, (
+        f"rules of cfia-rules.md no checker declares and NOT_JUDGED does not explain: {_sorted(missing)}"
     )
-    assert not uncovered, f"rules no checker emits and NOT_JUDGED does not explain: {', '.join(uncovered)}"
 
 
-def test_not_judged_table_lists_only_unemitted_reference_ids() -> None:
-    ids = reference_ids(shared_file(RULES).read_text(encoding="utf-8"))
-    emitted = emitted_ids() | literal_ids()
-    stale = sorted(i for i in NOT_JUDGED if i not in ids or covered(i, emitted))
-    assert not stale, f"NOT_JUDGED lists ids that are emitted or not in the reference: {', '.join(stale)}"
+def test_every_declared_rule_is_a_reference_rule() -> None:
+    unknown = set(declared()) - _reference()
+    assert not unknown, f"rules declared by checkers that cfia-rules.md does not have: {_sorted(unknown)}"
+
+
+def test_not_judged_lists_reference_ids_that_have_no_rule() -> None:
+    ids = _reference()
+    stale = {i for i in NOT_JUDGED if i not in ids or i in declared()}
+    assert not stale, f"NOT_JUDGED lists ids that are declared or not in the reference: {_sorted(stale)}"
+
+
+def test_every_declared_rule_is_judged_somewhere() -> None:
+    """A declared rule some module makes findings with (it names the constant) or an LLM question asks about."""
+    asked = {q.rule for q in QUESTIONS}
+    idle = {i for i, entry in declared().items() if not modules_using(entry) and i not in asked}
+    assert not idle, f"rules declared but never used to make a finding: {_sorted(idle)}"
+
+
+def test_every_emitted_id_names_a_declared_rule() -> None:
+    """No finding over the samples and the eval cases carries an id the registry (hence the reference) lacks."""
+    _reference()
+    unknown = set()
+    for finding_id in emitted_ids():
+        try:
+            rule_for(finding_id)
+        except UnknownRule:
+            unknown.add(finding_id)
+    assert not unknown, f"findings carry ids no checker declares: {_sorted(unknown)}"
+
+
+def test_not_judged_ids_are_never_emitted() -> None:
+    ids = _reference()
+    emitted = emitted_ids()
+    spoken = {i for i in NOT_JUDGED if i in ids and covered(i, emitted)}
+    assert not spoken, f"NOT_JUDGED lists ids that findings carry: {_sorted(spoken)}"

@@ -148,7 +148,7 @@ def _report(findings: dict[str, list[Finding]]) -> Report:
         LabelFacts(),
         ProductContext(date=dt.date(2026, 11, 24)),
         groups,
-        built_checkers=list(findings),
+        checkers=list(findings),
     )
 
 

@@ -1,4 +1,4 @@
-"""The pipeline and the report assembly: errors are visible, what is not built is listed, the summary is right."""
+"""The pipeline and the report assembly: errors are visible, what is not built says so, the summary is right."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import logging
 import pytest
 
 from labeliq.checks.common.findings import failed, not_applicable, passed, review
+from labeliq.checks.rules_index import rule_for
 from labeliq.models import (
     CheckResult,
     Finding,
@@ -42,18 +43,24 @@ def _facts(*names: tuple[str, str]) -> LabelFacts:
 
 def _dates(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     return [
-        failed("6.5", "The month 'JU' is not a CFIA month code; June is JN, July is JL.", CITE, "27 JU 28", "side"),
-        passed("6.1", "Best before / Meilleur avant is shown.", CITE),
-        review("6.2", "Storage instructions cannot be judged without knowing the product.", CITE),
+        failed(
+            rule_for("6.5"),
+            "The month 'JU' is not a CFIA month code; June is JN, July is JL.",
+            CITE,
+            "27 JU 28",
+            "side",
+        ),
+        passed(rule_for("6.1"), "Best before / Meilleur avant is shown.", CITE),
+        review(rule_for("6.2"), "Storage instructions cannot be judged without knowing the product.", CITE),
     ]
 
 
 def _allergens(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     return [
-        failed("9.3", "Barley is in the ingredients but not in the Contains statement.", "FDR B.01.010.1(2)"),
-        failed("9.10", "Sulphites from dried onion are not declared.", "FDR B.01.010.1(2)"),
-        failed("9.3", "Orge is missing from Contient.", "FDR B.01.010.1(2)"),
-        not_applicable("9.8", "No gluten-free claim.", "FDR B.24.018"),
+        failed(rule_for("9.3"), "Barley is in the ingredients but not in the Contains statement.", "FDR B.01.010.1(2)"),
+        failed(rule_for("9.10"), "Sulphites from dried onion are not declared.", "FDR B.01.010.1(2)"),
+        failed(rule_for("9.3"), "Orge is missing from Contient.", "FDR B.01.010.1(2)"),
+        not_applicable(rule_for("9.8"), "No gluten-free claim.", "FDR B.24.018"),
     ]
 
 
@@ -69,7 +76,7 @@ def test_summary_counts_rules_and_overall(fake_checkers: Installer) -> None:
     assert summary.failing_rules == ["6.5", "9.3", "9.10"]  # sorted as numbers, deduplicated
     assert summary.needs_review_rules == ["6.2"]
     assert summary.verdict == Verdict.FAIL
-    assert summary.not_built == [] and summary.checker_errors == []
+    assert summary.checker_errors == []
     assert list(report.results) == ["date_marking", "allergens_gluten"]
     assert report.results["date_marking"].verdict == Verdict.FAIL
     assert report.product == "Crackers / Craquelins"
@@ -94,20 +101,27 @@ def test_a_raising_checker_is_reported_and_logged_not_silenced(
     assert logged and logged[0].exc_info is not None  # the traceback is in the log
 
 
-def test_checkers_not_built_are_listed_and_block_a_clean_pass(fake_checkers: Installer) -> None:
+def test_checkers_not_built_say_so_and_block_a_clean_pass(fake_checkers: Installer) -> None:
     def all_pass(facts: LabelFacts, context: ProductContext) -> list[Finding]:
-        return [passed("6.1", "Date shown.", CITE)]
+        return [passed(rule_for("6.1"), "Date shown.", CITE)]
 
     fake_checkers({"date_marking": ("content", all_pass), "sweeteners": ("tables", None)})
     report = check_label(_facts(("Oats", "en")), CONTEXT, "job-3")
-    assert report.summary.not_built == ["sweeteners"]
-    assert "sweeteners" not in report.results  # not faked
+    assert (
+        report.results["sweeteners"].error
+        == "checker sweeteners is not built: labeliq.checks.fake_sweeteners does not exist"
+    )
+    assert [f.verdict for f in report.results["sweeteners"].findings] == [Verdict.NEEDS_REVIEW]  # judged nothing
+    assert report.summary.checker_errors == ["sweeteners"]
     assert report.summary.verdict == Verdict.NEEDS_REVIEW
 
 
 def test_all_built_and_passing_is_a_pass(fake_checkers: Installer) -> None:
     def all_pass(facts: LabelFacts, context: ProductContext) -> list[Finding]:
-        return [passed("6.1", "Date shown.", CITE), not_applicable("6.7", "Not packaged at retail.", CITE)]
+        return [
+            passed(rule_for("6.1"), "Date shown.", CITE),
+            not_applicable(rule_for("6.7"), "Not packaged at retail.", CITE),
+        ]
 
     fake_checkers({"date_marking": ("content", all_pass)})
     assert check_label(_facts(("Oats", "en")), CONTEXT, "job-4").summary.verdict == Verdict.PASS
@@ -116,7 +130,7 @@ def test_all_built_and_passing_is_a_pass(fake_checkers: Installer) -> None:
 def test_assemble_reports_a_missing_group_instead_of_shrinking(fake_checkers: Installer) -> None:
     fake_checkers({"date_marking": ("content", _dates), "nutrition_facts": ("tables", _dates)})
     content = run_group("content", _facts(), CONTEXT, "job-5")
-    report = build_report("job-5", _facts(), CONTEXT, [content], built_checkers=["date_marking", "nutrition_facts"])
+    report = build_report("job-5", _facts(), CONTEXT, [content], checkers=["date_marking", "nutrition_facts"])
     missing = report.results["nutrition_facts"]
     assert missing.error == "the tables group produced no result"
     assert report.summary.checker_errors == ["nutrition_facts"]
@@ -158,7 +172,7 @@ def test_product_title(names: list[tuple[str, str]], title: str) -> None:
 
 
 def test_summary_of_nothing_is_not_a_pass() -> None:
-    summary = summarize({}, not_built=["date_marking"])
+    summary = summarize({})
     assert summary.verdict == Verdict.NEEDS_REVIEW
     assert sum(summary.counts.values()) == 0
 
@@ -238,7 +252,7 @@ def test_group_result_is_the_unit_a_branch_stores(fake_checkers: Installer) -> N
     assert again.results["nutrition_facts"].error is not None
 
 
-def test_assemble_asks_the_registry_and_tells_broken_from_absent(
+def test_the_registry_tells_broken_from_absent_and_assembly_reports_both(
     fake_checkers: Installer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import sys
@@ -248,8 +262,11 @@ def test_assemble_asks_the_registry_and_tells_broken_from_absent(
     monkeypatch.setitem(sys.modules, "labeliq.checks.fake_additives", types.ModuleType("broken: no check()"))
     content = run_group("content", _facts(), CONTEXT, "job-11")
     report = build_report("job-11", _facts(), CONTEXT, [content])  # the tables group never reported
-    assert report.summary.not_built == ["sweeteners"]
+    assert report.results["sweeteners"].error == "the tables group produced no result"
     assert report.results["additives"].error == "the tables group produced no result"
+    tables = run_group("tables", _facts(), CONTEXT, "job-11")
+    assert (tables.results["sweeteners"].error or "").startswith("checker sweeteners is not built")
+    assert "AttributeError" in (tables.results["additives"].error or "")  # present but broken: not "not built"
 
 
 def test_a_judge_cannot_add_a_checker_that_did_not_run(fake_checkers: Installer) -> None:
@@ -262,5 +279,6 @@ def test_a_judge_cannot_add_a_checker_that_did_not_run(fake_checkers: Installer)
 
     fake_checkers({"date_marking": ("content", _dates), "common_name": ("identity", None)})
     report = check_label(_facts(), CONTEXT, "job-12", llm=Inventive())
-    assert "common_name" not in report.results
-    assert report.summary.not_built == ["common_name"]
+    absent = report.results["common_name"]  # not built: could not run, and the judge's invention is not kept
+    assert absent.error == "checker common_name is not built: labeliq.checks.fake_common_name does not exist"
+    assert [f.source for f in absent.findings] == ["rules"]

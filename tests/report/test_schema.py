@@ -10,7 +10,8 @@ import jsonschema
 import pytest
 
 from labeliq.checks.common.findings import failed, not_applicable, passed, review
-from labeliq.models import Finding, LabelFacts, Panel, ProductContext, Provenance, Quantity, TextFact
+from labeliq.checks.rules_index import rule_for
+from labeliq.models import Finding, LabelFacts, Panel, ProductContext, Provenance, Quantity, Summary, TextFact
 from labeliq.pipeline import check_label
 from labeliq.report import report_json, report_schema, report_schema_json
 from tests.report.conftest import Installer
@@ -41,10 +42,10 @@ def test_schema_has_the_contract_fields() -> None:
 
 def _every_verdict(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     return [
-        failed("6.5", "JU is not a month code.", "CFIA ILT, date markings", "27 JU 28", "side"),
-        passed("6.1", "Shown.", "FDR B.01.007(1.1)"),
-        review("6.2", "Needs the product.", "FDR B.01.007(1.1)"),
-        not_applicable("6.7", "Not packaged at retail.", "FDR B.01.007(1.2)"),
+        failed(rule_for("6.5"), "JU is not a month code.", "CFIA ILT, date markings", "27 JU 28", "side"),
+        passed(rule_for("6.1"), "Shown.", "FDR B.01.007(1.1)"),
+        review(rule_for("6.2"), "Needs the product.", "FDR B.01.007(1.1)"),
+        not_applicable(rule_for("6.7"), "Not packaged at retail.", "FDR B.01.007(1.2)"),
     ]
 
 
@@ -74,7 +75,8 @@ def test_reports_validate_including_errors_not_built_and_full_context(fake_check
     data = json.loads(report_json(report))
     _validator().validate(data)
     assert data["results"]["date_marking"]["findings"][0]["verdict"] == "fail"
-    assert data["summary"]["not_built"] == ["sweeteners"]
+    assert data["results"]["sweeteners"]["error"].startswith("checker sweeteners is not built")
+    assert "not_built" not in data["summary"]
 
 
 @pytest.mark.parametrize(
@@ -92,3 +94,18 @@ def test_schema_rejects_malformed_reports(fake_checkers: Installer, mutate: obje
     mutate(data)  # type: ignore[operator]
     with pytest.raises(jsonschema.ValidationError):
         _validator().validate(data)
+
+
+def test_a_stored_schema_1_0_summary_with_not_built_still_loads() -> None:
+    """Reports written before schema 2.0 carry `summary.not_built`; the render step must still read them."""
+    legacy = {
+        "verdict": "fail",
+        "counts": {"pass": 1, "fail": 1, "needs_review": 0, "not_applicable": 0},
+        "failing_rules": ["9.7"],
+        "needs_review_rules": [],
+        "not_built": [],
+        "checker_errors": [],
+    }
+    summary = Summary.model_validate(legacy)
+    assert summary.failing_rules == ["9.7"]
+    assert "not_built" not in summary.model_dump()

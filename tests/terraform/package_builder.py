@@ -16,8 +16,8 @@ LIBRARY_DIR = REPO / "shared" / "labeliq"
 LIBRARY_PATTERN = "**/*.{py,json,typed,html,css,js,svg}"  # html..svg: the web page's templates and assets
 LIBRARY_SUFFIXES = (".py", ".json", ".typed", ".html", ".css", ".js", ".svg")
 # The command line is not shipped: no function imports it (terraform subtracts this fileset).
-CLI_PATTERNS = ("cli/**", "samples_run.py")
-CLI_TOP_LEVEL = ("cli", "samples_run.py")
+CLI_PATTERNS = ("cli/**", "samples_run.py", "submit_batch.py")
+CLI_TOP_LEVEL = ("cli", "samples_run.py", "submit_batch.py")
 
 
 def requirement_lines(path: Path, *, skip_options: bool = False) -> list[str]:

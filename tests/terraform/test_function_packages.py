@@ -12,7 +12,13 @@ from pathlib import Path
 import pytest
 
 from tests.terraform.hcl_model import load_terraform
-from tests.terraform.package_builder import CLI_PATTERNS, LIBRARY_PATTERN, build_package, merged_requirements
+from tests.terraform.package_builder import (
+    CLI_PATTERNS,
+    CLI_TOP_LEVEL,
+    LIBRARY_PATTERN,
+    build_package,
+    merged_requirements,
+)
 
 FUNCTIONS = ("extract", "run_agent_group", "assemble_report", "render_docx")
 
@@ -110,7 +116,7 @@ def test_package_carries_no_development_code(function: str, tmp_path: Path) -> N
     package = build_package(function, tmp_path)
     shipped = sorted(p.relative_to(package) for p in package.rglob("*.py"))
     assert not [p for p in shipped if "local" in p.parts or "devstack" in p.parts], shipped
-    assert not [p for p in shipped if p.parts[1:2] in (("cli",), ("samples_run.py",))], shipped
+    assert not [p for p in shipped if len(p.parts) > 1 and p.parts[1] in CLI_TOP_LEVEL], shipped
     importers = {
         str(p): sorted(m for m in _imported_modules((package / p).read_text(encoding="utf-8")) if m.startswith(DEV))
         for p in shipped

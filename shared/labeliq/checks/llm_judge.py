@@ -18,6 +18,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from labeliq.checks.common.findings import review
+from labeliq.checks.rules_index import rule_for
 from labeliq.llm import LlmCache, LlmClient, LlmError
 from labeliq.models import CheckResult, Finding, Group, LabelFacts, LlmUsage, ProductContext, Verdict
 from labeliq.text import has_term
@@ -204,7 +205,7 @@ def build_prompt(questions: list[Question], facts: LabelFacts, context: ProductC
 
 
 def _offline_finding(q: Question, reason: str) -> Finding:
-    finding = review(q.rule, f"{q.text} ({reason})", q.citation)
+    finding = review(rule_for(q.rule), f"{q.text} ({reason})", q.citation)
     return finding.model_copy(update={"source": "llm"})
 
 

@@ -1,6 +1,6 @@
 """A registry from checker name to a pure function, grouped as the workflow's three branches.
 
-Adding a checker is adding one module and one line in CHECKERS; the group runner, the report and
+Adding a checker is adding one package (checks/<name>/) and one line in CHECKERS; the group runner, the report and
 the tests never change (the robotoff PREDICTION_TYPE_TO_FUNC pattern).
 """
 
@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
 
-from labeliq.models import CheckResult, Finding, Group, LabelFacts, ProductContext
+from labeliq.models import Finding, Group, LabelFacts, ProductContext
 
 CheckFunction = Callable[[LabelFacts, ProductContext], list[Finding]]
 
@@ -47,24 +47,30 @@ CHECKERS: tuple[CheckerSpec, ...] = (
 )
 
 
+class NotBuilt(LookupError):
+    """A registered checker whose package does not exist: its rules are not judged, and the report says so."""
+
+
+def load(spec: CheckerSpec) -> CheckFunction:
+    """The checker's `check`. NotBuilt when its package is absent; a package that exists but fails to import raises
+    its own error (a broken checker, not an absent one). The one place that tells the two apart."""
+    try:
+        return spec.function()
+    except ModuleNotFoundError as exc:
+        if exc.name == f"labeliq.checks.{spec.module}":
+            raise NotBuilt(f"checker {spec.name} is not built: labeliq.checks.{spec.module} does not exist") from None
+        raise
+
+
 def available_checkers(group: Group | None = None) -> list[CheckerSpec]:
-    """The registered checkers whose module exists (others are reported as not built)."""
-    specs = [c for c in CHECKERS if group is None or c.group == group]
+    """The registered checkers (of one group) whose package exists."""
     out = []
-    for spec in specs:
+    for spec in CHECKERS:
+        if group is not None and spec.group != group:
+            continue
         try:
-            spec.function()
-        except ModuleNotFoundError as exc:
-            if exc.name != f"labeliq.checks.{spec.module}":
-                raise
+            load(spec)
+        except NotBuilt:
             continue
         out.append(spec)
     return out
-
-
-def run_checker(spec: CheckerSpec, facts: LabelFacts, context: ProductContext) -> CheckResult:
-    return CheckResult.from_findings(spec.name, spec.group, spec.function()(facts, context))
-
-
-def run_group(group: Group, facts: LabelFacts, context: ProductContext) -> dict[str, CheckResult]:
-    return {spec.name: run_checker(spec, facts, context) for spec in available_checkers(group)}

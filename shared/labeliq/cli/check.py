@@ -1,4 +1,5 @@
-"""`labeliq check INPUT... [--context FILE] [--out DIR] [--fail-on VERDICT]`: check a label in this process."""
+"""`labeliq check INPUT... [--mode check|relabel] [--context FILE] [--out DIR] [--fail-on VERDICT]`: check a label
+in this process (relabel mode: propose and check a Canadian sticker for a foreign label, labeliq.relabel)."""
 
 from __future__ import annotations
 
@@ -9,13 +10,26 @@ import types
 import typing
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from labeliq.cli.exits import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, BadInput
 from labeliq.config import Settings
 from labeliq.intake import IMAGE_SUFFIXES, IMAGE_TYPES, TEXT_SUFFIXES, read_context_file
-from labeliq.label_files import format_summary, load_inputs, new_job_id, parse_inputs, write_report_files
+from labeliq.label_files import (
+    LabelInputs,
+    format_summary,
+    load_inputs,
+    new_job_id,
+    parse_inputs,
+    write_report_files,
+)
 from labeliq.logging_setup import log_context
 from labeliq.models import VERDICT_SEVERITY, ProductContext, Quantity, Verdict
 from labeliq.pipeline import GroupJudge
+
+if typing.TYPE_CHECKING:
+    from labeliq.models import Report
+    from labeliq.relabel.translate import Translator
 
 DEFAULT_OUT = Path("labeliq-out")
 
@@ -34,10 +48,39 @@ def judge_from_env() -> GroupJudge:
         raise BadInput(str(exc)) from None
 
 
+def relabel_translator() -> Translator:
+    """Relabel mode's translator (labeliq.relabel.translate); unconfigured translation is bad input (exit 2)."""
+    from labeliq.relabel.translate import TranslatorSettingsError, translator_from_env
+
+    try:
+        return translator_from_env()
+    except TranslatorSettingsError as exc:
+        raise BadInput(f"relabel mode: {exc}") from None
+
+
+def relabel_job(
+    inputs: LabelInputs, context: ProductContext, job_id: str, translator: Translator, judge: GroupJudge
+) -> Report:
+    """The sticker proposed for a foreign label, checked by our checkers; an unreadable label is bad input."""
+    from labeliq.relabel.job import relabel_report
+    from labeliq.relabel.vocabulary import UnreadableLabel
+
+    try:
+        return relabel_report(inputs.panels, context, job_id, translator, judge, inputs.photos)
+    except UnreadableLabel as exc:
+        raise BadInput(f"relabel mode: {exc}") from None
+
+
 def _type_name(annotation: object) -> str:
     if annotation is Quantity:
         units = ", ".join(typing.get_args(Quantity.model_fields["unit"].annotation))
         return f'{{"value": number, "unit": {units}}}'
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):  # e.g. relabel's canadian_dealer
+        fields = annotation.model_fields.items()
+        return "{" + ", ".join(f'"{name}": {_type_name(field.annotation)}' for name, field in fields) + "}"
+    if typing.get_origin(annotation) is dict:
+        key, value = typing.get_args(annotation)
+        return f"{{{_type_name(key)}: {_type_name(value)}}}"
     if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
         return " or ".join(_type_name(a) for a in typing.get_args(annotation) if a is not type(None))
     names = {str: "text", int: "whole number", float: "number", bool: "true/false"}
@@ -69,6 +112,7 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     from labeliq.pipeline import check_label
 
     out_dir: Path = args.out
+    translator = relabel_translator() if args.mode == "relabel" else None  # refused before any work when unset
     context: ProductContext = read_context_file(args.context)
     inputs = load_inputs(args.inputs, settings)
     judge = judge_from_env()
@@ -76,8 +120,10 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     with log_context(job_id=job_id):
         panels = inputs.panels
         logger.info("checking %d panel(s)", len(panels), extra={"panels": [p.name for p in panels]})
-        facts = parse_inputs(inputs)
-        report = check_label(facts, context, job_id, judge)
+        if translator is not None:
+            report = relabel_job(inputs, context, job_id, translator, judge)
+        else:
+            report = check_label(parse_inputs(inputs), context, job_id, judge)
         json_path, docx_path = write_report_files(report, out_dir, settings.max_evidence_chars)
         logger.info("report written", extra={"report": str(json_path), "verdict": report.summary.verdict.value})
     print(format_summary(report))
@@ -102,6 +148,12 @@ def add_check(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -
     parser.add_argument("inputs", nargs="+", type=Path, metavar="INPUT", help="a panel: .txt or an image")
     parser.add_argument("--context", type=Path, metavar="FILE.json", help="what the label cannot tell (keys below)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, metavar="DIR", help="default: ./labeliq-out")
+    parser.add_argument(
+        "--mode",
+        choices=["check", "relabel"],
+        default="check",
+        help="check: judge the label; relabel: propose a Canadian sticker for a foreign label (default: check)",
+    )
     parser.add_argument(
         "--fail-on",
         choices=[Verdict.FAIL.value, Verdict.NEEDS_REVIEW.value],

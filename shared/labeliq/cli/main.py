@@ -19,6 +19,7 @@ from typing import IO
 from labeliq.cli.check import add_check
 from labeliq.cli.dev_token import add_dev_token
 from labeliq.cli.exits import EXIT_BAD_INPUT, EXIT_INTERNAL, BadInput
+from labeliq.cli.rules import add_rules
 from labeliq.cli.schema import add_schema
 from labeliq.cli.submit import add_submit
 from labeliq.config import ConfigError, Settings, load_settings
@@ -33,6 +34,7 @@ Command = Callable[[argparse.Namespace, Settings], int]
 SUBCOMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = [
     add_check,
     add_schema,
+    add_rules,
     add_submit,
     add_dev_token,
 ]

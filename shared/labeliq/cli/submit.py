@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from labeliq.cli.exits import EXIT_FAILED, EXIT_OK, BadInput
 from labeliq.config import Settings
 from labeliq.intake import (
+    IMAGE_SUFFIXES,
+    TEXT_SUFFIXES,
     IntakeLimits,
     check_image,
     check_panel_files,
@@ -88,6 +91,8 @@ def cmd_submit(args: argparse.Namespace, settings: Settings) -> int:
             "labeliq submit needs the development stack: pip install -e devstack (make .venv/.installed does)"
         ) from None
 
+    if all(path.is_dir() for path in args.panels):  # a label folder, or a folder of label folders
+        return _submit_folders(args, _stack_client(args.stack), settings)
     context = read_context_file(args.context)
     panels = _panel_files(args.panels, settings)
     job_id = _job_id(args.job_id, args.panels[0])
@@ -111,13 +116,33 @@ def cmd_submit(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK if files and status == "DONE" else EXIT_FAILED
 
 
+def _submit_folders(args: argparse.Namespace, client: StackClient, settings: Settings) -> int:
+    from labeliq.submit_batch import BatchInputError, stack_runner, submit_folders
+
+    client.activate()
+    try:
+        outcomes = submit_folders(
+            args.panels,
+            stack_runner(client, args.out),
+            suffixes=TEXT_SUFFIXES + IMAGE_SUFFIXES,
+            max_panels=settings.max_panels,
+            workers=args.workers,
+            out=sys.stdout,
+        )
+    except BatchInputError as exc:
+        raise BadInput(str(exc)) from None
+    return EXIT_OK if all(outcome.ok for outcome in outcomes) else EXIT_FAILED
+
+
 def add_submit(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "submit",
         help="send a label's panels to the running local serverless stack and download its report",
         description="Upload panels and a manifest to the local stack, run the workflow, download the report.",
     )
-    parser.add_argument("panels", nargs="+", type=Path, metavar="PANEL", help="a panel: .txt or an image")
+    parser.add_argument(
+        "panels", nargs="+", type=Path, metavar="PANEL", help="a panel (.txt or an image), or label folders"
+    )
     parser.add_argument("--context", type=Path, metavar="FILE.json", help="what the label cannot tell")
     parser.add_argument(
         "--stack", type=Path, default=DEFAULT_STACK_FILE, metavar="FILE", help=f"default: {DEFAULT_STACK_FILE}"
@@ -126,4 +151,5 @@ def add_submit(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--out", type=Path, default=Path("labeliq-out/submit"), metavar="DIR", help="reports go to DIR/JOB_ID/"
     )
     parser.add_argument("--job-id", default=None, help="default: the first panel's name and a random suffix")
+    parser.add_argument("--workers", type=int, default=4, help="labels run at once when given folders (default 4)")
     parser.set_defaults(command=cmd_submit, log_dir=lambda args: args.out)

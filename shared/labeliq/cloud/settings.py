@@ -9,13 +9,12 @@ from __future__ import annotations
 import os
 
 from pydantic import Field, ValidationError
-from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from labeliq.config import ENV_PREFIX, ConfigError, load_settings
+from labeliq.config import ENV_PREFIX, ConfigError, EnvConfigDict, EnvSettings, load_settings
 
 
-class CloudSettings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="ignore", frozen=True, case_sensitive=False)
+class CloudSettings(EnvSettings):
+    model_config = EnvConfigDict(env_prefix=ENV_PREFIX, extra="ignore", frozen=True)
 
     project_id: str = Field(min_length=1)
     # LABELIQ_INPUT_BUCKET / LABELIQ_OUTPUT_BUCKET, as labeliq.config and the Terraform name them.
@@ -35,7 +34,7 @@ def load_cloud_settings() -> CloudSettings:
     project = base.project_id or os.environ.get("GOOGLE_CLOUD_PROJECT") or os.environ.get("GCLOUD_PROJECT")
     try:
         # The three names read the same LABELIQ_* variables as labeliq.config; only the project has a fallback.
-        return CloudSettings(project_id=project) if project else CloudSettings()
+        return CloudSettings.model_validate({"project_id": project} if project else {})
     except ValidationError as exc:
         raise ConfigError(_describe(exc)) from None
 

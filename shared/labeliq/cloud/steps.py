@@ -248,13 +248,14 @@ def run_agent_group(request: GroupRequest, rt: Runtime) -> GroupResponse:
 
 
 def failed_group(job_id: str, group: Group, reason: str) -> GroupResult:
-    """A group whose branch failed: every built checker of it reported as could-not-run, with the reason."""
-    from labeliq.checks.registry import available_checkers
+    """A group whose branch failed: every registered checker of it reported as could-not-run, with the reason."""
+    from labeliq.checks.registry import CHECKERS
     from labeliq.report import could_not_run
 
     results = {
         spec.name: could_not_run(spec.name, group, f"the {group} group failed: {reason}")
-        for spec in available_checkers(group)
+        for spec in CHECKERS
+        if spec.group == group
     }
     return GroupResult(job_id=job_id, group=group, results=results)
 
@@ -289,8 +290,8 @@ def assemble_report(request: AssembleRequest, rt: Runtime) -> AssembleResponse |
                 groups.append(stored_groups[group])  # a branch that wrote its result, then lost its answer, counts
             elif group in request.group_errors:
                 groups.append(failed_group(job_id, group, reason_text(request.group_errors[group])))
-        # The registry (not the stored results) says what is built: a group with neither a result nor an error
-        # must show its checkers as could-not-run, never as not built.
+        # The registry (not the stored results) says which checkers the report must hold: a group with neither a
+        # result nor an error shows its checkers as could-not-run.
         report = build_report(job_id, facts, job.context, groups, version=version)
         written = rt.blobs.write_once(
             report_object(job_id, version), report_json(report).encode(), content_type="application/json"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from labeliq.models import Provenance
 
@@ -37,13 +38,24 @@ class SourceLine:
         return not self.text
 
 
+class _SameLengthFold(dict[int, str]):
+    """A str.translate table filled on first use, so each character is decomposed once per process."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)).lower()
+        value = base if len(base) == 1 else ch.lower()
+        self[code] = value
+        return value
+
+
+_SAME_LENGTH_FOLD = _SameLengthFold()
+
+
+@lru_cache(maxsize=1024)
 def fold_same_length(text: str) -> str:
     """Lower case without accents, one character for one, so a match's span indexes the original."""
-    out = []
-    for ch in text:
-        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)).lower()
-        out.append(base if len(base) == 1 else ch.lower())
-    return "".join(out).replace("’", "'").replace("‘", "'")
+    return text.translate(_SAME_LENGTH_FOLD).replace("’", "'").replace("‘", "'")
 
 
 def _repair_zero(match: re.Match[str]) -> str:
@@ -113,6 +125,8 @@ _KEYWORD_REPAIRS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         *((rf"(?<![\w]){_confusable(word)}(?![\w])", word) for word in _TABLE_WORDS),
     )
 )
+# Most lines hold none of them: one search for any of them spares those lines a substitution per title word.
+_ANY_KEYWORD = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _KEYWORD_REPAIRS), re.IGNORECASE)
 _CONFUSABLE_CAPITALS = "l1!|"
 
 
@@ -127,6 +141,8 @@ def _keyword_case(found: str, word: str) -> str:
 
 
 def _repair_keywords(text: str) -> str:
+    if not _ANY_KEYWORD.search(text):
+        return text
     for pattern, word in _KEYWORD_REPAIRS:
 
         def replace(match: re.Match[str], word: str = word) -> str:

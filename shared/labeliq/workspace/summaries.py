@@ -25,7 +25,7 @@ def effective_results(report: Report) -> dict[str, CheckResult]:
 def effective_summary(report: Report) -> Summary:
     from labeliq.report import summarize
 
-    return summarize(effective_results(report), report.summary.not_built)
+    return summarize(effective_results(report))
 
 
 def _reviewed_message(finding: Finding) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from labeliq.checks.additives.names import class_name_finding, function_word_findings
+from labeliq.checks.additives.rules import R13_1, R13_3, R13_5, R13_6, R13_8, R13_9
 from labeliq.checks.common.findings import failed, not_applicable, passed, review
 from labeliq.checks.common.ingredients_text import Entry, ParsedList, parsed_lists, short, strip_qualifiers, walk
 from labeliq.checks.common.lexicons import (
@@ -56,7 +57,7 @@ def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     lists = parsed_lists(facts)
     if not lists:
         return [
-            not_applicable("13.1", "No list of ingredients was found, so no additive could be looked up.", CITE_LISTS)
+            not_applicable(R13_1, "No list of ingredients was found, so no additive could be looked up.", CITE_LISTS)
         ]
     findings: list[Finding] = []
     for pl in lists:
@@ -138,7 +139,7 @@ def _names(pl: ParsedList, entries: list[Entry]) -> Finding:
     unknown = sorted({e.name for e in entries if classify_additive(e.name) == "unknown"})
     if unknown:
         return review(
-            "13.1",
+            R13_1,
             f"The {_lang(pl)} list names {', '.join(unknown)}, which look like food additives but are not in the "
             "additive lexicon (a partial copy of the Lists of Permitted Food Additives): check each is permitted in "
             "this food and declared by its listed name or a CFIA permitted synonym.",
@@ -148,7 +149,7 @@ def _names(pl: ParsedList, entries: list[Entry]) -> Finding:
         )
     if known:
         return passed(
-            "13.1",
+            R13_1,
             f"The {_lang(pl)} list declares {', '.join(known)} by names found in the Lists of Permitted Food "
             "Additives (permitted foods and maximum levels are not checked).",
             CITE_LISTS,
@@ -156,7 +157,7 @@ def _names(pl: ParsedList, entries: list[Entry]) -> Finding:
             pl.panel,
         )
     return not_applicable(
-        "13.1", f"No food additive was recognised in the {_lang(pl)} list.", CITE_LISTS, short(pl.body), pl.panel
+        R13_1, f"No food additive was recognised in the {_lang(pl)} list.", CITE_LISTS, short(pl.body), pl.panel
     )
 
 
@@ -186,7 +187,7 @@ def _numbers(pl: ParsedList) -> Finding:
     visit(pl.entries, None)
     if alone:
         return failed(
-            "13.3",
+            R13_3,
             f"The {_lang(pl)} list declares additives by number only: {', '.join(alone)}. INS or E-numbers are not "
             "acceptable alone as the common name; they may only follow the additive's name.",
             CITE_NUMBERS,
@@ -195,13 +196,13 @@ def _numbers(pl: ParsedList) -> Finding:
         )
     if _E_INSIDE.search(fold(pl.body)):
         return passed(
-            "13.3",
+            R13_3,
             f"E/INS numbers in the {_lang(pl)} list accompany the additives' names.",
             CITE_NUMBERS,
             short(pl.body),
             pl.panel,
         )
-    return not_applicable("13.3", f"No E or INS number appears in the {_lang(pl)} list.", CITE_NUMBERS)
+    return not_applicable(R13_3, f"No E or INS number appears in the {_lang(pl)} list.", CITE_NUMBERS)
 
 
 def _colours(pl: ParsedList) -> Finding:
@@ -209,7 +210,7 @@ def _colours(pl: ParsedList) -> Finding:
     class_names = [e.raw.strip() for e in colour_class_entries(pl.entries)]
     if class_names:
         return failed(
-            "13.5",
+            R13_5,
             f"The {_lang(pl)} list declares colour by the repealed class name ({', '.join(class_names)}); each "
             "food colour must be declared by its specific name (e.g. 'allura red', 'tartrazine lake').",
             CITE_COLOUR,
@@ -219,7 +220,7 @@ def _colours(pl: ParsedList) -> Finding:
     us_names = [e.name for e in walk(pl.entries) if strip_qualifiers(e.name, None) in lex.us_colour_names]
     if us_names:
         return review(
-            "13.5",
+            R13_5,
             f"The {_lang(pl)} list names colours by their US designations ({', '.join(us_names)}); the Canadian "
             "common names are those of the List of Permitted Colouring Agents (e.g. 'allura red' for Red 40) unless "
             "CFIA lists the designation as a permitted synonym.",
@@ -230,13 +231,13 @@ def _colours(pl: ParsedList) -> Finding:
     colours = sorted({e.name for e in walk(pl.entries) if strip_qualifiers(e.name, None) in lex.colours})
     if colours:
         return passed(
-            "13.5",
+            R13_5,
             f"Colours in the {_lang(pl)} list are declared by specific names ({', '.join(colours)}).",
             CITE_COLOUR,
             short(pl.body),
             pl.panel,
         )
-    return not_applicable("13.5", f"No food colour was found in the {_lang(pl)} list.", CITE_COLOUR)
+    return not_applicable(R13_5, f"No food colour was found in the {_lang(pl)} list.", CITE_COLOUR)
 
 
 def _flavours(pl: ParsedList) -> Finding | None:
@@ -265,7 +266,7 @@ def _flavours(pl: ParsedList) -> Finding | None:
         if bare:
             parts.append(f"{', '.join(bare)} does not say whether the flavour is natural or artificial")
         return review(
-            "13.9",
+            R13_9,
             f"Flavour wording in the {_lang(pl)} list: {'; '.join(parts)}. An artificial or imitation flavour "
             "carries 'artificial' or 'imitation' as an integral part of its name, in the same type.",
             CITE_FLAVOUR,
@@ -273,7 +274,7 @@ def _flavours(pl: ParsedList) -> Finding | None:
             pl.panel,
         )
     return passed(
-        "13.9",
+        R13_9,
         f"Flavours in the {_lang(pl)} list are named as natural or artificial ({', '.join(e.name for e in flavours)}).",
         CITE_FLAVOUR,
         short(pl.body),
@@ -289,12 +290,12 @@ def _product_rules(facts: LabelFacts, context: ProductContext, lists: list[Parse
         pdp = " ".join(p.text for p in facts.principal_display_panels())
         if re.search(r"food colour preparation", pdp, re.I):
             findings.append(
-                passed("13.5", "The principal display panel reads 'Food Colour Preparation'.", CITE_COLOUR_PREP)
+                passed(R13_5, "The principal display panel reads 'Food Colour Preparation'.", CITE_COLOUR_PREP)
             )
         else:
             findings.append(
                 failed(
-                    "13.5",
+                    R13_5,
                     "A food colour preparation for household use must show the words 'Food Colour Preparation' on "
                     "the principal display panel; they were not found there (if it contains no synthetic colour, "
                     "this does not apply).",
@@ -313,7 +314,7 @@ def _product_rules(facts: LabelFacts, context: ProductContext, lists: list[Parse
         if coloured:
             findings.append(
                 failed(
-                    "13.8",
+                    R13_8,
                     f"Vanilla extract or vanilla flavour must not contain added colour; the list declares "
                     f"{', '.join(coloured)}.",
                     CITE_VANILLA,
@@ -322,11 +323,11 @@ def _product_rules(facts: LabelFacts, context: ProductContext, lists: list[Parse
                 )
             )
         else:
-            findings.append(passed("13.8", "No added colour is declared in this vanilla product.", CITE_VANILLA))
+            findings.append(passed(R13_8, "No added colour is declared in this vanilla product.", CITE_VANILLA))
     if re.search(r"additive preparation|pre-?mix|préparation d'additifs|prémélange", described):
         findings.append(
             review(
-                "13.6",
+                R13_6,
                 "An additive preparation or pre-mix must show, grouped with its list, the amount of each additive or "
                 "directions for use that keep the final food within the maximum levels; check this statement.",
                 CITE_PREPARATION,

@@ -9,6 +9,7 @@ present, so only the bare function word fails.
 
 from __future__ import annotations
 
+from labeliq.checks.additives.rules import R13_2, R13_4
 from labeliq.checks.common.findings import failed, not_applicable, passed
 from labeliq.checks.common.ingredients_text import ParsedList, short, strip_qualifiers, walk
 from labeliq.checks.common.lexicons import additive_names
@@ -49,7 +50,7 @@ def function_word_findings(pl: ParsedList, known: list[str]) -> Finding:
     ]
     if bare:
         return failed(
-            "13.2",
+            R13_2,
             f"The {_lang(pl)} list declares {', '.join(bare)} by a function word only. Each food additive must be "
             "shown by its common name (the name in the Lists of Permitted Food Additives or a CFIA permitted "
             "synonym), e.g. 'soy lecithin', not 'emulsifier'.",
@@ -59,7 +60,7 @@ def function_word_findings(pl: ParsedList, known: list[str]) -> Finding:
         )
     if known:
         return passed(
-            "13.2",
+            R13_2,
             f"The {_lang(pl)} list names its additives by common names ({', '.join(known)}); they may sit at the "
             "end of the list in any order.",
             CITE_COMMON_NAME,
@@ -67,7 +68,7 @@ def function_word_findings(pl: ParsedList, known: list[str]) -> Finding:
             pl.panel,
         )
     return not_applicable(
-        "13.2", f"No food additive was recognised in the {_lang(pl)} list.", CITE_COMMON_NAME, short(pl.body), pl.panel
+        R13_2, f"No food additive was recognised in the {_lang(pl)} list.", CITE_COMMON_NAME, short(pl.body), pl.panel
     )
 
 
@@ -77,7 +78,7 @@ def class_name_finding(pl: ParsedList) -> Finding | None:
     if not used:
         return None
     return passed(
-        "13.4",
+        R13_4,
         f"The {_lang(pl)} list uses {', '.join(used)}, a class name the Common Names for Ingredients and Components "
         "Document allows for these additives.",
         CITE_CLASS,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from labeliq.checks.allergens_gluten.claim_rules import claim_findings
 from labeliq.checks.allergens_gluten.order import order_findings
+from labeliq.checks.allergens_gluten.rules import R9_4, R9_6, R9_7, R9_14, R9_15
 from labeliq.checks.allergens_gluten.sources import (
     Lang,
     ListScan,
@@ -50,7 +51,7 @@ def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     if facts.ingredients and not facts.contains:
         findings.append(
             F.not_applicable(
-                "9.7",
+                R9_7,
                 "No Contains statement is shown (it is optional when every source is declared in the list).",
                 CIT_CONTAINS,
             )
@@ -67,13 +68,13 @@ def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
 def _no_list(context: ProductContext) -> Finding:
     if context.packaged_at_retail:
         return F.not_applicable(
-            "9.15",
+            R9_15,
             "No list of ingredients was found and the product is packaged at retail: products exempt from a list "
             "under B.01.008(2)(a) to (e) need no allergen declaration unless a list is shown.",
             "FDR B.01.010.1(4), B.01.010.2(4)",
         )
     return F.review(
-        "9.6",
+        R9_6,
         "No list of ingredients was found on the label, so allergen, gluten and sulphite declarations could not be "
         "checked; unless the product is exempt under B.01.008(2), the sources must be declared.",
         "FDR B.01.010.1(2), B.01.010.1(4)",
@@ -100,7 +101,7 @@ def _list_findings(facts: LabelFacts, ingredients: IngredientList, lang: Lang) -
         if other and len(list_languages(ingredients)) == 1:
             findings.append(
                 F.failed(
-                    "9.7",
+                    R9_7,
                     f"A Contains statement is shown, but {_where(ingredients, lang)} is not followed by one in "
                     f'{LANG_NAME[lang]} ("{"Contains" if lang == "en" else "Contient"}"); each language version '
                     "of the statement follows the list in the same language.",
@@ -114,7 +115,7 @@ def _list_findings(facts: LabelFacts, ingredients: IngredientList, lang: Lang) -
             name = source_specs()[key].display(lang)
             findings.append(
                 F.review(
-                    "9.14",
+                    R9_14,
                     f"'{oil}' in {_where(ingredients, lang)} comes from {name.lower()}, which the Contains statement "
                     f"does not name. Highly refined oils are exempt from allergen declaration; if this oil is not "
                     f"highly refined, '{name}' must be added to the Contains statement.",
@@ -137,7 +138,7 @@ def _declaration_findings(
         parts = [f"'{d.trigger}' ({specs[d.key].display(lang)})" for d in missing]
         findings.append(
             F.failed(
-                "9.6",
+                R9_6,
                 f"In {_where(ingredients, lang)}, {', '.join(parts)} reveal(s) a food allergen or gluten source whose "
                 "prescribed name appears neither in the ingredient's common name, nor in parentheses in the list, "
                 "nor in the Contains statement.",
@@ -150,7 +151,7 @@ def _declaration_findings(
         names = sorted({specs[d.key].display(lang) for d in scan.sources})
         findings.append(
             F.passed(
-                "9.6",
+                R9_6,
                 f"Every allergen and gluten source found in {_where(ingredients, lang)} is declared by its "
                 f"prescribed name ({', '.join(names)}).",
                 CIT_DECLARE,
@@ -161,7 +162,7 @@ def _declaration_findings(
     else:
         findings.append(
             F.not_applicable(
-                "9.6",
+                R9_6,
                 f"No food allergen or gluten source was recognised in {_where(ingredients, lang)}.",
                 CIT_DECLARE,
                 evidence=evidence,
@@ -172,7 +173,7 @@ def _declaration_findings(
     if generic:
         findings.append(
             F.failed(
-                "9.4",
+                R9_4,
                 f"{_where(ingredients, lang)[0].upper()}{_where(ingredients, lang)[1:]} names "
                 f"{', '.join(repr(g) for g in generic)} without naming the nuts or species; the source must be "
                 "shown by its prescribed name (each nut, or the common name of each fish, crustacean or mollusc).",
@@ -184,7 +185,7 @@ def _declaration_findings(
     for word in scan.ambiguous:
         findings.append(
             F.review(
-                "9.6",
+                R9_6,
                 f"'{word}' in {_where(ingredients, lang)} does not say its source: lecithin is usually from soy "
                 "(sometimes egg, sunflower or canola); if it comes from an allergen source, that source must be "
                 "declared by its prescribed name.",
@@ -222,7 +223,7 @@ def _contains_completeness(
     if missing:
         return [
             F.failed(
-                "9.7",
+                R9_7,
                 f'The {LANG_NAME[lang]} "{title}" statement does not list {", ".join(missing)}, although '
                 f"{_where(ingredients, lang)} shows them; when a Contains statement is used it must name every food "
                 "allergen source, gluten source and (at 10 p.p.m. or more, presumed when a sulphiting agent is "
@@ -239,7 +240,7 @@ def _contains_completeness(
         names.append("sulphites")
     return [
         F.passed(
-            "9.7",
+            R9_7,
             f'The {LANG_NAME[lang]} "{title}" statement names every source found in the list'
             f"{' (' + ', '.join(names) + ')' if names else ''}.",
             CIT_CONTAINS,

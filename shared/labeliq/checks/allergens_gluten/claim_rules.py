@@ -7,6 +7,7 @@ A claim that a source is absent is false if that source is in the list, in the C
 from __future__ import annotations
 
 from labeliq.checks.allergens_gluten.claims import find_claims
+from labeliq.checks.allergens_gluten.rules import R9_11, R9_12, R9_13
 from labeliq.checks.allergens_gluten.sources import Lang, declared_keys, gluten_free_oats_only, scan_list, source_specs
 from labeliq.checks.allergens_gluten.statements import list_languages, statements_for
 from labeliq.checks.common import findings as F
@@ -54,7 +55,7 @@ def claim_findings(facts: LabelFacts) -> list[Finding]:
         if claim.kind == "allergen_free":
             findings.append(
                 F.failed(
-                    "9.11",
+                    R9_11,
                     f"'{claim.text}' is a general allergen-free claim; the CFIA considers 'allergen-free' / "
                     "'no allergens' too broad and not acceptable.",
                     CIT_CLAIMS,
@@ -65,7 +66,7 @@ def claim_findings(facts: LabelFacts) -> list[Finding]:
         elif claim.kind == "low_gluten":
             findings.append(
                 F.failed(
-                    "9.12",
+                    R9_12,
                     f"'{claim.text}' is a low- or reduced-gluten claim, which is not acceptable in Canada (only "
                     "'gluten-free' meeting B.24.018 may be claimed).",
                     CIT_GLUTEN_FREE,
@@ -86,7 +87,7 @@ def _gluten_free(text: str, panel: str | None, gluten: set[str], may: set[str], 
         names = ", ".join(sorted(specs[k].display(lang) for k in gluten))
         return [
             F.failed(
-                "9.12",
+                R9_12,
                 f"The label claims '{text}' but its ingredients contain gluten sources ({names}); a food containing "
                 "gluten protein from wheat, oats (other than 'gluten-free oats'), barley, rye or triticale cannot be "
                 "represented as gluten-free.",
@@ -97,7 +98,7 @@ def _gluten_free(text: str, panel: str | None, gluten: set[str], may: set[str], 
         ]
     out = [
         F.passed(
-            "9.12",
+            R9_12,
             f"The '{text}' claim is not contradicted by any gluten source in the list or Contains statement "
             "(the < 20 p.p.m. level itself cannot be read from the label).",
             CIT_GLUTEN_FREE,
@@ -109,7 +110,7 @@ def _gluten_free(text: str, panel: str | None, gluten: set[str], may: set[str], 
     if cereals:
         out.append(
             F.review(
-                "9.11",
+                R9_11,
                 f"'{text}' appears with a precautionary statement for "
                 f"{', '.join(sorted(specs[k].display(lang) for k in cereals))}; the CFIA says this combination must "
                 "be used with caution (no added gluten sources and < 20 p.p.m. consistently).",
@@ -137,7 +138,7 @@ def _free_of(
     if in_may:
         out.append(
             F.failed(
-                "9.11",
+                R9_11,
                 f"'{text}' is shown together with a 'may contain' statement for "
                 f"{', '.join(sorted(specs[k].display(lang) for k in in_may))}; a free-of claim and a precautionary "
                 "statement for the same allergen cannot both be true.",
@@ -149,7 +150,7 @@ def _free_of(
     if in_food:
         out.append(
             F.failed(
-                "9.11",
+                R9_11,
                 f"'{text}' is contradicted by the ingredients, which contain "
                 f"{', '.join(sorted(specs[k].display(lang) for k in in_food))}.",
                 CIT_CLAIMS,
@@ -162,7 +163,7 @@ def _free_of(
     ):
         out.append(
             F.failed(
-                "9.13",
+                R9_13,
                 f"'{text}' is shown on a food containing canary seed, whose proteins resemble wheat allergens; "
                 "Health Canada considers a wheat-free claim inappropriate on it.",
                 "CFIA ILT, allergens and gluten (canary seed)",
@@ -173,7 +174,7 @@ def _free_of(
     if not out:
         out.append(
             F.passed(
-                "9.11",
+                R9_11,
                 f"'{text}' is not contradicted by the list, the Contains statement or a precautionary statement.",
                 CIT_CLAIMS,
                 evidence=text,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
+from labeliq.checks.allergens_gluten.rules import R9_8, R9_9, R9_10
 from labeliq.checks.allergens_gluten.sources import Lang
 from labeliq.checks.allergens_gluten.statements import intervening_lines, list_languages, statements_for
 from labeliq.checks.common import findings as F
@@ -71,7 +72,7 @@ def _order(facts: LabelFacts, lang: Lang) -> list[Finding]:
     if problems:
         findings.append(
             F.failed(
-                "9.8",
+                R9_8,
                 f"In {language} (panel '{panel}'): {'; '.join(problems)}. The Contains statement must immediately "
                 "follow the list (or the phenylalanine statement) in the same language, and the 'may contain' "
                 "statement must immediately follow it, with no intervening material.",
@@ -83,7 +84,7 @@ def _order(facts: LabelFacts, lang: Lang) -> list[Finding]:
     elif unknown:
         findings.append(
             F.review(
-                "9.8",
+                R9_8,
                 f"The position of the {language} allergen statements relative to the list could not be read; check "
                 "that they follow the list with no intervening material.",
                 CITATION,
@@ -93,7 +94,7 @@ def _order(facts: LabelFacts, lang: Lang) -> list[Finding]:
     else:
         findings.append(
             F.passed(
-                "9.8",
+                R9_8,
                 f"In {language} (panel '{panel}'), " + " → ".join(b.name for b in blocks) + " follow one another with "
                 "nothing printed between them (borders, background and continuous surface need a look at the "
                 "artwork).",
@@ -115,7 +116,7 @@ def _same_line_reviews(facts: LabelFacts, lang: Lang, blocks: list[_Block]) -> l
         if before.name == "phenylalanine statement":
             out.append(
                 F.review(
-                    "9.9",
+                    R9_9,
                     f"The {after.name} starts on the line where the phenylalanine statement ends; its title must be "
                     "at least 0.2 mm taller than that statement's type, which text cannot show.",
                     "FDR B.01.010.3(1)(a)(iv), B.01.010.4(1)(g)",
@@ -125,7 +126,7 @@ def _same_line_reviews(facts: LabelFacts, lang: Lang, blocks: list[_Block]) -> l
         if after.name == "'may contain' statement":
             out.append(
                 F.review(
-                    "9.10",
+                    R9_10,
                     "The 'may contain' statement starts on the line where the previous statement ends, so its title "
                     "(or the statement, if untitled) must be in bold type, which text cannot show.",
                     "FDR B.01.010.4(1)(e),(f)",

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Literal
 
 from labeliq.lexicons import load
-from labeliq.text import fold
+from labeliq.text import TermMatcher, fold, term_matcher
 
 Lang = Literal["en", "fr"]
 LANGS: tuple[Lang, ...] = ("en", "fr")
@@ -22,6 +22,7 @@ SPECIES_GROUPS = ("fish", "crustacean", "mollusc")
 _SEGMENT_SPLIT = re.compile(r"[,;:()\[\]{}•·.*]")
 
 
+@lru_cache(maxsize=4096)
 def norm(text: str) -> str:
     """fold() plus the ligatures NFKD keeps ("œuf" -> "oeuf"), so lexicon terms are plain ASCII-ish."""
     return fold(text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE"))
@@ -45,11 +46,39 @@ def mask(folded: str, phrases: list[str]) -> str:
     return "".join(chars)
 
 
+@cache
+def _longest_first(terms: tuple[str, ...]) -> tuple[tuple[tuple[str, str], ...], TermMatcher]:
+    ordered = tuple((term, norm(term)) for term in sorted(terms, key=len, reverse=True))
+    return ordered, term_matcher(tuple(normed for _, normed in ordered))
+
+
+_WORD_EDGES = re.compile(r"[a-z0-9](?:.*[a-z0-9])?", re.DOTALL)
+
+
+@cache
+def _any_spec_term(lang: Lang, kind: Literal["triggers", "prescribed"]) -> TermMatcher | None:
+    """One matcher over every source's triggers (or prescribed names), so a text is searched once and a source
+    none of whose terms it holds is skipped without masking its exclusions.
+
+    Exact only because masking never creates a match: a masked phrase is a whole word, and a term that starts
+    and ends with a letter or digit cannot start or end next to one. None (no skipping) if a term does not.
+    """
+    terms = {norm(t) for spec in source_specs().values() for t in getattr(spec.terms[lang], kind)}
+    if not all(_WORD_EDGES.fullmatch(t) for t in terms):
+        return None
+    return term_matcher(tuple(sorted(terms)))
+
+
+def _may_hold(hits: set[str] | None, terms: list[str]) -> bool:
+    """False only when none of the terms is among the hits of _any_spec_term."""
+    return hits is None or any(normed in hits for _, normed in _longest_first(tuple(terms))[0])
+
+
 def contains_term(folded: str, terms: list[str]) -> str | None:
-    for term in sorted(terms, key=len, reverse=True):
-        if term_spans(folded, term):
-            return term
-    return None
+    """The longest term found in folded text as a whole word (one combined pattern per term list)."""
+    ordered, matcher = _longest_first(tuple(terms))
+    hits = matcher.hits(folded)
+    return next((term for term, normed in ordered if normed in hits), None)
 
 
 @dataclass(frozen=True)
@@ -179,10 +208,13 @@ def scan_list(text: str, lang: Lang) -> ListScan:
     without_oils = mask(folded, list(oils))
     sources: list[Detection] = []
     segments = {s.strip() for s in _SEGMENT_SPLIT.split(without_oils)}
+    any_trigger = _any_spec_term(lang, "triggers")
+    hits = any_trigger.hits(without_oils) if any_trigger is not None else None
     for spec in source_specs().values():
         terms = spec.terms[lang]
-        masked = mask(without_oils, terms.exclude)
-        trigger = contains_term(masked, terms.triggers)
+        trigger = None
+        if _may_hold(hits, terms.triggers):
+            trigger = contains_term(mask(without_oils, terms.exclude), terms.triggers)
         if trigger is None:
             trigger = next((w for w in terms.whole_ingredient if w in segments), None)
         if trigger is not None:
@@ -211,8 +243,12 @@ def declared_keys(text: str, lang: Lang) -> set[str]:
     """Sources whose prescribed name appears in text (a list, a Contains statement or one entry)."""
     folded = mask(norm(text), list(_refined_oils(lang)))
     keys: set[str] = set()
+    any_prescribed = _any_spec_term(lang, "prescribed")
+    hits = any_prescribed.hits(folded) if any_prescribed is not None else None
     for spec in source_specs().values():
         terms = spec.terms[lang]
+        if not _may_hold(hits, terms.prescribed):
+            continue
         if terms.prescribed and contains_term(mask(folded, terms.exclude), terms.prescribed):
             keys.add(spec.key)
     for group in SPECIES_GROUPS:
@@ -262,6 +298,7 @@ class Sulphites:
     needing_source_name: list[str]
 
 
+@cache
 def sulphite_terms(lang: Lang) -> Sulphites:
     raw = load("sulphites")[lang]
     return Sulphites(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from labeliq.checks.allergens_gluten.rules import R9_4, R9_7, R9_10
 from labeliq.checks.allergens_gluten.sources import (
     Lang,
     contains_term,
@@ -125,7 +126,7 @@ def _entries(facts: LabelFacts, statement: AllergenStatement, lang: Lang) -> lis
     if wrong:
         out.append(
             F.failed(
-                "9.4",
+                R9_4,
                 f"In the \"{title}\" statement (panel '{statement.source.panel}'), {'; '.join(wrong)}. Allergen and "
                 "gluten sources must be named by their prescribed source names.",
                 CIT_NAMES,
@@ -136,7 +137,7 @@ def _entries(facts: LabelFacts, statement: AllergenStatement, lang: Lang) -> lis
     if unknown:
         out.append(
             F.review(
-                "9.4",
+                R9_4,
                 f'The entries {", ".join(repr(u) for u in unknown)} of the "{title}" statement (panel '
                 f"'{statement.source.panel}') are not recognised as prescribed allergen, gluten or sulphite names.",
                 CIT_NAMES,
@@ -147,7 +148,7 @@ def _entries(facts: LabelFacts, statement: AllergenStatement, lang: Lang) -> lis
     if not out and entries(statement):
         out.append(
             F.passed(
-                "9.4",
+                R9_4,
                 f"Every entry of the \"{title}\" statement (panel '{statement.source.panel}') is a prescribed source "
                 "name.",
                 CIT_NAMES,
@@ -167,7 +168,7 @@ def _contains_form(statement: AllergenStatement) -> list[Finding]:
     if statement.title and not title_is(statement.title, ("contains", "contient")):
         out.append(
             F.failed(
-                "9.7",
+                R9_7,
                 f"The allergen statement is titled '{statement.title}'; the title must be 'Contains' (or "
                 "'Contains:') in English and 'Contient' (or 'Contient :') in French.",
                 CIT_TITLE,
@@ -179,7 +180,7 @@ def _contains_form(statement: AllergenStatement) -> list[Finding]:
     if badly_cased:
         out.append(
             F.failed(
-                "9.7",
+                R9_7,
                 f'Entries {", ".join(repr(e) for e in badly_cased)} of the "{statement.title}" statement (panel '
                 f"'{statement.source.panel}') must be in lower case with an upper-case first letter, separated by "
                 "commas or bullets.",
@@ -211,7 +212,7 @@ def may_contain_findings(facts: LabelFacts) -> list[Finding]:
         for lang in sorted(missing):
             findings.append(
                 F.failed(
-                    "9.10",
+                    R9_10,
                     f"The precautionary ('may contain') statement appears only in "
                     f"{'English' if 'en' in present_langs else 'French'}; it must also appear in "
                     f"{'English' if lang == 'en' else 'French'} because the list before it is in both languages.",
@@ -231,7 +232,7 @@ def _may_contain(facts: LabelFacts, statement: AllergenStatement) -> list[Findin
     if not title_is(statement.title, ("may contain", "peut contenir")) or re.search(r"\btraces?\b", wording):
         out.append(
             F.review(
-                "9.10",
+                R9_10,
                 f"The precautionary statement is introduced by '{statement.title or '(no title)'}'; Health Canada and "
                 "the CFIA recommend only 'May contain:' / 'Peut contenir :' followed by prescribed source names.",
                 CIT_MAY,
@@ -245,7 +246,7 @@ def _may_contain(facts: LabelFacts, statement: AllergenStatement) -> list[Findin
             names = ", ".join(sorted(source_specs()[k].display(lang) for k in deliberate))
             out.append(
                 F.failed(
-                    "9.10",
+                    R9_10,
                     f"The precautionary statement names {names}, which the ingredients deliberately contain; "
                     "'may contain' is only for cross-contamination and is no substitute for the mandatory declaration.",
                     CIT_MAY,
@@ -256,7 +257,7 @@ def _may_contain(facts: LabelFacts, statement: AllergenStatement) -> list[Findin
     if not out:
         out.append(
             F.passed(
-                "9.10",
+                R9_10,
                 f"The precautionary statement (panel '{panel}') uses the recommended title and names sources not "
                 "deliberately added.",
                 CIT_MAY,

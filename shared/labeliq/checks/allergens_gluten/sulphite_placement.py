@@ -8,6 +8,7 @@ An entry the lexicons cannot classify is left to a person rather than guessed.
 
 from __future__ import annotations
 
+from labeliq.checks.allergens_gluten.rules import R9_3
 from labeliq.checks.allergens_gluten.sources import sulphites_named
 from labeliq.checks.allergens_gluten.statements import list_languages, statements_for
 from labeliq.checks.common import findings as F
@@ -36,7 +37,7 @@ def _list_finding(pl: ParsedList) -> Finding | None:
     if not positions:
         if in_components:
             return F.passed(
-                "9.3",
+                R9_3,
                 f"Sulphites are declared in parentheses after the ingredient they are part of in the "
                 f"{lang.upper()} list, as B.01.010.2(7)(a) allows.",
                 CITATION,
@@ -50,7 +51,7 @@ def _list_finding(pl: ParsedList) -> Finding | None:
     ordinary = [e.name for e in followers if _ordinary_food(e.name, pl)]
     if ordinary:
         return F.failed(
-            "9.3",
+            R9_3,
             f"In the {lang.upper()} list, '{sulphite}' is followed by {', '.join(ordinary)}: sulphites declared as "
             "an ingredient go at the end of the list (with spices, flavours, additives, vitamins and minerals), or in "
             "parentheses after the ingredient they are part of.",
@@ -61,7 +62,7 @@ def _list_finding(pl: ParsedList) -> Finding | None:
     unknown = [e.name for e in followers if tail_class(e.name) is None]
     if unknown:
         return F.review(
-            "9.3",
+            R9_3,
             f"In the {lang.upper()} list, '{sulphite}' is followed by {', '.join(unknown)}, which could not be "
             "classified: if any of them is not a seasoning, flavour, additive, vitamin or mineral, the sulphites "
             "must move to the end of the list or into parentheses after their ingredient.",
@@ -70,7 +71,7 @@ def _list_finding(pl: ParsedList) -> Finding | None:
             pl.panel,
         )
     return F.passed(
-        "9.3",
+        R9_3,
         f"Sulphites ('{sulphite}') close the {lang.upper()} list among the items that may be shown at the end in any "
         "order.",
         CITATION,
@@ -90,7 +91,7 @@ def sulphite_placement_findings(facts: LabelFacts) -> list[Finding]:
                 where = "" if listed else " (no list of ingredients in that language was read)"
                 return [
                     F.passed(
-                        "9.3",
+                        R9_3,
                         f"Sulphites are declared in the Contains statement{where}, which B.01.010.2(3)(b) allows "
                         "instead of the list.",
                         CITATION,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from labeliq.checks.allergens_gluten.rules import R9_5
 from labeliq.checks.allergens_gluten.sources import (
     Lang,
     has_sulphite_source_name,
@@ -39,7 +40,7 @@ def sulphite_name_findings(facts: LabelFacts) -> list[Finding]:
                 if agent and not has_sulphite_source_name(entry, lang):
                     findings.append(
                         F.failed(
-                            "9.5",
+                            R9_5,
                             f"The Contains statement names the sulphiting agent '{entry}'; in that statement "
                             "sulphites must be declared by one of the common names 'sulphites', 'sulfites', "
                             "'sulphiting agents' or 'sulfiting agents' ('sulfites' / 'agents de sulfitage').",
@@ -71,7 +72,7 @@ def _list(facts: LabelFacts, ingredients: IngredientList, lang: Lang) -> list[Fi
         names = "'sulphites'/'sulfites'" if lang == "en" else "'sulfites'/'agents de sulfitage'"
         return [
             F.failed(
-                "9.5",
+                R9_5,
                 f"'{', '.join(sorted(set(unnamed)))}' in the {'English' if lang == 'en' else 'French'} list of "
                 f"ingredients (panel '{panel}') is not followed by {names} in parentheses, and no other sulphite "
                 "name appears in the list or the Contains statement.",
@@ -82,7 +83,7 @@ def _list(facts: LabelFacts, ingredients: IngredientList, lang: Lang) -> list[Fi
         ]
     return [
         F.passed(
-            "9.5",
+            R9_5,
             f"The sulphiting agent(s) {', '.join(sorted({a for a, _ in agents}))} in the list (panel '{panel}') are "
             "identified as sulphites, as B.01.010.2 requires.",
             CITATION,

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from labeliq.checks.bilingual.exemptions import exemption_findings
+from labeliq.checks.bilingual.rules import R2_1, R2_2, R2_7, R2_8, R2_9
 from labeliq.checks.common.findings import failed, passed, review
 from labeliq.checks.common.language import languages_of, same_in_both_languages
 from labeliq.checks.common.origin_text import IMPORTED_BY_EN, IMPORTED_BY_FR
@@ -131,11 +132,11 @@ def _check_field(field: _Field, full_text: str) -> Finding:
         langs |= {lang for lang, pattern in titles.items() if pattern.search(full_text)}
     if {"en", "fr"} <= langs:
         return passed(
-            "2.1", f"English and French versions of the {field.name} are shown.", _CITE, field.evidence, field.panel
+            R2_1, f"English and French versions of the {field.name} are shown.", _CITE, field.evidence, field.panel
         )
     if not langs:
         return review(
-            "2.1",
+            R2_1,
             f"The language of the {field.name} could not be determined; it must be in English and French.",
             _CITE,
             field.evidence,
@@ -145,7 +146,7 @@ def _check_field(field: _Field, full_text: str) -> Finding:
     missing = "fr" if shown == "en" else "en"
     if field.name == "common name" and same_in_both_languages(field.evidence):
         return review(
-            "2.1",
+            R2_1,
             f"The common name '{field.evidence}' has no English- or French-specific word; it may be the same in both "
             "languages, which a reviewer should confirm.",
             _CITE,
@@ -153,7 +154,7 @@ def _check_field(field: _Field, full_text: str) -> Finding:
             field.panel,
         )
     return failed(
-        "2.1",
+        R2_1,
         f"Only the {_LANG_NAME[shown]} version of the {field.name} was found; "
         f"the {_LANG_NAME[missing]} version is missing. "
         f"Mandatory information must be in both official languages {_EXEMPTIONS}.",
@@ -168,7 +169,7 @@ def _check_dealer(facts: LabelFacts) -> Finding | None:
         return None
     dealer = facts.dealer[0]
     return passed(
-        "2.2",
+        R2_2,
         "The name and principal place of business may be shown in English or French only; it was not required "
         "to be bilingual.",
         "FDR B.01.012(9); SFCR 206(1)",
@@ -203,11 +204,11 @@ def _check_claims(claims: list[Claim]) -> list[Finding]:
         cite = _CLAIM_CITES[kind]
         if counts["en"] and counts["fr"]:
             if counts["en"] == counts["fr"] or unknown:
-                out.append(passed("2.7", f"The {label}s appear in English and French.", cite, evidence, panel))
+                out.append(passed(R2_7, f"The {label}s appear in English and French.", cite, evidence, panel))
             else:
                 out.append(
                     review(
-                        "2.7",
+                        R2_7,
                         f"{counts['en']} English and {counts['fr']} French {label}s were found; each claim must "
                         "appear in both languages.",
                         cite,
@@ -220,7 +221,7 @@ def _check_claims(claims: list[Claim]) -> list[Finding]:
             other = "fr" if shown == "en" else "en"
             out.append(
                 failed(
-                    "2.7",
+                    R2_7,
                     f"The {label} '{items[0].text}' appears only in {_LANG_NAME[shown]}; once made, it must also "
                     f"appear in {_LANG_NAME[other]}.",
                     cite,
@@ -229,7 +230,7 @@ def _check_claims(claims: list[Claim]) -> list[Finding]:
                 )
             )
         else:
-            out.append(review("2.7", f"The language of the {label} could not be determined.", cite, evidence, panel))
+            out.append(review(R2_7, f"The language of the {label} could not be determined.", cite, evidence, panel))
     return out
 
 
@@ -240,14 +241,14 @@ def _check_nft_language(facts: LabelFacts) -> Finding | None:
     cite = "CFIA ILT, bilingual food labelling (Nutrition Facts table)"
     if nft.other_language_text:
         return failed(
-            "2.8",
+            R2_8,
             "The Nutrition Facts table contains text in a language other than English and French; no other "
             "language is permitted inside the table.",
             cite,
             " / ".join(nft.other_language_text),
             nft.source.panel,
         )
-    return passed("2.8", "No third language was found inside the Nutrition Facts table.", cite, panel=nft.source.panel)
+    return passed(R2_8, "No third language was found inside the Nutrition Facts table.", cite, panel=nft.source.panel)
 
 
 # The two titles of each statement the same-line rule covers, read on the raw panel lines.
@@ -313,11 +314,11 @@ def _check_same_line(facts: LabelFacts, context: ProductContext) -> list[Finding
             continue
         clash = [(p.name, line) for p in present for line in _clashes(p.text, first, second)]
         if not clash:
-            out.append(passed("2.9", f"The English and French versions of the {name} start on separate lines.", cite))
+            out.append(passed(R2_9, f"The English and French versions of the {name} start on separate lines.", cite))
         elif ads is not None and ads < 100:
             out.append(
                 passed(
-                    "2.9",
+                    R2_9,
                     f"The two versions of the {name} share a line, allowed as the display surface is < 100 cm².",
                     cite,
                     clash[0][1],
@@ -327,7 +328,7 @@ def _check_same_line(facts: LabelFacts, context: ProductContext) -> list[Finding
         elif ads is None:
             out.append(
                 review(
-                    "2.9",
+                    R2_9,
                     f"One version of the {name} starts on the line where the other ends; this is allowed only "
                     "if the available display surface is less than 100 cm², which the context does not give.",
                     cite,
@@ -338,7 +339,7 @@ def _check_same_line(facts: LabelFacts, context: ProductContext) -> list[Finding
         else:
             out.append(
                 failed(
-                    "2.9",
+                    R2_9,
                     f"One version of the {name} starts on the same line where the other ends; with an available "
                     "display surface of 100 cm² or more they must start on separate lines.",
                     cite,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from labeliq.checks.bilingual.rules import R2_3, R2_4, R2_6, R2_10
 from labeliq.checks.common.findings import not_applicable, review
 from labeliq.checks.common.language import languages_of
 from labeliq.models import Finding, LabelFacts
@@ -36,7 +37,7 @@ def exemption_findings(facts: LabelFacts) -> list[Finding]:
     if languages == {"en", "fr"}:
         findings.append(
             not_applicable(
-                "2.3",
+                R2_3,
                 "The label is in both official languages, so the local-food and test-market exemptions of "
                 "B.01.012(3) are not needed.",
                 CITE_LOCAL,
@@ -44,7 +45,7 @@ def exemption_findings(facts: LabelFacts) -> list[Finding]:
         )
         findings.append(
             not_applicable(
-                "2.4",
+                R2_4,
                 "The label is in both official languages, so the specialty-food exemption of B.01.012(7) is not "
                 "needed.",
                 CITE_SPECIALTY,
@@ -54,7 +55,7 @@ def exemption_findings(facts: LabelFacts) -> list[Finding]:
         only = "English" if languages == {"en"} else "French"
         findings.append(
             review(
-                "2.3",
+                R2_3,
                 f"The mandatory information was found in {only} only. Confirm whether the food is a local food "
                 "sold only in a local government unit (or adjacent ones) where the other official language is the "
                 "mother tongue of less than 10 % of residents (not available when both are under 10 %), or a test "
@@ -72,7 +73,7 @@ def exemption_findings(facts: LabelFacts) -> list[Finding]:
         )
         findings.append(
             review(
-                "2.4",
+                R2_4,
                 f"The mandatory information was found in {only} only. Confirm whether the food is a specialty food "
                 "(of religious significance, or imported, not widely used and with no Canadian substitute), for "
                 f"which one official language is enough.{extra}",
@@ -84,7 +85,7 @@ def exemption_findings(facts: LabelFacts) -> list[Finding]:
         findings.append(separate)
     findings.append(
         not_applicable(
-            "2.10",
+            R2_10,
             "Quebec's French-language requirements (Charter of the French language) add to the federal rules and "
             "are not judged here; check them separately for food sold in Quebec.",
             CITE_QUEBEC,
@@ -100,7 +101,7 @@ def separate_pdp_finding(facts: LabelFacts) -> Finding | None:
         return None
     names = ", ".join(p.name for p in pdps)
     return review(
-        "2.6",
+        R2_6,
         f"The label has more than one principal display panel ({names}). Showing the PDP information in one "
         "language on each is allowed only if the other surface is of at least the same size and prominence as the "
         "principal display panel: check the panels' sizes on the package.",

@@ -12,6 +12,21 @@ import re
 from dataclasses import dataclass
 
 from labeliq.checks.additives.checker import classify_additive
+from labeliq.checks.claim_tags.rules import (
+    R8_1,
+    R8_2,
+    R8_3,
+    R8_4,
+    R8_5,
+    R8_6,
+    R8_7,
+    R8_8,
+    R8_9,
+    R8_10,
+    R8_11,
+    R8_12,
+    R8_13,
+)
 from labeliq.checks.common.findings import failed, not_applicable, passed, review
 from labeliq.checks.common.ingredients_text import parsed_lists, text_outside_lists, walk
 from labeliq.models import Finding, LabelFacts, ProductContext
@@ -152,7 +167,7 @@ def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
 def _natural(facts: LabelFacts, lines: list[Line]) -> list[Finding]:
     hits = [line for line in lines if _NATURAL.search(_NOT_NATURAL_CLAIM.sub("", line.text))]
     if not hits:
-        return [not_applicable("8.1", "No 'natural' claim was found outside the list of ingredients.", CITE_NATURAL)]
+        return [not_applicable(R8_1, "No 'natural' claim was found outside the list of ingredients.", CITE_NATURAL)]
     hit = hits[0]
     additives, vitamins, artificial = set(), set(), set()
     for pl in parsed_lists(facts):
@@ -171,7 +186,7 @@ def _natural(facts: LabelFacts, lines: list[Line]) -> list[Finding]:
         found = ", ".join(sorted(additives | vitamins | artificial))
         return [
             review(
-                "8.1",
+                R8_1,
                 f"The label claims '{hit.text.strip()}' while the list declares {found}. A 'natural' food should "
                 "have no added vitamins, minerals, artificial flavours or food additives; the guidance is "
                 "outcome-based, so the company may substantiate the claim.",
@@ -182,7 +197,7 @@ def _natural(facts: LabelFacts, lines: list[Line]) -> list[Finding]:
         ]
     return [
         passed(
-            "8.1",
+            R8_1,
             f"The 'natural' claim ('{hit.text.strip()}') is not contradicted by an additive, vitamin, mineral or "
             "artificial flavour in the list (the processes used cannot be judged from the label).",
             CITE_NATURAL,
@@ -195,10 +210,10 @@ def _natural(facts: LabelFacts, lines: list[Line]) -> list[Finding]:
 def _kosher(lines: list[Line]) -> list[Finding]:
     hits = [line for line in lines if _KOSHER.search(_KOSHER_SALT.sub("", line.text))]
     if not hits:
-        return [not_applicable("8.2", "No kosher claim, word or Hebrew lettering was found.", CITE_KOSHER)]
+        return [not_applicable(R8_2, "No kosher claim, word or Hebrew lettering was found.", CITE_KOSHER)]
     return [
         review(
-            "8.2",
+            R8_2,
             f"The label makes a kosher representation ('{hits[0].text.strip()}'). It is allowed only if the food "
             "meets the kashruth that applies to it ('kosher style' counts too); certification cannot be verified "
             "from the label.",
@@ -212,13 +227,13 @@ def _kosher(lines: list[Line]) -> list[Finding]:
 def _halal(facts: LabelFacts, lines: list[Line]) -> list[Finding]:
     hits = _matching(lines, _HALAL)
     if not hits:
-        return [not_applicable("8.3", "No halal claim, word or Arabic lettering was found.", CITE_HALAL)]
+        return [not_applicable(R8_3, "No halal claim, word or Arabic lettering was found.", CITE_HALAL)]
     certifier = _certifier(facts, lines, "halal", HALAL_BODIES)
     evidence = hits[0].text.strip()
     if not certifier:
         return [
             failed(
-                "8.3",
+                R8_3,
                 f"The label says '{evidence}' but does not name the person or body that certified the food as halal; "
                 "the certifier's name must be on the label or package.",
                 CITE_HALAL,
@@ -229,7 +244,7 @@ def _halal(facts: LabelFacts, lines: list[Line]) -> list[Finding]:
     if re.fullmatch(r"[A-Z]{2,6}", certifier):
         return [
             review(
-                "8.3",
+                R8_3,
                 f"The halal certifier is given only as the acronym '{certifier}'; an acronym or logo alone may not "
                 "identify the certifying body.",
                 CITE_HALAL,
@@ -237,18 +252,18 @@ def _halal(facts: LabelFacts, lines: list[Line]) -> list[Finding]:
                 hits[0].panel,
             )
         ]
-    return [passed("8.3", f"The halal claim names its certifier: {certifier}.", CITE_HALAL, evidence, hits[0].panel)]
+    return [passed(R8_3, f"The halal claim names its certifier: {certifier}.", CITE_HALAL, evidence, hits[0].panel)]
 
 
 def _homemade(lines: list[Line]) -> list[Finding]:
     hits = _matching(lines, _HOMEMADE)
     if not hits:
-        return [not_applicable("8.4", "No 'homemade' claim was found.", CITE_HOMEMADE)]
+        return [not_applicable(R8_4, "No 'homemade' claim was found.", CITE_HOMEMADE)]
     bare = [line for line in hits if not _HOMEMADE_QUALIFIED.search(line.text)]
     if bare:
         return [
             failed(
-                "8.4",
+                R8_4,
                 f"'{bare[0].text.strip()}' describes a commercially prepared food as homemade. A prepackaged food may "
                 "say 'homemade style', 'home-style' or 'tastes like homemade', not 'homemade'.",
                 CITE_HOMEMADE,
@@ -258,7 +273,7 @@ def _homemade(lines: list[Line]) -> list[Finding]:
         ]
     return [
         passed(
-            "8.4",
+            R8_4,
             f"The homemade wording is qualified ('{hits[0].text.strip()}').",
             CITE_HOMEMADE,
             hits[0].text.strip(),
@@ -270,10 +285,10 @@ def _homemade(lines: list[Line]) -> list[Finding]:
 def _artisan(lines: list[Line]) -> list[Finding]:
     hits = _matching(lines, _ARTISAN)
     if not hits:
-        return [not_applicable("8.5", "No 'artisan' claim was found.", CITE_ARTISAN)]
+        return [not_applicable(R8_5, "No 'artisan' claim was found.", CITE_ARTISAN)]
     return [
         review(
-            "8.5",
+            R8_5,
             f"The label says '{hits[0].text.strip()}'. 'Artisan made' means small batches by traditional, largely "
             "manual methods with household-kitchen additives; 'artisan-style' should be qualified. The method of "
             "production cannot be verified from the label.",
@@ -287,10 +302,10 @@ def _artisan(lines: list[Line]) -> list[Finding]:
 def _ge(lines: list[Line]) -> list[Finding]:
     hits = _matching(lines, _GE)
     if not hits:
-        return [not_applicable("8.12", "No GE or GMO claim was found.", CITE_GE)]
+        return [not_applicable(R8_12, "No GE or GMO claim was found.", CITE_GE)]
     return [
         review(
-            "8.12",
+            R8_12,
             f"The label makes a GE/GMO claim ('{hits[0].text.strip()}'). Such claims are voluntary and must be "
             "truthful and not misleading (CAN/CGSB-32.315 gives the criteria); substantiation needs review.",
             CITE_GE,
@@ -305,7 +320,7 @@ def _raising(lines: list[Line]) -> list[Finding]:
     for line in _matching(lines, _HORMONE_FREE):
         findings.append(
             failed(
-                "8.13",
+                R8_13,
                 f"'{line.text.strip()}': a 'hormone free' claim is not acceptable, since meat, poultry and fish "
                 "contain naturally occurring hormones. 'Raised without the use of added hormones' may be used when "
                 "true (with a qualifier where hormones are not permitted, e.g. for chicken).",
@@ -319,7 +334,7 @@ def _raising(lines: list[Line]) -> list[Finding]:
             continue
         findings.append(
             review(
-                "8.13",
+                R8_13,
                 f"'{line.text.strip()}': a no-added-hormones claim is allowed only if no hormones or beta-agonists "
                 "were given; where hormones are not permitted (poultry, eggs) it needs a qualifier such as 'like all "
                 "chickens…'.",
@@ -331,7 +346,7 @@ def _raising(lines: list[Line]) -> list[Finding]:
     for line in _matching(lines, _ANTIBIOTICS):
         findings.append(
             review(
-                "8.13",
+                R8_13,
                 f"'{line.text.strip()}': 'raised without the use of antibiotics' requires that the animal was never "
                 "treated with antibiotics from birth to slaughter; this needs substantiation.",
                 CITE_RAISING,
@@ -340,7 +355,7 @@ def _raising(lines: list[Line]) -> list[Finding]:
             )
         )
     if not findings:
-        return [not_applicable("8.13", "No animal-raising claim (hormones, antibiotics) was found.", CITE_RAISING)]
+        return [not_applicable(R8_13, "No animal-raising claim (hormones, antibiotics) was found.", CITE_RAISING)]
     return findings
 
 
@@ -349,7 +364,7 @@ def _organic(facts: LabelFacts, context: ProductContext, lines: list[Line]) -> l
     fr = _matching(lines, _ORGANIC_FR)
     hits = en + [line for line in fr if line not in en]
     if not hits:
-        return [not_applicable("8.6", "No organic claim was found outside the list of ingredients.", CITE_ORGANIC)]
+        return [not_applicable(R8_6, "No organic claim was found outside the list of ingredients.", CITE_ORGANIC)]
     findings: list[Finding] = []
     percentages = [(line, m) for line in hits for m in _ORGANIC_PCT.finditer(line.text)]
     plain = [line for line in hits if _has_plain_organic(line.text)]
@@ -358,7 +373,7 @@ def _organic(facts: LabelFacts, context: ProductContext, lines: list[Line]) -> l
         if _HUNDRED.search(line.text):
             findings.append(
                 failed(
-                    "8.10",
+                    R8_10,
                     f"'{text}': '100 % organic' is not permitted; a product with 95 % or more organic content is "
                     "labelled 'organic'.",
                     CITE_ORGANIC_BANNED,
@@ -369,7 +384,7 @@ def _organic(facts: LabelFacts, context: ProductContext, lines: list[Line]) -> l
         if _MADE_WITH.search(line.text):
             findings.append(
                 failed(
-                    "8.10",
+                    R8_10,
                     f"'{text}': 'made with organic ingredients' / 'made with organic X' is not permitted; below 95 % "
                     "the label states 'X % organic ingredients' (70 % to 95 %) or marks organic ingredients in the "
                     "list.",
@@ -383,7 +398,7 @@ def _organic(facts: LabelFacts, context: ProductContext, lines: list[Line]) -> l
         if certified and not _named_after(line.text[certified.end() :].strip(" /") or following):
             findings.append(
                 failed(
-                    "8.10",
+                    R8_10,
                     f"'{text}': 'certified organic' must be immediately followed by the name of the certification "
                     "body; on its own it implies that other products are not certified.",
                     CITE_ORGANIC_BANNED,
@@ -398,7 +413,7 @@ def _organic(facts: LabelFacts, context: ProductContext, lines: list[Line]) -> l
     if certifier:
         findings.append(
             passed(
-                "8.8",
+                R8_8,
                 f"The organic claim names its certification body: {certifier}.",
                 CITE_CERTIFIER,
                 first.text.strip(),
@@ -408,7 +423,7 @@ def _organic(facts: LabelFacts, context: ProductContext, lines: list[Line]) -> l
         if plain:
             findings.append(
                 passed(
-                    "8.6",
+                    R8_6,
                     f"The label makes an organic claim ('{plain[0].text.strip()}') and names its certifier; the 95 % "
                     "organic content is for the certification body to verify.",
                     CITE_ORGANIC,
@@ -419,7 +434,7 @@ def _organic(facts: LabelFacts, context: ProductContext, lines: list[Line]) -> l
     else:
         findings.append(
             failed(
-                "8.8",
+                R8_8,
                 f"The label makes an organic claim ('{first.text.strip()}') but does not name the certification body "
                 "that certified the product as organic.",
                 CITE_CERTIFIER,
@@ -460,7 +475,7 @@ def _percentage(line: Line, match: re.Match[str], plain: list[Line]) -> Finding:
     value = float(match.group(1).replace(",", "."))
     if not value.is_integer():
         return failed(
-            "8.7",
+            R8_7,
             f"'{match.group(0)}': the percentage of organic contents must be rounded down to a whole number.",
             CITE_ORGANIC_PCT,
             text,
@@ -470,11 +485,11 @@ def _percentage(line: Line, match: re.Match[str], plain: list[Line]) -> Finding:
     # claims page ("Products with 70% to 95% organic content must declare the percentage"), both in sources/.
     if value >= ORGANIC_MIN_PERCENT:
         return passed(
-            "8.7", f"'{match.group(0)}' states 95 % or more organic content.", CITE_ORGANIC_PCT, text, line.panel
+            R8_7, f"'{match.group(0)}' states 95 % or more organic content.", CITE_ORGANIC_PCT, text, line.panel
         )
     if value < ORGANIC_STATEMENT_MIN_PERCENT:
         return failed(
-            "8.7",
+            R8_7,
             f"'{match.group(0)}': below 70 % organic content the label may only identify organic ingredients in the "
             "list of ingredients, not state a percentage.",
             CITE_ORGANIC_PCT,
@@ -483,7 +498,7 @@ def _percentage(line: Line, match: re.Match[str], plain: list[Line]) -> Finding:
         )
     if plain:
         return failed(
-            "8.7",
+            R8_7,
             f"'{match.group(0)}' says the product is below 95 % organic, yet the label also claims "
             f"'{plain[0].text.strip()}': below 95 % no 'organic' claim or organic logo is allowed, only the "
             "percentage statement.",
@@ -492,7 +507,7 @@ def _percentage(line: Line, match: re.Match[str], plain: list[Line]) -> Finding:
             line.panel,
         )
     return passed(
-        "8.7",
+        R8_7,
         f"'{match.group(0)}' is the permitted statement for 70 % to 95 % organic content (same size and "
         "prominence of the words and the number cannot be judged from text).",
         CITE_ORGANIC_PCT,
@@ -509,11 +524,11 @@ def _organic_in_list(facts: LabelFacts) -> list[Finding]:
     marked = [e.name for pl in multi for e in walk(pl.entries) if re.search(r"organic|biologique|\bbio\b", e.raw, re.I)]
     if marked:
         return [
-            passed("8.8", f"Organic ingredients are identified in the list ({', '.join(marked[:4])}).", CITE_CERTIFIER)
+            passed(R8_8, f"Organic ingredients are identified in the list ({', '.join(marked[:4])}).", CITE_CERTIFIER)
         ]
     return [
         failed(
-            "8.8",
+            R8_8,
             "The product makes an organic claim but no ingredient in the list is identified as organic; a "
             "multi-ingredient product must mark its organic contents in the list of ingredients.",
             "SFCR 354(c)",
@@ -530,7 +545,7 @@ def _logo(facts: LabelFacts, context: ProductContext, lines: list[Line]) -> list
     if context.imported is False:
         return [
             passed(
-                "8.9",
+                R8_9,
                 "The organic logo wording appears on a domestic product.",
                 CITE_LOGO,
                 logo[0].text.strip(),
@@ -541,7 +556,7 @@ def _logo(facts: LabelFacts, context: ProductContext, lines: list[Line]) -> list
     if context.imported is None:
         return [
             review(
-                "8.9",
+                R8_9,
                 "The Canada Organic logo wording appears; if the product is imported, 'Product of X' or 'Imported' "
                 "must be near the logo (the context does not say whether it is imported).",
                 CITE_LOGO,
@@ -552,7 +567,7 @@ def _logo(facts: LabelFacts, context: ProductContext, lines: list[Line]) -> list
     if statement:
         return [
             review(
-                "8.9",
+                R8_9,
                 "The imported product shows the organic logo and a 'Product of'/'Imported' statement; its closeness to "
                 "the logo cannot be judged from text.",
                 CITE_LOGO,
@@ -562,7 +577,7 @@ def _logo(facts: LabelFacts, context: ProductContext, lines: list[Line]) -> list
         ]
     return [
         failed(
-            "8.9",
+            R8_9,
             "The imported product shows the Canada Organic logo but no 'Product of X' or 'Imported' statement.",
             CITE_LOGO,
             logo[0].text.strip(),
@@ -574,7 +589,7 @@ def _logo(facts: LabelFacts, context: ProductContext, lines: list[Line]) -> list
 def _organic_languages(en: list[Line], fr: list[Line]) -> Finding:
     if en and fr:
         return passed(
-            "8.11",
+            R8_11,
             "The organic expression appears in English and French.",
             CITE_ORGANIC_LANG,
             f"{en[0].text.strip()} | {fr[0].text.strip()}",
@@ -583,7 +598,7 @@ def _organic_languages(en: list[Line], fr: list[Line]) -> Finding:
     present, missing = ("English", "French") if en else ("French", "English")
     line = (en or fr)[0]
     return failed(
-        "8.11",
+        R8_11,
         f"The organic claim appears in {present} only ('{line.text.strip()}'); organic expressions must be shown in "
         f"both official languages (no {missing} version such as "
         f"'{'biologique' if missing == 'French' else 'organic'}' was found), unless a bilingual exemption applies.",

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from labeliq import lexicons
 from labeliq.checks.common.ingredients_text import Entry, ListLanguage, strip_qualifiers
-from labeliq.text import fold
+from labeliq.text import TermMatcher, fold, term_matcher
 
 SugarsKind = Literal["sugar", "review"]
 SweetenerKind = Literal[
@@ -79,6 +79,17 @@ def sugars_group_terms(language: ListLanguage | None) -> set[str]:
     return {t for lang in _langs(language) for t in _sugars(lang).group_terms}
 
 
+@cache
+def _sugars_heads(language: ListLanguage) -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]:
+    """Per language, worked out once: the multi-word not-sugars, the EN terms ending in a head word (a
+    qualified "organic cane sugar" ends with one), and the FR terms a qualified name starts with."""
+    lex = _sugars(language)
+    multi_word_not_sugars = tuple(f" {n} " for n in lex.not_sugars if " " in n)
+    en_headed = frozenset(term for term in lex.terms if term.split()[-1] in _EN_HEAD_WORDS)
+    fr_heads = tuple(fold(head) + " " for head in _FR_HEAD_TERMS)
+    return multi_word_not_sugars, en_headed, fr_heads
+
+
 def sugars_kind(name: str, language: ListLanguage | None) -> SugarsKind | None:
     """Whether a printed name is a sugars-based ingredient (ILT Annex 1), a name to review, or neither."""
     stripped = strip_qualifiers(name, language)
@@ -86,18 +97,18 @@ def sugars_kind(name: str, language: ListLanguage | None) -> SugarsKind | None:
         return None
     for lang in _langs(language):
         lex = _sugars(lang)
-        if stripped in lex.not_sugars or any(f" {n} " in f" {stripped} " for n in lex.not_sugars if " " in n):
+        multi_word_not_sugars, en_headed, fr_heads = _sugars_heads(lang)
+        spaced = f" {stripped} "
+        if stripped in lex.not_sugars or any(n in spaced for n in multi_word_not_sugars):
             return None
         if stripped in lex.terms:
             return "sugar"
         if lang == "en":
-            for term in lex.terms:
-                if term.split()[-1] in _EN_HEAD_WORDS and stripped.endswith(" " + term):
-                    return "sugar"
-        else:
-            for head in _FR_HEAD_TERMS:
-                if stripped.startswith(fold(head) + " "):
-                    return "sugar"
+            # a term the name ends with, after a space: one of the name's tails after a space
+            if any(stripped[i + 1 :] in en_headed for i, ch in enumerate(stripped) if ch == " "):
+                return "sugar"
+        elif stripped.startswith(fr_heads):
+            return "sugar"
         if stripped in lex.review:
             return "review"
     words = re.findall(r"[a-z]+", stripped)
@@ -143,12 +154,21 @@ def sweetener_kind(name: str) -> tuple[SweetenerKind, str] | None:
     if stripped in index:
         return index[stripped]
     # "Sucralose (sweetener)" reaches here as "sucralose"; a name such as "aspartame-acesulfame salt" is in the index.
-    for printed, value in index.items():
-        if value[0] != "unconfirmed" and re.search(rf"(?<![a-z]){re.escape(printed)}(?![a-z])", stripped):
+    confirmed, matcher = _confirmed_sweeteners()
+    hits = matcher.hits(stripped)
+    for printed, value in confirmed:
+        if printed in hits:
             if value[0] == "high_intensity" and value[1] == "monk_fruit_extract" and "juice" in stripped:
                 continue
             return value
     return None
+
+
+@cache
+def _confirmed_sweeteners() -> tuple[tuple[tuple[str, tuple[SweetenerKind, str]], ...], TermMatcher]:
+    """The index's confirmed names in index order, and one matcher for all of them (letters bound a word)."""
+    confirmed = tuple((printed, value) for printed, value in _sweetener_index().items() if value[0] != "unconfirmed")
+    return confirmed, term_matcher(tuple(printed for printed, _ in confirmed), word="a-z")
 
 
 def sweeteners_data() -> dict[str, Any]:

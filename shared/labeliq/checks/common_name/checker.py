@@ -14,6 +14,7 @@ import re
 from labeliq.checks.common.findings import failed, not_applicable, passed, review
 from labeliq.checks.common.label_lines import is_principal, panel_lines
 from labeliq.checks.common.language import languages_of, same_in_both_languages
+from labeliq.checks.common_name.rules import R1_1, R1_2, R1_3, R1_6, R1_7, R1_8, R1_9
 from labeliq.lexicons import load
 from labeliq.models import Finding, LabelFacts, ProductContext, TextFact
 from labeliq.text import fold, has_term
@@ -56,20 +57,20 @@ def _check_presence(
     if not facts.common_names:
         if _exempt_category(context):
             return review(
-                "1.1",
+                R1_1,
                 "No common name was found; fresh fruits or vegetables visible and identifiable in the package "
                 "(or apples showing their variety) are exempt, which the text cannot confirm.",
                 "FDR B.01.006(2); SFCR 219(1)",
             )
         return failed(
-            "1.1",
+            R1_1,
             "No common name was found on the label; the common name must be shown on the principal display panel.",
             _CITE_PDP,
         )
     if marked is None:
         first = facts.common_names[0]
         return review(
-            "1.1",
+            R1_1,
             "A common name was found but no panel is marked as the principal display panel, so its placement "
             "cannot be confirmed.",
             _CITE_PDP,
@@ -79,7 +80,7 @@ def _check_presence(
     if not pdp_names:
         first = facts.common_names[0]
         return failed(
-            "1.1",
+            R1_1,
             f"The common name appears only on the '{first.source.panel}' panel; it must be shown on the "
             "principal display panel.",
             _CITE_PDP,
@@ -88,7 +89,7 @@ def _check_presence(
         )
     first = pdp_names[0]
     return passed(
-        "1.1",
+        R1_1,
         "The common name is shown on the principal display panel.",
         _CITE_PDP,
         evidence=" / ".join(n.text for n in pdp_names),
@@ -106,11 +107,11 @@ def _check_bilingual(facts: LabelFacts, pdp_names: list[TextFact]) -> Finding | 
     for name in names:
         langs |= languages_of(name.language, name.text)
     if {"en", "fr"} <= langs:
-        return passed("1.2", "The common name is shown in English and in French.", _CITE_BILINGUAL, evidence, panel)
+        return passed(R1_2, "The common name is shown in English and in French.", _CITE_BILINGUAL, evidence, panel)
     alcoholic: list[str] = load("alcoholic_common_names")["names"]
     if any(fold(n.text) == fold(a) for n in names for a in alcoholic):
         return passed(
-            "1.2",
+            R1_2,
             "The common name is one of the alcoholic beverage names that may appear in one language on the "
             "principal display panel.",
             "FDR B.01.012(10)",
@@ -119,7 +120,7 @@ def _check_bilingual(facts: LabelFacts, pdp_names: list[TextFact]) -> Finding | 
         )
     if not langs:
         return review(
-            "1.2",
+            R1_2,
             "The language of the common name could not be determined; it must be shown in English and French.",
             _CITE_BILINGUAL,
             evidence,
@@ -129,7 +130,7 @@ def _check_bilingual(facts: LabelFacts, pdp_names: list[TextFact]) -> Finding | 
     neutral = [n.text for n in names if same_in_both_languages(n.text)]
     if neutral:
         return review(
-            "1.2",
+            R1_2,
             f"Only one common name was found, and '{neutral[0]}' has no English- or French-specific word: it may be "
             "the same in both languages (e.g. 'spaghetti', 'tofu'), which a reviewer should confirm.",
             _CITE_BILINGUAL,
@@ -142,7 +143,7 @@ def _check_bilingual(facts: LabelFacts, pdp_names: list[TextFact]) -> Finding | 
         other_langs |= languages_of(name.language, name.text)
     if ("fr" if missing == "French" else "en") in other_langs:
         return review(
-            "1.2",
+            R1_2,
             f"The {missing} common name is not on the principal display panel but on another panel; this is "
             "allowed only if that surface is of the same size and prominence as the principal display panel.",
             "FDR B.01.012(8)",
@@ -150,7 +151,7 @@ def _check_bilingual(facts: LabelFacts, pdp_names: list[TextFact]) -> Finding | 
             panel,
         )
     return failed(
-        "1.2",
+        R1_2,
         f"The common name is shown only in {'English' if missing == 'French' else 'French'}; the {missing} "
         "common name is missing. Mandatory information must be in both official languages.",
         _CITE_BILINGUAL,
@@ -168,7 +169,7 @@ def _check_height(facts: LabelFacts, context: ProductContext) -> Finding | None:
     else:
         need = "0.8 mm" if pds <= 10 else "1.6 mm"
     return review(
-        "1.3",
+        R1_3,
         f"The common name must be at least {need} high (lowercase 'o'); type size cannot be measured from text.",
         _CITE_HEIGHT,
         evidence=facts.common_names[0].text,
@@ -190,7 +191,7 @@ def _check_standardized(facts: LabelFacts) -> list[Finding]:
             if has_term(folded, bad):
                 out.append(
                     failed(
-                        "1.6",
+                        R1_6,
                         f"'{bad}' is not an acceptable common name in Canada; the prescribed name is '{good}'.",
                         _CITE_STANDARD,
                         fact.text,
@@ -207,7 +208,7 @@ def _check_standardized(facts: LabelFacts) -> list[Finding]:
             if inserted:
                 out.append(
                     failed(
-                        "1.6",
+                        R1_6,
                         f"Words are inserted between the words of the prescribed common name '{name}' "
                         f"('{match.group(0)}'); modifiers may precede or follow it but not split it.",
                         _CITE_STANDARD,
@@ -218,7 +219,7 @@ def _check_standardized(facts: LabelFacts) -> list[Finding]:
             else:
                 out.append(
                     passed(
-                        "1.6",
+                        R1_6,
                         f"The prescribed common name '{name}' is shown without words inserted between its words.",
                         _CITE_STANDARD,
                         fact.text,
@@ -233,7 +234,7 @@ def _check_brand(facts: LabelFacts) -> Finding | None:
     for fact in facts.common_names:
         if fold(fact.text) in brands:
             return review(
-                "1.7",
+                R1_7,
                 f"The common name '{fact.text}' is the same as the brand; brand, trade and coined names are "
                 "generally not acceptable as common names.",
                 _CITE_COINED,
@@ -250,9 +251,9 @@ def _check_simulated(facts: LabelFacts) -> Finding | None:
         if not meat or not any(has_term(text, m) for m in _PLANT_MARKERS):
             continue
         if has_term(text, "simulated") or re.search(r"(?<![a-z])simule(e|es|s)?(?![a-z])", text):
-            return passed("1.8", "The meat-alternative common name includes 'simulated'.", _CITE_SIMULATED, fact.text)
+            return passed(R1_8, "The meat-alternative common name includes 'simulated'.", _CITE_SIMULATED, fact.text)
         return review(
-            "1.8",
+            R1_8,
             f"'{fact.text}' names a meat ('{meat[0]}') for a meat alternative; if the food is a simulated meat or "
             "poultry product its common name must include the word 'simulated' (whether it is one depends on "
             "its composition and appearance).",
@@ -270,13 +271,13 @@ def _check_flavour(facts: LabelFacts) -> Finding | None:
     pdp = " ".join(line.text for line in panel_lines(facts, principal_only=True))
     if any(has_term(pdp, w) for w in _FLAVOUR_STATEMENT):
         return review(
-            "1.9",
+            R1_9,
             "An artificial flavour is used and the principal display panel says so; its placement near any "
             "pictured natural flavour and its type size (Schedule 6) cannot be checked from text.",
             _CITE_FLAVOUR,
         )
     return review(
-        "1.9",
+        R1_9,
         "An artificial flavour is declared; if the label pictures the natural food it imitates, 'imitation', "
         "'artificial' or 'simulated' must appear on or near the picture (pictures cannot be seen in text).",
         _CITE_FLAVOUR,
@@ -294,5 +295,5 @@ def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
         if finding is not None:
             findings.append(finding)
     if not facts.common_names and _exempt_category(context):
-        findings.append(not_applicable("1.2", "No common name to check for language.", _CITE_BILINGUAL))
+        findings.append(not_applicable(R1_2, "No common name to check for language.", _CITE_BILINGUAL))
     return findings

@@ -30,6 +30,7 @@ from labeliq.checks.common.origin_text import (
     origin_countries,
     origin_statements,
 )
+from labeliq.checks.country_of_origin.rules import R3_3, R3_4, R3_5, R3_6, R3_7, R3_8, R3_9, R3_10
 from labeliq.lexicons import load
 from labeliq.models import Finding, LabelFacts, ProductContext
 from labeliq.text import fold, has_term
@@ -84,7 +85,7 @@ def _check_imported_by(facts: LabelFacts, context: ProductContext, statements: l
     if applies is False:
         return [
             not_applicable(
-                "3.3",
+                R3_3,
                 "The food is not wholly made abroad, so no 'Imported by/for' statement is required.",
                 _CITE_IMPORTED,
             )
@@ -96,7 +97,7 @@ def _check_imported_by(facts: LabelFacts, context: ProductContext, statements: l
     if origin:
         out.append(
             passed(
-                "3.3",
+                R3_3,
                 "The geographic origin of the imported food is shown, so 'Imported by/for' is not required.",
                 _CITE_IMPORTED,
                 origin[0].text,
@@ -112,7 +113,7 @@ def _check_imported_by(facts: LabelFacts, context: ProductContext, statements: l
         unknown = "" if applies else " (whether the food is wholly made abroad, so that it is required, is not given)"
         out.append(
             verdict(
-                "3.3",
+                R3_3,
                 f"'{shown}' is shown without '{missing}'; the expression must be in both official languages{unknown}.",
                 _CITE_IMPORTED,
                 match.group(0) if match else "",
@@ -122,7 +123,7 @@ def _check_imported_by(facts: LabelFacts, context: ProductContext, statements: l
     if blocks and foreign_markers(dealer_text) and not canadian_markers(dealer_text):
         return [
             passed(
-                "3.3",
+                R3_3,
                 "The dealer shown is the foreign manufacturer, which identifies the food as imported.",
                 _CITE_IMPORTED,
                 blocks[0].text,
@@ -133,7 +134,7 @@ def _check_imported_by(facts: LabelFacts, context: ProductContext, statements: l
         return out
     return [
         failed(
-            "3.3",
+            R3_3,
             "The food was wholly manufactured abroad but the label shows neither 'Imported by/for' + "
             "'Importé par/pour' before the Canadian dealer nor the geographic origin of the food.",
             _CITE_IMPORTED,
@@ -152,7 +153,7 @@ def _imported_by_order(facts: LabelFacts, blocks: list[DealerBlock]) -> Finding:
         before = [b for b in blocks if b.panel == line.panel and b.line_start is not None and b.line_start < line.index]
         if before and not any(b.panel == line.panel and b.line_start == line.index for b in blocks):
             return review(
-                "3.3",
+                R3_3,
                 "'Imported by/for' / 'Importé par/pour' is printed after the dealer's name; the expressions must "
                 "precede the name and principal place of business.",
                 _CITE_IMPORTED,
@@ -161,7 +162,7 @@ def _imported_by_order(facts: LabelFacts, blocks: list[DealerBlock]) -> Finding:
             )
     evidence = lines[0].text if lines else ""
     return passed(
-        "3.3",
+        R3_3,
         "'Imported by/for' and 'Importé par/pour' precede the dealer.",
         _CITE_IMPORTED,
         evidence,
@@ -178,7 +179,7 @@ def _check_proximity(facts: LabelFacts, origin: list[Statement]) -> list[Finding
     if not same_panel:
         return [
             failed(
-                "3.4",
+                R3_4,
                 f"The geographic origin ('{statement.text}', '{statement.panel}' panel) is not on the same panel as "
                 f"the dealer ('{blocks[0].panel}' panel); it must be in close proximity to the dealer's name.",
                 _CITE_PROXIMITY,
@@ -192,7 +193,7 @@ def _check_proximity(facts: LabelFacts, origin: list[Statement]) -> list[Finding
     where = "next to" if near else "on the same panel as, but several lines from,"
     return [
         review(
-            "3.4",
+            R3_4,
             f"The geographic origin is {where} the dealer; its characters must be at least as high as the dealer's, "
             "which text cannot show.",
             _CITE_PROXIMITY,
@@ -215,7 +216,7 @@ def _check_mandatory(context: ProductContext, statements: list[Statement]) -> Fi
     product_of = [s for s in statements if re.search(r"product of|produit (de|du|des|d')", fold(s.text))]
     if product_of:
         return passed(
-            "3.5",
+            R3_5,
             f"The imported {hit} shows its country of origin.",
             _CITE_MANDATORY,
             product_of[0].text,
@@ -223,7 +224,7 @@ def _check_mandatory(context: ProductContext, statements: list[Statement]) -> Fi
         )
     if context.wholly_manufactured_abroad is None:
         return review(
-            "3.5",
+            R3_5,
             f"Imported {hit} generally must show 'Product of [country]'; none was found, and whether the food is "
             "wholly of foreign origin is not given.",
             _CITE_MANDATORY,
@@ -231,7 +232,7 @@ def _check_mandatory(context: ProductContext, statements: list[Statement]) -> Fi
     if not context.wholly_manufactured_abroad:
         return None
     return failed(
-        "3.5",
+        R3_5,
         f"Imported {hit} must show 'Product of [country]' / 'Produit de [pays]'; no such statement was found.",
         _CITE_MANDATORY,
     )
@@ -247,7 +248,7 @@ def _check_multiple(statements: list[Statement]) -> list[Finding]:
             if len(countries) > 1:
                 out.append(
                     failed(
-                        "3.6",
+                        R3_6,
                         f"The origin statement names several countries ({', '.join(countries)}); a food has one "
                         "country of origin. 'A blend of [country] and [country] ...' may be used instead.",
                         _CITE_CLAIMS,
@@ -258,9 +259,7 @@ def _check_multiple(statements: list[Statement]) -> list[Finding]:
                 break
     if not out and any(ORIGIN_PHRASE.search(fold(s.text)) for s in statements):
         first = statements[0]
-        out.append(
-            passed("3.6", "Each origin statement names a single country.", _CITE_CLAIMS, first.text, first.panel)
-        )
+        out.append(passed(R3_6, "Each origin statement names a single country.", _CITE_CLAIMS, first.text, first.panel))
     return out
 
 
@@ -275,7 +274,7 @@ def _check_product_of_canada(context: ProductContext, facts: LabelFacts, stateme
     origin = _country_code(context.country_of_origin)
     if context.wholly_manufactured_abroad or (origin is not None and origin != "CA"):
         return failed(
-            "3.7",
+            R3_7,
             f"The label claims Canadian origin ('{claim.text}') but the food was made abroad; 'Product of Canada' "
             "requires all or virtually all ingredients, processing and labour to be Canadian.",
             _CITE_CLAIMS,
@@ -285,7 +284,7 @@ def _check_product_of_canada(context: ProductContext, facts: LabelFacts, stateme
     hundred = "100" in claim.text
     need = "entirely Canadian" if hundred else "all or virtually all Canadian (foreign ingredients under 2 % in total)"
     return review(
-        "3.7",
+        R3_7,
         f"'{claim.text}' requires the ingredients, processing and labour to be {need}; this needs the formulation.",
         _CITE_CLAIMS,
         claim.text,
@@ -319,7 +318,7 @@ def _check_made_in_canada(facts: LabelFacts, statements: list[Statement]) -> lis
             if _AND_OR.search(segment):
                 out.append(
                     failed(
-                        "3.8",
+                        R3_8,
                         "'Made in Canada from domestic and/or imported ingredients' is not permitted; the qualifier "
                         "must be 'from imported ingredients' or 'from domestic and imported ingredients'.",
                         _CITE_CLAIMS,
@@ -329,12 +328,12 @@ def _check_made_in_canada(facts: LabelFacts, statements: list[Statement]) -> lis
                 )
             elif ok:
                 out.append(
-                    passed("3.8", "'Made in Canada' carries a permitted qualifier.", _CITE_CLAIMS, s.text, s.panel)
+                    passed(R3_8, "'Made in Canada' carries a permitted qualifier.", _CITE_CLAIMS, s.text, s.panel)
                 )
             else:
                 out.append(
                     failed(
-                        "3.8",
+                        R3_8,
                         f"'{s.text.strip()}' has no qualifying statement; 'Made in Canada' must say 'from imported "
                         "ingredients' or 'from domestic and imported ingredients' (FR: 'à partir d'ingrédients "
                         "importés' / 'canadiens et importés').",
@@ -352,7 +351,7 @@ def _check_local(facts: LabelFacts) -> Finding | None:
     for text, panel in texts:
         if _LOCAL.search(fold(text)):
             return review(
-                "3.9",
+                R3_9,
                 f"'{text}' is a 'local' claim: the food must be produced in the province or territory where it is "
                 "sold, or sold within 50 km of it; where it is sold is not known from the label.",
                 _CITE_CLAIMS,
@@ -374,7 +373,7 @@ def _check_printed_in(facts: LabelFacts) -> list[Finding]:
         if PRINTED_SUBJECT.search(folded):
             out.append(
                 passed(
-                    "3.10",
+                    R3_10,
                     "The place of printing is said to refer to the label or container.",
                     "SFCR 222",
                     line.text,
@@ -384,7 +383,7 @@ def _check_printed_in(facts: LabelFacts) -> list[Finding]:
         else:
             out.append(
                 failed(
-                    "3.10",
+                    R3_10,
                     f"'{line.text}' refers to a place of manufacture without saying that it refers only to the "
                     "label or container (e.g. 'Label printed in Canada').",
                     "SFCR 222",
@@ -406,7 +405,7 @@ def _check_context_mismatch(context: ProductContext, statements: list[Statement]
         for countries in origin_countries(folded):
             if len(countries) == 1 and countries[0] != origin:
                 return review(
-                    "3.3",
+                    R3_3,
                     f"The label gives the origin as {countries[0]} but the product context says "
                     f"{context.country_of_origin}; the origin shown must be true.",
                     _CITE_PROXIMITY,

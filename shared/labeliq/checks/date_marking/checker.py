@@ -14,6 +14,7 @@ from labeliq.checks.common import findings as F
 from labeliq.checks.date_marking.categories import exemption, expiry_category, is_fresh_yeast
 from labeliq.checks.date_marking.date_format import DateReading, as_date, find_date_text, read_date
 from labeliq.checks.date_marking.requirement import durable_life_required, requirement_findings
+from labeliq.checks.date_marking.rules import R6_2, R6_3, R6_4, R6_5, R6_8, R6_9, R6_10, R6_11, R6_12, R6_13
 from labeliq.checks.date_marking.storage import lot_codes_with_date_letters, storage_statements
 from labeliq.checks.date_marking.words import is_other_system, missing_words, siblings, words_evidence
 from labeliq.models import DateMark, Finding, LabelFacts, ProductContext
@@ -73,11 +74,11 @@ def _grouping(mark: DateMark, facts: LabelFacts) -> list[Finding]:
     panel = mark.source.panel
     evidence = " ".join(x for x in (mark.words, mark.date_text, mark.explanation) if x)
     if mark.words and (mark.date_text or any(s.date_text for s in siblings(mark, facts))):
-        return [F.passed("6.3", "The date is grouped with its words.", CIT["6.3"], evidence=evidence, panel=panel)]
+        return [F.passed(R6_3, "The date is grouped with its words.", CIT["6.3"], evidence=evidence, panel=panel)]
     if mark.words and mark.explanation:
         return [
             F.passed(
-                "6.3",
+                R6_3,
                 f"The words refer to a date shown elsewhere ('{mark.explanation}'), as B.01.005(4) allows.",
                 CIT["6.3"],
                 evidence=evidence,
@@ -87,7 +88,7 @@ def _grouping(mark: DateMark, facts: LabelFacts) -> list[Finding]:
     if mark.words:
         return [
             F.failed(
-                "6.3",
+                R6_3,
                 f"'{mark.words}' on panel '{panel}' is not followed by a date, and no explanation says where the date "
                 "is; the words must be grouped with the date unless its location or meaning is explained.",
                 CIT["6.3"],
@@ -97,7 +98,7 @@ def _grouping(mark: DateMark, facts: LabelFacts) -> list[Finding]:
         ]
     return [
         F.failed(
-            "6.3",
+            R6_3,
             f"The date '{mark.date_text}' on panel '{panel}' is shown without 'best before' / 'meilleur avant' (or "
             "'packaged on' / 'empaqueté le') grouped with it and without an explanation of its meaning.",
             CIT["6.3"],
@@ -117,7 +118,7 @@ def _optional_words(facts: LabelFacts, context: ProductContext, marks: list[Date
         if missing:
             out.append(
                 F.failed(
-                    "6.8",
+                    R6_8,
                     f"The best-before date on panel '{mark.source.panel}' lacks {', '.join(missing)}; even where a "
                     "date is optional, a durable life date that is shown must use 'best before' and 'meilleur avant'.",
                     CIT["6.8"],
@@ -135,23 +136,23 @@ def _format(mark: DateMark, context: ProductContext, facts: LabelFacts) -> list[
     panel = mark.source.panel
     evidence = f"{mark.words} {mark.date_text}".strip()
     findings: list[Finding] = []
-    for rule in ("6.4", "6.5"):
-        problems = reading.problems_for(rule)
+    for rule in (R6_4, R6_5):
+        problems = reading.problems_for(rule.id)
         for problem in problems:
-            findings.append(F.failed(rule, problem.message, CIT[rule], evidence=evidence, panel=panel))
+            findings.append(F.failed(rule, problem.message, CIT[rule.id], evidence=evidence, panel=panel))
         if not problems:
             text = (
                 f"'{mark.date_text}' shows the year (if any), then the month, then the day."
-                if rule == "6.4"
+                if rule == R6_4
                 else f"The month in '{mark.date_text}' uses a bilingual code or words in both languages."
             )
-            findings.append(F.passed(rule, text, CIT[rule], evidence=evidence, panel=panel))
+            findings.append(F.passed(rule, text, CIT[rule.id], evidence=evidence, panel=panel))
     findings += _past_date(reading, mark, context, evidence)
     required = durable_life_required(context)
     if reading.ok and mark.kind == "best_before" and required is not True and not missing_words(mark, facts):
         findings.append(
             F.passed(
-                "6.8",
+                R6_8,
                 "The optional durable life date follows the prescribed manner (B.01.007(4),(5)).",
                 CIT["6.8"],
                 evidence=evidence,
@@ -170,7 +171,7 @@ def _past_date(reading: DateReading, mark: DateMark, context: ProductContext, ev
         return []
     return [
         F.review(
-            "6.4",
+            R6_4,
             f"Read year-month-day, '{mark.date_text}' is {value.isoformat()}, before the day the label is judged "
             f"({context.judged_on().isoformat()}): either the product is past its date or the date was written "
             "day-first, which B.01.007(4) does not allow (year, then month, then day).",
@@ -184,7 +185,7 @@ def _past_date(reading: DateReading, mark: DateMark, context: ProductContext, ev
 def _other_systems(marks: list[DateMark]) -> list[Finding]:
     return [
         F.failed(
-            "6.8",
+            R6_8,
             f"'{m.words or m.date_text}' on panel '{m.source.panel}' is a durable life date marking other than "
             "'best before / meilleur avant'; B.01.007(6) allows no other system, whatever the durable life.",
             CIT["6.8"],
@@ -202,7 +203,7 @@ def _use_by(facts: LabelFacts, context: ProductContext, marks: list[DateMark]) -
         if not is_fresh_yeast(context.category):
             out.append(
                 F.failed(
-                    "6.9",
+                    R6_9,
                     f"'{mark.words}' is used on panel '{mark.source.panel}'; 'use by / employez avant' may replace "
                     "'best before / meilleur avant' only on prepackaged fresh yeast.",
                     CIT["6.9"],
@@ -219,7 +220,7 @@ def _use_by(facts: LabelFacts, context: ProductContext, marks: list[DateMark]) -
             if missing
             else "Fresh yeast may carry a 'use by / employez avant' date."
         )
-        out.append(verdict("6.9", text, CIT["6.9"], evidence=evidence, panel=mark.source.panel))
+        out.append(verdict(R6_9, text, CIT["6.9"], evidence=evidence, panel=mark.source.panel))
     return out
 
 
@@ -229,17 +230,17 @@ def _expiry(context: ProductContext, marks: list[DateMark]) -> list[Finding]:
         if marks:
             return [
                 F.passed(
-                    "6.10",
+                    R6_10,
                     f"An expiration date is shown, as required for a {needed}.",
                     CIT["6.10"],
                     evidence=f"{marks[0].words} {marks[0].date_text}".strip(),
                     panel=marks[0].source.panel,
                 )
             ]
-        return [F.failed("6.10", f"A {needed} must show an expiration date; none was found.", CIT["6.10"])]
+        return [F.failed(R6_10, f"A {needed} must show an expiration date; none was found.", CIT["6.10"])]
     return [
         F.review(
-            "6.10",
+            R6_10,
             f"An expiration date ('{f'{m.words} {m.date_text}'.strip()}') is shown although the category is not "
             "one for which the FDR prescribes it; if it signals the durable life it must be a best-before date in the "
             "prescribed manner (B.01.007(6)).",
@@ -259,7 +260,7 @@ def _storage(facts: LabelFacts, context: ProductContext) -> list[Finding]:
         if context.requires_refrigeration is None and required is True and not statements:
             return [
                 F.review(
-                    "6.11",
+                    R6_11,
                     "The context does not say whether the product needs refrigeration (requires_refrigeration); if it "
                     "does, 'Keep refrigerated / Garder réfrigéré' (or the like) must be on the label.",
                     CIT["6.11"],
@@ -268,11 +269,11 @@ def _storage(facts: LabelFacts, context: ProductContext) -> list[Finding]:
         return []
     evidence = " | ".join(s.text for s in statements)
     if languages >= {"en", "fr"}:
-        return [F.passed("6.11", "Storage instructions are shown in English and French.", CIT["6.11"], evidence)]
+        return [F.passed(R6_11, "Storage instructions are shown in English and French.", CIT["6.11"], evidence)]
     if exemption(context.category) or required is False:
         return [
             F.review(
-                "6.11",
+                R6_11,
                 "The product needs refrigeration but its durable life is over 90 days (or it is exempt), so B.01.007 "
                 "does not itself require storage instructions; low-acid foods in hermetically sealed containers need "
                 "'Keep refrigerated / Garder réfrigéré' on the principal display panel (FDR B.27.002(2)).",
@@ -283,7 +284,7 @@ def _storage(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     if not statements:
         return [
             F.failed(
-                "6.11",
+                R6_11,
                 "The product requires refrigeration but no storage instruction such as 'Keep refrigerated / Garder "
                 "réfrigéré' was found (an 'after opening' instruction does not cover the unopened product).",
                 CIT["6.11"],
@@ -292,7 +293,7 @@ def _storage(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     missing = "French" if "fr" not in languages else "English"
     return [
         F.failed(
-            "6.11",
+            R6_11,
             f"The storage instruction is shown in one language only; the {missing} version is missing.",
             CIT["6.11"],
             evidence,
@@ -315,7 +316,7 @@ def _bottom(facts: LabelFacts, marks: list[DateMark]) -> list[Finding]:
         if mark.kind == "packaged_on":
             out.append(
                 F.failed(
-                    "6.2",
+                    R6_2,
                     f"The packaging date is on the bottom panel '{mark.source.panel}'; a packaging date may not be "
                     "shown on the bottom of the container.",
                     "FDR B.01.005(1),(4); CFIA ILT, date markings",
@@ -332,7 +333,7 @@ def _bottom(facts: LabelFacts, marks: list[DateMark]) -> list[Finding]:
                 else f"The date is only on the bottom panel '{mark.source.panel}' and no other panel says where it "
                 "is (e.g. 'Best before: see bottom / Meilleur avant : voir le dessous')."
             )
-            out.append(verdict("6.3", text, "FDR B.01.005(4)", evidence=evidence, panel=mark.source.panel))
+            out.append(verdict(R6_3, text, "FDR B.01.005(4)", evidence=evidence, panel=mark.source.panel))
     return out
 
 
@@ -349,7 +350,7 @@ def _layout(facts: LabelFacts, marks: list[DateMark]) -> list[Finding]:
             if src.line_start <= start <= src.line_end:
                 out.append(
                     F.review(
-                        "6.12",
+                        R6_12,
                         f"The date marking on panel '{mark.source.panel}' appears within the list of ingredients; "
                         "date, words and explanation must not be grouped with the list.",
                         CIT["6.12"],
@@ -363,7 +364,7 @@ def _layout(facts: LabelFacts, marks: list[DateMark]) -> list[Finding]:
 def _lot_codes(facts: LabelFacts) -> list[Finding]:
     return [
         F.review(
-            "6.13",
+            R6_13,
             f"The lot code '{lot.code}' contains the letters BB or MA, which consumers may mistake for a best-before "
             "date; the CFIA recommends against it.",
             CIT["6.13"],

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from labeliq.checks.common import findings as F
 from labeliq.checks.date_marking.categories import exemption, is_frozen, is_perishable
+from labeliq.checks.date_marking.rules import R6_1, R6_2, R6_7
 from labeliq.checks.date_marking.words import durable_life_statement, missing_words, words_evidence
 from labeliq.models import DateMark, Finding, LabelFacts, ProductContext
 
@@ -34,8 +35,8 @@ def requirement_findings(
     exempt = exemption(context.category)
     if exempt:
         return [
-            F.passed("6.7", f"The category '{context.category}' is exempt from date marking: {exempt}.", CIT["6.7"]),
-            F.not_applicable("6.1", "No best-before date is required for this exempt category.", CIT["6.1"]),
+            F.passed(R6_7, f"The category '{context.category}' is exempt from date marking: {exempt}.", CIT["6.7"]),
+            F.not_applicable(R6_1, "No best-before date is required for this exempt category.", CIT["6.1"]),
         ]
     required = durable_life_required(context)
     if required is False:
@@ -46,7 +47,7 @@ def requirement_findings(
         )
         return [
             F.not_applicable(
-                "6.1",
+                R6_1,
                 f"A best-before date is optional because {reason} (over 90 days); a date that is shown must still "
                 "follow the prescribed manner (6.8).",
                 CIT["6.1"],
@@ -54,10 +55,10 @@ def requirement_findings(
         ]
     if context.packaged_at_retail:
         findings = _retail(facts, context, best, packaged)
-        if required is None and any(f.rule == "6.2" and f.verdict.value == "fail" for f in findings) and not packaged:
+        if required is None and any(f.rule == R6_2.id and f.verdict.value == "fail" for f in findings) and not packaged:
             return [
                 F.review(
-                    "6.2",
+                    R6_2,
                     "No packaged-on or best-before date was found on this retail-packed product and the context does "
                     "not give its durable life (durable_life_days); at 90 days or less one of them is required.",
                     CIT["6.2"],
@@ -77,7 +78,7 @@ def _best_before_required(
         if missing and required:
             return [
                 F.failed(
-                    "6.1",
+                    R6_1,
                     f"The best-before date on panel '{mark.source.panel}' is not introduced by both 'best before' and "
                     f"'meilleur avant' ({', '.join(missing)} missing); a product with a durable life of 90 days or "
                     "less must show its durable life date with both terms.",
@@ -89,7 +90,7 @@ def _best_before_required(
         if not missing:
             return [
                 F.passed(
-                    "6.1",
+                    R6_1,
                     "A durable life date is shown with 'best before' and 'meilleur avant'"
                     + ("" if required else " (the durable life is not given, so whether it is required is unknown)")
                     + ".",
@@ -102,7 +103,7 @@ def _best_before_required(
     if packaged and context.packaged_at_retail is None:
         return [
             F.review(
-                "6.1",
+                R6_1,
                 "The label shows a packaged-on date, which replaces the best-before date only for products packaged "
                 "on the retail premises where they are sold; the context does not say where it was packaged "
                 "(packaged_at_retail).",
@@ -120,7 +121,7 @@ def _best_before_required(
         extra = " A packaged-on date is allowed only when the product is packaged at retail." if packaged else ""
         return [
             F.failed(
-                "6.1",
+                R6_1,
                 f"No best-before / meilleur avant date was found, but {why} and it is packaged away from the retail "
                 f"store, so a durable life date is required.{extra}",
                 CIT["6.1"],
@@ -128,7 +129,7 @@ def _best_before_required(
         ]
     return [
         F.review(
-            "6.1",
+            R6_1,
             "No best-before date was found and the context does not give the durable life (durable_life_days); if it "
             "is 90 days or less and the product is packaged away from the retail store, a date with 'best before' "
             "and 'meilleur avant' is required.",
@@ -140,7 +141,7 @@ def _best_before_required(
 def _retail(
     facts: LabelFacts, context: ProductContext, best: list[DateMark], packaged: list[DateMark]
 ) -> list[Finding]:
-    header = F.not_applicable("6.1", "Packaged at the retail store: 6.2 governs the date.", CIT["6.1"])
+    header = F.not_applicable(R6_1, "Packaged at the retail store: 6.2 governs the date.", CIT["6.1"])
     if packaged:
         mark = packaged[0]
         missing = missing_words(mark, facts)
@@ -149,7 +150,7 @@ def _retail(
             return [
                 header,
                 F.failed(
-                    "6.2",
+                    R6_2,
                     f"The packaging date on panel '{mark.source.panel}' is not introduced by both 'packaged on' and "
                     f"'empaqueté le' ({', '.join(missing)} missing).",
                     CIT["6.2"],
@@ -161,7 +162,7 @@ def _retail(
             return [
                 header,
                 F.passed(
-                    "6.2",
+                    R6_2,
                     "A packaged-on / empaqueté le date is shown with the durable life of the food.",
                     CIT["6.2"],
                     evidence=evidence,
@@ -171,7 +172,7 @@ def _retail(
         return [
             header,
             F.review(
-                "6.2",
+                R6_2,
                 "A packaged-on date is shown but no durable life (e.g. 'Best if consumed within 5 days of packaging') "
                 "was found on the label; it may be on a poster next to the food, which the label cannot show.",
                 CIT["6.2"],
@@ -183,7 +184,7 @@ def _retail(
         return [
             header,
             F.passed(
-                "6.2",
+                R6_2,
                 "Packaged at retail with a best-before / meilleur avant date, which B.01.007(1.1)(b) also allows.",
                 CIT["6.2"],
                 evidence=words_evidence(best[0], facts),
@@ -193,7 +194,7 @@ def _retail(
     return [
         header,
         F.failed(
-            "6.2",
+            R6_2,
             "The product is packaged at the retail store with a durable life of 90 days or less, but neither a "
             "'packaged on / empaqueté le' date with its durable life nor a 'best before / meilleur avant' date with "
             "both terms was found.",

@@ -17,6 +17,7 @@ from labeliq.checks.common.lexicons import sugars_based_names
 from labeliq.checks.fop_symbol import presentation as fop_presentation
 from labeliq.checks.fop_symbol import thresholds as fop_thresholds
 from labeliq.checks.fop_symbol.reconstituted import reconstitution_finding
+from labeliq.checks.fop_symbol.rules import R7_1, R7_2, R7_7, R7_11, R7_13
 from labeliq.checks.fop_symbol.thresholds import NAMES, NutrientAssessment
 from labeliq.models import Finding, LabelFacts, NutritionFacts, ProductContext
 from labeliq.text import find_terms
@@ -38,7 +39,7 @@ def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
         if present:
             return [
                 failed(
-                    "7.11",
+                    R7_11,
                     "The label carries a nutrition symbol, but a "
                     f"{prohibited[0]} ({context.category}) must not carry one.",
                     "FDR B.01.350(15)",
@@ -47,18 +48,18 @@ def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
                 )
             ]
         return [
-            not_applicable("7.11", f"No nutrition symbol: none is allowed on a {prohibited[0]}.", "FDR B.01.350(15)")
+            not_applicable(R7_11, f"No nutrition symbol: none is allowed on a {prohibited[0]}.", "FDR B.01.350(15)")
         ]
     exempt = _exemption(context)
     if exempt:
         verdict = review if present else not_applicable
         extra = " A symbol is shown anyway; a reviewer should confirm it is accurate." if present else ""
-        return [verdict("7.7", exempt + extra, "FDR B.01.350(5)", shown_text, panel)]
+        return [verdict(R7_7, exempt + extra, "FDR B.01.350(5)", shown_text, panel)]
     nft = facts.nutrition_facts
     if nft is None:
         return [
             review(
-                "7.2",
+                R7_2,
                 "No Nutrition Facts table was read, so whether a nutrition symbol is required cannot be computed.",
                 _CITE_REQUIRED,
                 shown_text,
@@ -70,7 +71,7 @@ def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
         reconstituted = reconstitution_finding(facts, context)
         return ([reconstituted] if reconstituted is not None else []) + [
             review(
-                "7.2",
+                R7_2,
                 f"Whether a nutrition symbol is required cannot be computed: {chosen}."
                 + (f' The label shows "{shown_text.strip()}".' if present else ""),
                 _CITE_REQUIRED,
@@ -172,7 +173,7 @@ def _requirement_findings(
     if not mandatory:
         out.append(
             not_applicable(
-                "7.1",
+                R7_1,
                 f"The label is judged on {judged.isoformat()}, before the symbol became mandatory on "
                 f"{MANDATORY_FROM.isoformat()} (end of the SOR/2022-168 transition); a symbol, if shown, must still be "
                 "accurate.",
@@ -182,7 +183,7 @@ def _requirement_findings(
     else:
         out.append(
             passed(
-                "7.1",
+                R7_1,
                 f"The label is judged on {judged.isoformat()}; the nutrition symbol rules apply (mandatory since "
                 f"{MANDATORY_FROM.isoformat()}).",
                 "FDR, Related Provisions SOR/2022-168 s.53(7)",
@@ -193,7 +194,7 @@ def _requirement_findings(
             names = ", ".join(NAMES[a.nutrient] for a in required)
             out.append(
                 failed(
-                    "7.2",
+                    R7_2,
                     f"No nutrition symbol was found on the principal display panel, but {names} meets the threshold "
                     f'({details}); the label must carry the "High in" symbol.',
                     _CITE_REQUIRED,
@@ -204,7 +205,7 @@ def _requirement_findings(
         elif maybe and mandatory:
             out.append(
                 review(
-                    "7.2",
+                    R7_2,
                     "No nutrition symbol was found; "
                     + "; ".join(f"{NAMES[a.nutrient]} meets the threshold but {r}" for a, r in assessed if r)
                     + ".",
@@ -215,7 +216,7 @@ def _requirement_findings(
             names = ", ".join(NAMES[a.nutrient] for a in required + maybe)
             out.append(
                 passed(
-                    "7.2",
+                    R7_2,
                     f"No nutrition symbol is shown; {names} meets the threshold ({details}), but the symbol was "
                     f"not yet mandatory on {judged.isoformat()}.",
                     _CITE_REQUIRED + "; SOR/2022-168 s.53(7)",
@@ -224,7 +225,7 @@ def _requirement_findings(
         elif any(a.requirement == "unknown" for a, _ in assessed):
             out.append(
                 review(
-                    "7.2",
+                    R7_2,
                     "No nutrition symbol is shown and none of the computable nutrients meets the threshold, but "
                     + "; ".join(a.explanation for a, _ in assessed if a.requirement == "unknown")
                     + ".",
@@ -232,9 +233,9 @@ def _requirement_findings(
                 )
             )
         else:
-            out.append(passed("7.2", f"No nutrition symbol is required ({details}).", _CITE_REQUIRED))
+            out.append(passed(R7_2, f"No nutrition symbol is required ({details}).", _CITE_REQUIRED))
         return out
-    out.append(passed("7.2", f"A nutrition symbol is shown ({details}).", _CITE_REQUIRED, shown_text, panel))
+    out.append(passed(R7_2, f"A nutrition symbol is shown ({details}).", _CITE_REQUIRED, shown_text, panel))
     out += fop_presentation.check_wording(shown_text, panel)
     for item, reason in assessed:
         out.append(_compare(item, reason, item.nutrient in shown, mandatory, shown_text, panel))
@@ -245,7 +246,7 @@ def _compare(
     item: NutrientAssessment, reason: str, shown: bool, mandatory: bool, shown_text: str, panel: str | None
 ) -> Finding:
     """7.13 for one nutrient: the symbol must list exactly the nutrients that meet the threshold."""
-    rule = f"7.13.{item.nutrient}"
+    rule = R7_13.part(item.nutrient)
     name = NAMES[item.nutrient]
     cite = "FDR B.01.350(1), B.01.352 table"
     if item.requirement == "unknown":

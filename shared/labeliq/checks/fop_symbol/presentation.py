@@ -11,6 +11,7 @@ import re
 
 from labeliq.checks.common import claim_parse
 from labeliq.checks.common.findings import failed, passed, review
+from labeliq.checks.fop_symbol.rules import R7_12, R7_13, R7_14, R7_15, R7_16, R7_17
 from labeliq.checks.fop_symbol.thresholds import NAMES
 from labeliq.models import Finding, LabelFacts
 from labeliq.text import fold
@@ -48,7 +49,7 @@ def check_wording(text: str, panel: str | None) -> list[Finding]:
         # the small "Health Canada / Santé Canada" line is easily lost in extraction: a person looks
         return [
             review(
-                "7.13.wording",
+                R7_13.part("wording"),
                 f"The symbol text read lacks {' and '.join(credits)}, which Schedule K.1 places at the bottom of the "
                 "symbol; a reviewer must confirm it on the label.",
                 cite,
@@ -57,10 +58,10 @@ def check_wording(text: str, panel: str | None) -> list[Finding]:
             )
         ]
     if not missing:
-        return [passed("7.13.wording", "The symbol shows its English and French words.", cite, text, panel)]
+        return [passed(R7_13.part("wording"), "The symbol shows its English and French words.", cite, text, panel)]
     return [
         failed(
-            "7.13.wording",
+            R7_13.part("wording"),
             f"The nutrition symbol lacks {', '.join(missing)}; it must be shown in English and French (one bilingual "
             "symbol, or an English and a French version) as set out in Schedule K.1, unless the label may be "
             "unilingual (B.01.351(4)).",
@@ -96,7 +97,7 @@ def claims_interplay(facts: LabelFacts) -> list[Finding]:
             if parsed.kind == "unsweetened" and "sugars" in shown:
                 out.append(
                     failed(
-                        "7.15",
+                        R7_15,
                         f'"{claim.text}" appears on the principal display panel with a nutrition symbol for sugars; '
                         '"unsweetened" is not allowed there.',
                         "FDR B.01.509(2)",
@@ -107,7 +108,7 @@ def claims_interplay(facts: LabelFacts) -> list[Finding]:
             elif subject in shown and parsed.kind not in ("reduced", "unsweetened"):
                 out.append(
                     failed(
-                        "7.15",
+                        R7_15,
                         f'"{claim.text}" is a claim about {NAMES[subject]} on the principal display panel that also '
                         f'carries a nutrition symbol for {NAMES[subject]}; only a "reduced in" claim is allowed there.',
                         "FDR B.01.503(1.1)",
@@ -120,7 +121,7 @@ def claims_interplay(facts: LabelFacts) -> list[Finding]:
         ):
             out.append(
                 failed(
-                    "7.15",
+                    R7_15,
                     f'"{claim.text}" represents the product for a '
                     "sodium-restricted diet on a panel with a sodium symbol.",
                     "FDR B.01.508(2)",
@@ -137,7 +138,7 @@ def layout_reviews(facts: LabelFacts, shown_text: str, panel: str | None) -> lis
     pdp = {p.name for p in facts.principal_display_panels()}
     out = [
         review(
-            "7.12",
+            R7_12,
             "The symbol's appearance (black and white, the Schedule K.1 version and format for the principal display "
             "surface) cannot be read from text; a reviewer must confirm it.",
             "FDR B.01.351, B.01.352",
@@ -145,7 +146,7 @@ def layout_reviews(facts: LabelFacts, shown_text: str, panel: str | None) -> lis
             panel,
         ),
         review(
-            "7.14",
+            R7_14,
             "The symbol's position (principal display panel, right or upper half, clear space, 10 % from the edge on "
             "cylinders) needs the layout; a reviewer must confirm it.",
             "FDR B.01.354, B.01.355",
@@ -153,7 +154,7 @@ def layout_reviews(facts: LabelFacts, shown_text: str, panel: str | None) -> lis
             panel,
         ),
         review(
-            "7.17",
+            R7_17,
             "No look-alike symbol may appear; logos cannot be judged from text.",
             "FDR B.01.358",
             shown_text,
@@ -164,7 +165,7 @@ def layout_reviews(facts: LabelFacts, shown_text: str, panel: str | None) -> lis
         out.insert(
             0,
             failed(
-                "7.14",
+                R7_14,
                 f'The nutrition symbol was read on the "{panel}" panel, not on the principal display panel.',
                 "FDR B.01.350(1), B.01.354",
                 shown_text,
@@ -174,7 +175,7 @@ def layout_reviews(facts: LabelFacts, shown_text: str, panel: str | None) -> lis
     if any(c.source.panel in pdp and c.kind in ("nutrient_content", "health") for c in facts.claims):
         out.append(
             review(
-                "7.16",
+                R7_16,
                 "Health-related representations on the principal display panel must not be larger than the symbol's "
                 "letters (same nutrient) or twice their size (other nutrients); letter heights need the image.",
                 "FDR B.01.357",

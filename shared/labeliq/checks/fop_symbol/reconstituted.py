@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from labeliq.checks.common.findings import review
+from labeliq.checks.fop_symbol.rules import R7_6
 from labeliq.models import Finding, LabelFacts, ProductContext
 
 CITATION = "FDR B.01.350(3),(4)"
@@ -33,7 +34,7 @@ def reconstitution_finding(facts: LabelFacts, context: ProductContext) -> Findin
     if hit is None:
         return None
     return review(
-        "7.6",
+        R7_6,
         f"The product appears to be prepared or reconstituted before eating ('{hit.group(0).strip()}'). If its "
         "reference amount refers only to the prepared food, the %DV for the nutrition symbol and the threshold "
         "category (15 %, 10 % or 30 %) are based on the serving of stated size, not on the greater of serving and "

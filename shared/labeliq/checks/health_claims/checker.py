@@ -16,6 +16,7 @@ from labeliq.checks.common.findings import failed, not_applicable, passed, revie
 from labeliq.checks.health_claims import claim_criteria, claim_presentation
 from labeliq.checks.health_claims import conditions as health_claim_conditions
 from labeliq.checks.health_claims import wording as health_claim_wording
+from labeliq.checks.health_claims.rules import R14_A1, R14_A8, R14_A13, R14_C
 from labeliq.checks.health_claims.wording import HealthClaimMatch, SuspectSentence
 from labeliq.models import Finding, LabelFacts, ProductContext
 from labeliq.text import fold
@@ -69,7 +70,7 @@ def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     if not findings:
         findings.append(
             not_applicable(
-                "14.A1",
+                R14_A1,
                 "No nutrient content claim or health claim was found on the label.",
                 "FDR B.01.502, B.01.503, B.01.601",
             )
@@ -93,7 +94,7 @@ def _bilingual(claims: list[tuple[ParsedClaim, str | None, str]]) -> list[Findin
                 continue
             out.append(
                 failed(
-                    "14.A8",
+                    R14_A8,
                     f'The claim "{parsed.text}" appears only in '
                     f"{'English' if language == 'en' else 'French'}; nutrient "
                     "content claims must be shown in both English and French (unless the label may be unilingual under "
@@ -103,7 +104,7 @@ def _bilingual(claims: list[tuple[ParsedClaim, str | None, str]]) -> list[Findin
                 )
             )
     if not out:
-        out.append(passed("14.A8", "Every nutrient content claim appears in English and French.", cite))
+        out.append(passed(R14_A8, "Every nutrient content claim appears in English and French.", cite))
     return out
 
 
@@ -118,7 +119,7 @@ def _other_health_claims(
             continue
         out.append(
             review(
-                "14.C.function",
+                R14_C.part("function"),
                 f'"{claim.text}" is a health-related representation that is not one of the disease risk-reduction '
                 "claims of the table following B.01.603; function and general health claims must be truthful, "
                 "substantiated and must not refer to treating, mitigating or preventing a disease. A reviewer must "
@@ -147,7 +148,7 @@ def _diet_representations(facts: LabelFacts, claims: list[tuple[ParsedClaim, str
             if made & needed:
                 out.append(
                     passed(
-                        "14.A13",
+                        R14_A13,
                         f"The representation for {what} comes with a permitted claim.",
                         cite,
                         found.group(0),
@@ -157,7 +158,7 @@ def _diet_representations(facts: LabelFacts, claims: list[tuple[ParsedClaim, str
                 continue
             out.append(
                 failed(
-                    "14.A13",
+                    R14_A13,
                     f'The label represents the food for {what} ("{found.group(0)}") without one of the claims that '
                     f"allow it ({', '.join(sorted(k.replace(':', ' ') for k in needed))}).",
                     cite,

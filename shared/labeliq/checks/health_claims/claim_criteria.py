@@ -22,6 +22,7 @@ from labeliq.checks.common import rounding as nft_rounding
 from labeliq.checks.common.claim_parse import ParsedClaim
 from labeliq.checks.common.findings import failed, passed, review
 from labeliq.checks.health_claims import claim_words as claim_word_rules
+from labeliq.checks.health_claims.rules import R14_A4, R14_A6, R14_A7, R14_A14, R14_B
 from labeliq.models import Finding, LabelFacts, NutritionFacts, ProductContext
 
 # D.01.004(1)(b) and D.02.002(1)(b): a vitamin or mineral claim needs 5 % DV or more per serving of stated size.
@@ -71,7 +72,7 @@ def judge(claim: ParsedClaim, facts: LabelFacts, context: ProductContext, panel:
     if claim.modifier:
         out.append(
             failed(
-                "14.A4",
+                R14_A4,
                 f'"{text}" puts "{claim.modifier}" next to a nutrient content claim; the words "very", "ultra" and '
                 '"extra" or any word that modifies the nature of a claim must not precede or follow it.',
                 "FDR B.01.511(2)",
@@ -84,7 +85,7 @@ def judge(claim: ParsedClaim, facts: LabelFacts, context: ProductContext, panel:
         if (claim.kind, claim.subject) not in allowed:
             out.append(
                 failed(
-                    "14.A6",
+                    R14_A6,
                     f'"{text}" is on a food intended solely for children under 4 years; only "source of protein", '
                     '"excellent source of protein", "more protein", "no added sodium or salt" and "no added sugars" '
                     "are permitted on such foods.",
@@ -96,7 +97,7 @@ def judge(claim: ParsedClaim, facts: LabelFacts, context: ProductContext, panel:
         else:
             out.append(
                 passed(
-                    "14.A6",
+                    R14_A6,
                     f'"{text}" is one of the claims permitted for children under 4.',
                     "FDR B.01.503(2)",
                     text,
@@ -125,7 +126,7 @@ def _in_table(claim: ParsedClaim, facts: LabelFacts, panel: str | None) -> list[
     if nft is None:
         return [
             failed(
-                "14.A7",
+                R14_A7,
                 f'"{claim.text}" is a nutrient content claim, so the '
                 "label must carry a Nutrition Facts table declaring "
                 f"{name}; none was found.",
@@ -137,7 +138,7 @@ def _in_table(claim: ParsedClaim, facts: LabelFacts, panel: str | None) -> list[
     if in_nft(nft, claim.subject) or (claim.subject == "trans_fat" and "saturated_fat" in nft.nutrients):
         return [
             passed(
-                "14.A7",
+                R14_A7,
                 f'{name.capitalize()}, the subject of "{claim.text}", is declared in the table.',
                 cite,
                 claim.text,
@@ -146,7 +147,7 @@ def _in_table(claim: ParsedClaim, facts: LabelFacts, panel: str | None) -> list[
         ]
     return [
         failed(
-            "14.A7",
+            R14_A7,
             f'"{claim.text}" is a claim about {name}, but the Nutrition '
             f"Facts table does not declare {name}; a nutrient "
             "that is the subject of a claim must be shown in the table.",
@@ -168,7 +169,7 @@ def _vitamin_mineral(claim: ParsedClaim, facts: LabelFacts, panel: str | None) -
     if row is None or row.dv_percent is None:
         out.append(
             failed(
-                "14.A14",
+                R14_A14,
                 f'"{claim.text}" is a claim about {name.lower()}, but its % Daily Value per serving is not declared; a '
                 f"{'vitamin' if is_vitamin else 'mineral nutrient'} claim requires the content declared as a % DV.",
                 cite,
@@ -180,7 +181,7 @@ def _vitamin_mineral(claim: ParsedClaim, facts: LabelFacts, panel: str | None) -
     if row.dv_percent < VITAMIN_MINERAL_MIN_PCT:
         out.append(
             failed(
-                "14.A14",
+                R14_A14,
                 f'"{claim.text}": {name} is declared at {nft_rounding.fmt(row.dv_percent)} % DV per serving; a claim '
                 f"about a {'vitamin' if is_vitamin else 'mineral nutrient'} requires 5 % DV or more.",
                 cite,
@@ -191,7 +192,7 @@ def _vitamin_mineral(claim: ParsedClaim, facts: LabelFacts, panel: str | None) -
         return out
     out.append(
         passed(
-            "14.A14",
+            R14_A14,
             f'"{claim.text}": {name} is declared at {nft_rounding.fmt(row.dv_percent)} % DV per serving (5 % or more).',
             cite,
             nft_values.evidence(row),
@@ -201,7 +202,7 @@ def _vitamin_mineral(claim: ParsedClaim, facts: LabelFacts, panel: str | None) -
     if claim.kind not in ("source", "free", "no_added"):
         out.append(
             review(
-                "14.B." + claim.key.replace(":", "."),
+                R14_B.part(claim.key.replace(":", ".")),
                 f'"{claim.text}": the level this wording implies ("{claim.kind.replace("_", " ")}") is set in the '
                 "Table of Permitted Nutrient Content Statements and Claims, incorporated by reference and not in the "
                 f"sources; {name} is declared at {nft_rounding.fmt(row.dv_percent)} % DV. A reviewer must confirm.",
@@ -214,7 +215,7 @@ def _vitamin_mineral(claim: ParsedClaim, facts: LabelFacts, panel: str | None) -
 
 
 def _criteria(claim: ParsedClaim, facts: LabelFacts, panel: str | None) -> list[Finding]:
-    rule = "14.B." + claim.key.replace(":", ".")
+    rule = R14_B.part(claim.key.replace(":", "."))
     lex = lexicon()
     nft = facts.nutrition_facts
     amount = nft_amount(nft, claim.subject)

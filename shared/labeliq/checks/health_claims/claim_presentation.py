@@ -12,6 +12,7 @@ import re
 
 from labeliq.checks.common.claim_parse import ParsedClaim
 from labeliq.checks.common.findings import failed, passed, review
+from labeliq.checks.health_claims.rules import R14_A2, R14_A3, R14_A5, R14_A11
 from labeliq.models import Finding, LabelFacts, ProductContext
 
 CITE_SIZE = "FDR B.01.503(3)"
@@ -35,7 +36,7 @@ def _listed(claims: Claims) -> str:
 
 def size_and_prominence(claims: Claims) -> Finding:
     return review(
-        "14.A2",
+        R14_A2,
         f"Check on the package that all the words and numbers of each claim ({_listed(claims)}) are shown in the "
         "same size and prominence: type size is not in the text.",
         CITE_SIZE,
@@ -49,7 +50,7 @@ def accompanying_information(claims: Claims) -> Finding | None:
     if not comparative:
         return None
     return review(
-        "14.A3",
+        R14_A3,
         f"The comparative claim(s) ({_listed(comparative)}) need the information of column 3 of the Table of "
         "Permitted Nutrient Content Statements and Claims (the reference food and the difference in amount) "
         "adjacent to the claim, with no intervening material, in letters at least as large: check the layout.",
@@ -64,7 +65,7 @@ def inherent_claims(claims: Claims) -> Finding | None:
     if not absolute:
         return None
     return review(
-        "14.A5",
+        R14_A5,
         f"If the food was not processed, formulated or modified to meet the claim(s) ({_listed(absolute)}), the "
         "claim must not be accompanied by the brand name and must characterize all foods of that type (e.g. 'a "
         "sodium-free food'): confirm with the manufacturer whether the food is naturally so.",
@@ -84,7 +85,7 @@ def cereal_protein(claims: Claims, facts: LabelFacts, context: ProductContext) -
     text = facts.full_text()
     if _THIRTY_G.search(text) and _MILK_125.search(text):
         return passed(
-            "14.A11",
+            R14_A11,
             f"The protein claim(s) ({_listed(protein)}) on this breakfast cereal come with the 30 g of cereal and "
             "125 mL of milk basis.",
             CITE_CEREAL,
@@ -92,7 +93,7 @@ def cereal_protein(claims: Claims, facts: LabelFacts, context: ProductContext) -
             protein[0][1],
         )
     return failed(
-        "14.A11",
+        R14_A11,
         f"The protein claim(s) ({_listed(protein)}) on this breakfast cereal must be accompanied by an indication "
         "that they refer to 30 g of the cereal combined with 125 mL of milk; no such indication was found.",
         CITE_CEREAL,

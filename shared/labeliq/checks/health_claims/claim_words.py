@@ -12,6 +12,7 @@ import re
 from labeliq.checks.common.claim_parse import ParsedClaim
 from labeliq.checks.common.findings import failed, passed, review
 from labeliq.checks.common.lexicons import sugars_based_names
+from labeliq.checks.health_claims.rules import R14_A10, R14_A12
 from labeliq.models import Finding, LabelFacts
 from labeliq.text import find_terms, fold
 
@@ -77,7 +78,7 @@ def unsweetened(claim: ParsedClaim, facts: LabelFacts, panel: str | None) -> lis
     if not names:
         return [
             review(
-                "14.A10",
+                R14_A10,
                 f'"{claim.text}": no ingredient list was read to confirm there are no added sugars or sweeteners.',
                 cite,
                 claim.text,
@@ -88,7 +89,7 @@ def unsweetened(claim: ParsedClaim, facts: LabelFacts, panel: str | None) -> lis
     if found:
         return [
             failed(
-                "14.A10",
+                R14_A10,
                 f'"{claim.text}" is claimed but the ingredient list contains {", ".join(found[:3])}; "unsweetened" '
                 'requires the food to meet "no added sugars" and to contain no sweetener.',
                 cite,
@@ -97,7 +98,7 @@ def unsweetened(claim: ParsedClaim, facts: LabelFacts, panel: str | None) -> lis
             )
         ]
     return [
-        passed("14.A10", f'"{claim.text}": no sugars-based ingredient or sweetener is listed.', cite, claim.text, panel)
+        passed(R14_A10, f'"{claim.text}": no sugars-based ingredient or sweetener is listed.', cite, claim.text, panel)
     ]
 
 
@@ -110,16 +111,16 @@ def light_sensory(claim: ParsedClaim, panel: str | None) -> list[Finding]:
     if find_terms(window, list(_SENSORY)):
         return [
             passed(
-                "14.A12", f'"{claim.text}" names the sensory characteristic next to "light".', cite, claim.text, panel
+                R14_A12, f'"{claim.text}" names the sensory characteristic next to "light".', cite, claim.text, panel
             )
         ]
     if re.search(r"\brum\b|\bhrum\b", folded):
         return [
-            passed("14.A12", f'"{claim.text}" concerns rum, which is excepted.', "FDR B.01.513(2)", claim.text, panel)
+            passed(R14_A12, f'"{claim.text}" concerns rum, which is excepted.', "FDR B.01.513(2)", claim.text, panel)
         ]
     return [
         failed(
-            "14.A12",
+            R14_A12,
             f'"{claim.text}" uses "light" without saying what is light: "light" about a sensory characteristic must '
             'name it next to the claim (e.g. "light in colour"), and "light" about energy or fat is the TPNCSC claim '
             '"light in energy or fat" with its conditions.',

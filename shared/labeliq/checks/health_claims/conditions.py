@@ -14,6 +14,8 @@ from __future__ import annotations
 from labeliq.checks.common import daily_values, nft_values
 from labeliq.checks.common import rounding as nft_rounding
 from labeliq.checks.common.findings import failed, passed, review
+from labeliq.checks.common.rule import Rule
+from labeliq.checks.health_claims.rules import R14_A6, R14_C
 from labeliq.checks.health_claims.wording import HealthClaimMatch, SuspectSentence
 from labeliq.models import Finding, LabelFacts, NutritionFacts, ProductContext
 from labeliq.text import fold
@@ -42,11 +44,11 @@ def judge(
     for suspect in suspects:
         out.append(_suspect_finding(suspect))
     for match in matches:
-        rule = f"14.C.{match.item}"
+        rule = R14_C.part(match.item)
         if context.intended_solely_for_children_under_4:
             out.append(
                 failed(
-                    "14.A6",
+                    R14_A6,
                     f'The health claim "{match.text}" is on a food intended solely for children under 4 years, which '
                     "may not carry it.",
                     "FDR B.01.601(1)(c)",
@@ -72,7 +74,7 @@ def judge(
 def _suspect_finding(suspect: SuspectSentence) -> Finding:
     if suspect.drug_like:
         return failed(
-            "14.C.drug",
+            R14_C.part("drug"),
             f'"{suspect.text}" represents the food as treating, curing, preventing or mitigating a disease; a food may '
             "not carry such a drug claim (only the disease risk-reduction claims of the table following B.01.603 "
             "are permitted).",
@@ -81,7 +83,7 @@ def _suspect_finding(suspect: SuspectSentence) -> Finding:
             suspect.panel,
         )
     return failed(
-        "14.C.wording",
+        R14_C.part("wording"),
         f'"{suspect.text}" is a disease risk-reduction claim that is not worded exactly as any statement in the table '
         "following B.01.603; only that exact wording may be used, with other words before or after but not inside.",
         "FDR B.01.601(1), B.01.603(1)",
@@ -107,7 +109,7 @@ def _minimum(
     context: ProductContext,
     key: str,
     minimum: float,
-    rule: str,
+    rule: Rule,
     match: HealthClaimMatch,
     cite: str,
 ) -> Finding:
@@ -144,7 +146,7 @@ def _minimum(
     )
 
 
-def _conditions(match: HealthClaimMatch, facts: LabelFacts, context: ProductContext, rule: str) -> list[Finding]:
+def _conditions(match: HealthClaimMatch, facts: LabelFacts, context: ProductContext, rule: Rule) -> list[Finding]:
     nft = facts.nutrition_facts
     cite = _CITE.format(item=match.item)
     if nft is None:
@@ -208,7 +210,7 @@ def _conditions(match: HealthClaimMatch, facts: LabelFacts, context: ProductCont
     return out
 
 
-def _zero(nft: NutritionFacts, key: str, rule: str, match: HealthClaimMatch, cite: str) -> Finding:
+def _zero(nft: NutritionFacts, key: str, rule: Rule, match: HealthClaimMatch, cite: str) -> Finding:
     """A "free of" condition is met only if the NFt shows 0 (B.01.401 table rounds to 0 exactly then)."""
     amount = nft_values.amount(nft, key)
     name = nft_rounding.RULES[key].name
@@ -229,7 +231,7 @@ def _zero(nft: NutritionFacts, key: str, rule: str, match: HealthClaimMatch, cit
 
 
 def _vitamin_d_phosphorus(
-    facts: LabelFacts, nft: NutritionFacts, rule: str, match: HealthClaimMatch, cite: str
+    facts: LabelFacts, nft: NutritionFacts, rule: Rule, match: HealthClaimMatch, cite: str
 ) -> list[Finding]:
     """Column 3 of item 2: vitamin D and phosphorus must be in the Nutrition Facts table."""
     panel = facts.panel(nft.source.panel)
@@ -262,7 +264,7 @@ def _vitamin_d_phosphorus(
 
 
 def _item3(
-    nft: NutritionFacts, context: ProductContext, rule: str, match: HealthClaimMatch, cite: str
+    nft: NutritionFacts, context: ProductContext, rule: Rule, match: HealthClaimMatch, cite: str
 ) -> list[Finding]:
     out: list[Finding] = []
     cholesterol = nft_values.amount(nft, "cholesterol")
@@ -298,14 +300,14 @@ def _item3(
     return out
 
 
-def _condition(met: bool, rule: str, cite: str, match: HealthClaimMatch, if_met: str, if_not: str) -> Finding:
+def _condition(met: bool, rule: Rule, cite: str, match: HealthClaimMatch, if_met: str, if_not: str) -> Finding:
     """A pass or a fail on one numeric condition of a claim, quoting the claim as evidence."""
     verdict = passed if met else failed
     return verdict(rule, if_met if met else if_not, cite, match.text, match.panel)
 
 
 def _sodium_pct(
-    nft: NutritionFacts, context: ProductContext, rule: str, match: HealthClaimMatch, cite: str
+    nft: NutritionFacts, context: ProductContext, rule: Rule, match: HealthClaimMatch, cite: str
 ) -> list[Finding]:
     sodium = nft_values.amount(nft, "sodium")
     dv = daily_values.current("sodium")
@@ -327,7 +329,7 @@ def _sodium_pct(
     ]
 
 
-def _item5(facts: LabelFacts, context: ProductContext, rule: str, match: HealthClaimMatch, cite: str) -> list[Finding]:
+def _item5(facts: LabelFacts, context: ProductContext, rule: Rule, match: HealthClaimMatch, cite: str) -> list[Finding]:
     category = fold(context.category or "")
     if not category:
         return [
@@ -371,13 +373,15 @@ def _bilingual(matches: list[HealthClaimMatch]) -> list[Finding]:
     for item, langs in languages.items():
         if langs >= {"en", "fr"}:
             out.append(
-                passed("14.C.bilingual", f"Health claim item {item} appears in English and French.", "FDR B.01.600")
+                passed(
+                    R14_C.part("bilingual"), f"Health claim item {item} appears in English and French.", "FDR B.01.600"
+                )
             )
         else:
             only = "English" if "en" in langs else "French"
             out.append(
                 failed(
-                    "14.C.bilingual",
+                    R14_C.part("bilingual"),
                     f"Health claim item {item} appears only in {only}; "
                     "health claims must be shown in English and French.",
                     "FDR B.01.600",

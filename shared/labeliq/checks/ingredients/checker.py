@@ -22,6 +22,7 @@ from labeliq.checks.common.ingredients_text import (
 )
 from labeliq.checks.common.lexicons import colour_class_entries, sugars_group_terms
 from labeliq.checks.ingredients.placement import placement_findings
+from labeliq.checks.ingredients.rules import R5_1, R5_2, R5_3, R5_5, R5_6, R5_7, R5_13, R5_14, R5_17
 from labeliq.checks.ingredients.sugars import check_sugars
 from labeliq.models import Finding, LabelFacts, ProductContext
 from labeliq.text import fold
@@ -61,7 +62,7 @@ def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     findings.append(_order(lists, context))
     findings.append(
         review(
-            "5.14",
+            R5_14,
             "Type of the list cannot be judged from text: single colour equivalent to 100 % black on a white or "
             "neutral background, sans-serif type, x-height at least 1.1 mm (1.4 mm if the NFt nutrients are set in "
             "8 pt or more), only the titles in bold, the title 'Ingredients'/'Ingrédients' in bold, and the border "
@@ -83,16 +84,16 @@ def _lang(pl: ParsedList) -> str:
 def _required(facts: LabelFacts, context: ProductContext, lists: list[ParsedList]) -> Finding:
     if lists:
         counts = ", ".join(f"{_lang(pl)}: {len(pl.entries)}" for pl in lists)
-        return passed("5.1", f"A list of ingredients is shown ({counts} ingredients).", CITE_REQUIRED)
+        return passed(R5_1, f"A list of ingredients is shown ({counts} ingredients).", CITE_REQUIRED)
     if context.packaged_at_retail:
         return not_applicable(
-            "5.1",
+            R5_1,
             "No list of ingredients was found; the context says the food is packaged at retail from bulk, which is "
             "exempt under B.01.008(2)(a) unless it is a mixture of nuts.",
             CITE_REQUIRED,
         )
     return review(
-        "5.1",
+        R5_1,
         "No list of ingredients was found. A list is required when the food has more than one ingredient; "
         "whether it has one, and whether an exemption of B.01.008(2) applies, cannot be told from the label "
         "(the context gives neither).",
@@ -105,12 +106,12 @@ def _title(pl: ParsedList) -> Finding:
     evidence = short(f"{title} {pl.body}", 80)
     if pl.language is None:
         return review(
-            "5.2", f"The language of the list titled '{title}' could not be told.", CITE_TITLE, evidence, pl.panel
+            R5_2, f"The language of the list titled '{title}' could not be told.", CITE_TITLE, evidence, pl.panel
         )
     expected = _EXPECTED_TITLE[pl.language]
     if not title:
         return failed(
-            "5.2",
+            R5_2,
             f"The {_lang(pl)} list of ingredients has no title; it must be introduced by {expected}.",
             CITE_TITLE,
             evidence,
@@ -118,7 +119,7 @@ def _title(pl: ParsedList) -> Finding:
         )
     if not _TITLES[pl.language].match(title):
         return failed(
-            "5.2",
+            R5_2,
             f"The {_lang(pl)} list is titled '{title}'; the FDR requires {expected} (or the same word without or "
             "with a spaced colon).",
             CITE_TITLE,
@@ -127,7 +128,7 @@ def _title(pl: ParsedList) -> Finding:
         )
     if _INTERVENING.match(pl.body):
         return failed(
-            "5.2",
+            R5_2,
             f"In the {_lang(pl)} list, words stand between the title '{title}' and the first ingredient "
             f"('{short(pl.body, 40)}'); nothing may come between them.",
             CITE_TITLE,
@@ -135,7 +136,7 @@ def _title(pl: ParsedList) -> Finding:
             pl.panel,
         )
     return passed(
-        "5.2",
+        R5_2,
         f"The {_lang(pl)} list is titled '{title}' and the first ingredient follows it (bold is judged under 5.14).",
         CITE_TITLE,
         evidence,
@@ -156,7 +157,7 @@ def _case(pl: ParsedList) -> Finding:
     if problems:
         shown = "; ".join(problems[:5]) + (f"; and {len(problems) - 5} more" if len(problems) > 5 else "")
         return failed(
-            "5.5",
+            R5_5,
             f"Case in the {_lang(pl)} list of ingredients: {shown}. Each ingredient is lower case with its first "
             "letter upper case, components entirely lower case; only additive acronyms (BHT, TBHQ) and "
             "alpha-descriptors (vitamin B3) stay upper case.",
@@ -165,7 +166,7 @@ def _case(pl: ParsedList) -> Finding:
             pl.panel,
         )
     return passed(
-        "5.5",
+        R5_5,
         f"The {_lang(pl)} list uses an upper-case first letter for each ingredient and lower case elsewhere.",
         CITE_CASE,
         short(pl.body),
@@ -183,7 +184,7 @@ def _separators(pl: ParsedList) -> Finding:
     without_ok = _SLASH_OK.sub("", pl.body)
     if "/" in without_ok and pl.language is None:
         return review(
-            "5.6",
+            R5_6,
             "A '/' separates names in a list whose language could not be told (an English/French list printed as "
             "one?); each language version is a separate list with ingredients separated by bullets or commas.",
             CITE_SEPARATORS,
@@ -195,7 +196,7 @@ def _separators(pl: ParsedList) -> Finding:
         problems.append(f"a '/' separates names ('{(slash.group(0) if slash else '/').strip()}')")
     if problems:
         return failed(
-            "5.6",
+            R5_6,
             f"Separators in the {_lang(pl)} list: {'; '.join(problems)}. Ingredients are separated by a bullet or "
             "a comma, components by a comma.",
             CITE_SEPARATORS,
@@ -205,7 +206,7 @@ def _separators(pl: ParsedList) -> Finding:
     bullets = [e.name for e in walk(pl.entries) if re.search(r"[•·●]", e.separators)]
     if bullets:
         return review(
-            "5.6",
+            R5_6,
             f"Components of {', '.join(bullets)} in the {_lang(pl)} list are separated by bullets; the FDR asks for "
             "commas between components (a supplier's grouped list may have been carried over as printed).",
             CITE_SEPARATORS,
@@ -213,7 +214,7 @@ def _separators(pl: ParsedList) -> Finding:
             pl.panel,
         )
     return passed(
-        "5.6",
+        R5_6,
         f"The {_lang(pl)} list separates ingredients by {'bullets' if '•' in pl.top_separators else 'commas'}.",
         CITE_SEPARATORS,
         short(pl.body),
@@ -229,7 +230,7 @@ def _brackets(pl: ParsedList) -> Finding:
         problems.append(f"empty parentheses after {', '.join(empty)}")
     if problems:
         return failed(
-            "5.7",
+            R5_7,
             f"Brackets in the {_lang(pl)} list do not balance: {'; '.join(problems)}. Components are shown in "
             "parentheses right after their ingredient.",
             CITE_COMPONENTS,
@@ -238,7 +239,7 @@ def _brackets(pl: ParsedList) -> Finding:
         )
     with_components = sum(1 for e in pl.entries if e.components)
     return passed(
-        "5.7",
+        R5_7,
         f"The {_lang(pl)} list shows components in balanced parentheses "
         f"({with_components} ingredients with components).",
         CITE_COMPONENTS,
@@ -251,7 +252,7 @@ def _colour(pl: ParsedList) -> Finding:
     offenders = [e.raw.strip() for e in colour_class_entries(pl.entries)]
     if offenders:
         return failed(
-            "5.13",
+            R5_13,
             f"The {_lang(pl)} list declares colour by the class name ({', '.join(offenders)}). The 'colour' class "
             "name is repealed: each food colour is declared by its specific name (e.g. 'allura red'); '(colour)' "
             "may only follow a specific name as a function note.",
@@ -260,7 +261,7 @@ def _colour(pl: ParsedList) -> Finding:
             pl.panel,
         )
     return passed(
-        "5.13",
+        R5_13,
         f"The {_lang(pl)} list does not use 'colour' as a class name.",
         CITE_COLOUR,
         short(pl.body),
@@ -287,7 +288,7 @@ def _order(lists: list[ParsedList], context: ProductContext) -> Finding:
     )
     if notes:
         message += " Plausibility: " + "; ".join(notes) + "."
-    return review("5.3", message, CITE_ORDER, short(lists[0].body, 80), lists[0].panel)
+    return review(R5_3, message, CITE_ORDER, short(lists[0].body, 80), lists[0].panel)
 
 
 def _translation_index() -> dict[str, set[str]]:
@@ -307,7 +308,7 @@ def _languages_match(lists: list[ParsedList]) -> Finding:
     if not en or not fr:
         present = "English" if en else "French" if fr else "no identified language"
         return review(
-            "5.17",
+            R5_17,
             f"Only one language version of the list was found ({present}); both are required unless a bilingual "
             "exemption of B.01.012 applies, which the context does not say.",
             CITE_MATCH,
@@ -316,7 +317,7 @@ def _languages_match(lists: list[ParsedList]) -> Finding:
     evidence = short(f"{en_list.body} | {fr_list.body}")
     if len(en_list.entries) != len(fr_list.entries):
         return failed(
-            "5.17",
+            R5_17,
             f"The English list has {len(en_list.entries)} ingredients and the French list "
             f"{len(fr_list.entries)}: the two versions must declare the same ingredients.",
             CITE_MATCH,
@@ -338,7 +339,7 @@ def _languages_match(lists: list[ParsedList]) -> Finding:
             mismatches.append(f"ingredient {position} is '{e.name}' in English but '{f.name}' in French")
     if mismatches:
         return review(
-            "5.17",
+            R5_17,
             "The English and French lists have the same number of ingredients but may differ: "
             + "; ".join(mismatches[:4])
             + ".",
@@ -347,7 +348,7 @@ def _languages_match(lists: list[ParsedList]) -> Finding:
             en_list.panel,
         )
     return passed(
-        "5.17",
+        R5_17,
         f"The English and French lists both declare {len(en_list.entries)} ingredients with the same structure.",
         CITE_MATCH,
         evidence,

@@ -12,6 +12,7 @@ import re
 from labeliq.checks.common.findings import not_applicable, passed, review
 from labeliq.checks.common.ingredients_text import Entry, ParsedList, short, strip_qualifiers
 from labeliq.checks.common.lexicons import additive_names
+from labeliq.checks.ingredients.rules import R5_4, R5_12, R5_15, R5_16, R5_18
 from labeliq.models import Finding, LabelFacts
 from labeliq.text import fold
 
@@ -126,7 +127,7 @@ def tail_order(pl: ParsedList) -> Finding:
     lang = (pl.language or "unknown").upper()
     if not run:
         return not_applicable(
-            "5.4",
+            R5_4,
             f"The {lang} list does not end with spices, seasonings, flavours, additives, vitamins or minerals, so "
             "the any-order tail of B.01.008.2(4) is not used.",
             CITE_TAIL,
@@ -137,7 +138,7 @@ def tail_order(pl: ParsedList) -> Finding:
     seasonings = [e.name for e, label in run if label == "seasoning"]
     if seasonings:
         return review(
-            "5.4",
+            R5_4,
             f"The {lang} list ends with items it may show in any order ({listed}). Seasonings other than spices "
             f"and herbs ({', '.join(seasonings)}) may sit there only if they total no more than 2 % of the weight "
             "of the ingredients: check the formulation.",
@@ -146,7 +147,7 @@ def tail_order(pl: ParsedList) -> Finding:
             pl.panel,
         )
     return passed(
-        "5.4",
+        R5_4,
         f"The {lang} list closes with items B.01.008.2(4) allows at the end in any order ({listed}); their order "
         "among themselves is free.",
         CITE_TAIL,
@@ -161,7 +162,7 @@ def exempt_components(pl: ParsedList) -> Finding | None:
     if not bare:
         return None
     return passed(
-        "5.12",
+        R5_12,
         f"{', '.join(bare)}: items of the table to B.01.009(1), whose components need not be shown; a food "
         "allergen, gluten or sulphite source among those components must still be declared (B.01.009(3),(4)), "
         "which the allergen check judges.",
@@ -173,7 +174,7 @@ def exempt_components(pl: ParsedList) -> Finding | None:
 
 def border(pl: ParsedList) -> Finding:
     return review(
-        "5.15",
+        R5_15,
         f"Check on the {pl.panel} panel that the {(pl.language or 'unknown').upper()} list of ingredients is set "
         "apart by a solid border or lines or by a contrasting background, and that the phenylalanine statement, "
         "the Contains statement and any May contain statement sit inside the same border or background on the "
@@ -189,13 +190,13 @@ def location(facts: LabelFacts, lists: list[ParsedList]) -> Finding:
     elsewhere = [pl for pl in lists if pl.panel not in bottoms]
     if elsewhere:
         return passed(
-            "5.16",
+            R5_16,
             f"The list of ingredients is shown on the {elsewhere[0].panel} panel, not only on the bottom.",
             CITE_LOCATION,
             panel=elsewhere[0].panel,
         )
     return review(
-        "5.16",
+        R5_16,
         f"The list of ingredients appears only on the bottom panel ({lists[0].panel}). Required information may "
         "not be shown only on the bottom of the container (B.01.005(1),(2)) unless the container is ornamental "
         "(B.01.005(3)); confirm whether it is, otherwise the list must also appear on another panel.",
@@ -211,7 +212,7 @@ def variation_wording(pl: ParsedList) -> Finding | None:
     if match is None:
         return None
     return review(
-        "5.18",
+        R5_18,
         f"The {(pl.language or 'unknown').upper()} list uses variation wording ('{match.group(0)}'). B.01.011 "
         "allows it for 12 months from labelling only if every food that may be used is listed, the statement is "
         "part of the list, and the alternatives are grouped by class in the descending order of their probable "

@@ -18,6 +18,7 @@ from labeliq.checks.common.lexicons import (
     sugars_kind,
     sweetener_kind,
 )
+from labeliq.checks.ingredients.rules import R5_8, R5_9, R5_10
 from labeliq.models import Finding, LabelFacts, ProductContext
 from labeliq.text import fold, has_term
 
@@ -137,7 +138,7 @@ def check_sugars(facts: LabelFacts, context: ProductContext, lists: list[ParsedL
         if problems:
             findings.append(
                 failed(
-                    "5.8",
+                    R5_8,
                     f"The {lang} list of ingredients does not group sugars as the FDR requires: "
                     + "; ".join(problems)
                     + ".",
@@ -151,7 +152,7 @@ def check_sugars(facts: LabelFacts, context: ProductContext, lists: list[ParsedL
             if not sugars_known and not groups:
                 findings.append(
                     review(
-                        "5.8",
+                        R5_8,
                         f"The {lang} list shows sugars-based ingredients outside a "
                         f"'Sugars (…)'/'Sucres (…)' group ({names}). They must be grouped unless the product has "
                         "less than 0.5 g sugars per serving, and no Nutrition Facts sugars value was found to tell.",
@@ -163,7 +164,7 @@ def check_sugars(facts: LabelFacts, context: ProductContext, lists: list[ParsedL
             else:
                 findings.append(
                     failed(
-                        "5.8",
+                        R5_8,
                         f"The {lang} list shows sugars-based ingredients outside the "
                         f"'Sugars (…)'/'Sucres (…)' group: {names}. Each sugars-based ingredient must be shown in "
                         "parentheses after the term 'Sugars' (EN) / 'Sucres' (FR), placed by the combined weight.",
@@ -175,7 +176,7 @@ def check_sugars(facts: LabelFacts, context: ProductContext, lists: list[ParsedL
         elif ungrouped and exemption is not None:
             findings.append(
                 passed(
-                    "5.9",
+                    R5_9,
                     f"The {lang} list need not group {', '.join(e.name for e in ungrouped)}: {exemption.reason}.",
                     CITE_EXEMPT,
                     evidence,
@@ -185,7 +186,7 @@ def check_sugars(facts: LabelFacts, context: ProductContext, lists: list[ParsedL
         if to_review and exemption is None:
             findings.append(
                 review(
-                    "5.8",
+                    R5_8,
                     f"The {lang} list shows {', '.join(e.name for e in to_review)} outside a sugars group; "
                     "it may be a sugars-based ingredient (a variant of an ILT Annex 1 name or a name ending in "
                     "'-ose'). Confirm its composition and function: if it is sugars-based it must be grouped.",
@@ -197,7 +198,7 @@ def check_sugars(facts: LabelFacts, context: ProductContext, lists: list[ParsedL
         if groups and not problems and not ungrouped:
             findings.append(
                 passed(
-                    "5.8",
+                    R5_8,
                     f"The {lang} list groups its sugars-based ingredients as '{short(groups[0].raw, 80)}'.",
                     CITE_GROUP,
                     evidence,
@@ -207,7 +208,7 @@ def check_sugars(facts: LabelFacts, context: ProductContext, lists: list[ParsedL
         if not groups and not ungrouped and not to_review and not problems:
             findings.append(
                 not_applicable(
-                    "5.8",
+                    R5_8,
                     f"No sugars-based ingredient was found at the top level of the {lang} list.",
                     CITE_GROUP,
                     evidence,
@@ -227,7 +228,7 @@ def _check_sweeteners_in_group(pl: ParsedList, groups: list[Entry]) -> list[Find
     if wrong:
         return [
             failed(
-                "5.10",
+                R5_10,
                 f"The {lang} sugars group contains {', '.join(wrong)}: sugar alcohols and sweeteners are not "
                 "sugars-based ingredients and must not be placed in the 'Sugars'/'Sucres' group.",
                 CITE_SWEETENERS,
@@ -237,7 +238,7 @@ def _check_sweeteners_in_group(pl: ParsedList, groups: list[Entry]) -> list[Find
         ]
     return [
         passed(
-            "5.10",
+            R5_10,
             f"The {lang} sugars group contains no sugar alcohol or sweetener.",
             CITE_SWEETENERS,
             short(groups[0].raw),

@@ -17,6 +17,7 @@ from functools import cache
 
 from labeliq.checks.common.findings import failed, not_applicable, passed, review
 from labeliq.checks.common.label_lines import is_principal, panel_lines
+from labeliq.checks.irradiation.rules import R4_1, R4_2, R4_3, R4_4, R4_5
 from labeliq.lexicons import load
 from labeliq.models import Finding, LabelFacts, ProductContext
 from labeliq.text import fold
@@ -98,12 +99,12 @@ def _food_names(facts: LabelFacts, context: ProductContext) -> list[str]:
 def _check_permitted(facts: LabelFacts, context: ProductContext, statements: list[_Statement]) -> Finding:
     cite = "FDR B.26.003 and table to Division 26"
     if not statements:
-        return not_applicable("4.1", "No irradiation statement was found on the label.", cite)
+        return not_applicable(R4_1, "No irradiation statement was found on the label.", cite)
     names = _food_names(facts, context)
     evidence = statements[0].text
     if not names:
         return review(
-            "4.1",
+            R4_1,
             "The label says the food is irradiated but its common name was not found, so it cannot be matched "
             "against the foods that may be irradiated.",
             cite,
@@ -113,10 +114,10 @@ def _check_permitted(facts: LabelFacts, context: ProductContext, statements: lis
     items = [i for i in (_table_item(n) for n in names) if i is not None]
     if items:
         return passed(
-            "4.1", f"'{names[0]}' is a food that may be irradiated (Div. 26 table item {items[0]}).", cite, evidence
+            R4_1, f"'{names[0]}' is a food that may be irradiated (Div. 26 table item {items[0]}).", cite, evidence
         )
     return failed(
-        "4.1",
+        R4_1,
         f"The label says '{names[0]}' is irradiated, but only potatoes, onions, wheat and wheat flour, spices and "
         "dehydrated seasonings, and fresh or frozen raw ground beef may be irradiated and sold.",
         cite,
@@ -134,7 +135,7 @@ def _check_symbol_and_statement(facts: LabelFacts, statements: list[_Statement])
     if not on_pdp:
         out.append(
             failed(
-                "4.2",
+                R4_2,
                 "The irradiation statement is not on the principal display panel; the radura symbol must be on the "
                 "principal display panel with the statement in close proximity.",
                 cite,
@@ -145,7 +146,7 @@ def _check_symbol_and_statement(facts: LabelFacts, statements: list[_Statement])
     else:
         out.append(
             review(
-                "4.2",
+                R4_2,
                 f"The statement '{on_pdp[0].text}' uses permitted wording; the international irradiation symbol "
                 "(radura) must appear on the principal display panel next to it, which text cannot show.",
                 cite,
@@ -155,7 +156,7 @@ def _check_symbol_and_statement(facts: LabelFacts, statements: list[_Statement])
         )
     out.append(
         review(
-            "4.3",
+            R4_3,
             "The radura's outer diameter must be at least the height of the net quantity numerals; without "
             "bounding boxes it cannot be measured.",
             "FDR B.01.035(5)",
@@ -187,7 +188,7 @@ def _check_ingredients(facts: LabelFacts) -> list[Finding]:
         if _table_item(name) is None:
             out.append(
                 failed(
-                    "4.1",
+                    R4_1,
                     f"The ingredient '{name}' is declared irradiated but is not a food that may be irradiated.",
                     "FDR B.26.003 and table to Division 26",
                     name,
@@ -196,7 +197,7 @@ def _check_ingredients(facts: LabelFacts) -> list[Finding]:
     if found:
         out.append(
             review(
-                "4.4",
+                R4_4,
                 "Irradiated ingredients are declared with 'irradiated'; whether every irradiated ingredient of 10 % "
                 "or more is so declared needs the formulation.",
                 cite,
@@ -214,12 +215,12 @@ def _check_bilingual(facts: LabelFacts, statements: list[_Statement]) -> Finding
         return None
     text = fold(facts.full_text())
     if _DO_NOT_AGAIN.search(text) and not ("do not irradiate again" in text and "ne pas irradier de nouveau" in text):
-        return failed("4.5", "'Do not irradiate again' must be shown in both languages.", "FDR B.01.035(7), (10)")
+        return failed(R4_5, "'Do not irradiate again' must be shown in both languages.", "FDR B.01.035(7), (10)")
     if {"en", "fr"} <= langs:
-        return passed("4.5", "The irradiation statement is shown in English and French.", cite)
+        return passed(R4_5, "The irradiation statement is shown in English and French.", cite)
     missing = "French" if "en" in langs else "English"
     return failed(
-        "4.5",
+        R4_5,
         f"The irradiation statement is shown in one language only; the {missing} statement is missing "
         "(FR: « irradié », « traité par irradiation » or « traité par radiation »).",
         cite,

@@ -21,6 +21,7 @@ from labeliq.checks.common.dealer import (
 )
 from labeliq.checks.common.findings import failed, not_applicable, passed, review
 from labeliq.checks.common.label_lines import is_bottom
+from labeliq.checks.name_address.rules import R3_1, R3_2
 from labeliq.lexicons import load
 from labeliq.models import Finding, LabelFacts, ProductContext
 from labeliq.text import has_term
@@ -44,7 +45,7 @@ def _exempt(context: ProductContext) -> bool:
 def _check_placement(facts: LabelFacts, blocks: list[DealerBlock]) -> Finding:
     if not blocks:
         return failed(
-            "3.1",
+            R3_1,
             "No name and principal place of business of the person by or for whom the food was made or packaged "
             "was found; it must be shown on the label (any part but the bottom alone).",
             _CITE_PLACE,
@@ -52,7 +53,7 @@ def _check_placement(facts: LabelFacts, blocks: list[DealerBlock]) -> Finding:
     visible = [b for b in blocks if not is_bottom(facts, b.panel)]
     if not visible:
         return failed(
-            "3.1",
+            R3_1,
             f"The name and principal place of business appears only on the bottom of the container "
             f"('{blocks[0].panel}' panel); it must also appear on another part of the label.",
             _CITE_PLACE,
@@ -60,7 +61,7 @@ def _check_placement(facts: LabelFacts, blocks: list[DealerBlock]) -> Finding:
             blocks[0].panel,
         )
     return passed(
-        "3.1",
+        R3_1,
         "The name and principal place of business is shown on a part of the label other than the bottom.",
         _CITE_PLACE,
         visible[0].text,
@@ -77,7 +78,7 @@ def _locator_finding(block: DealerBlock) -> Finding:
     only_countries = bool(places) and set(places) <= set(country_names(rest))
     if places and not (codes and only_countries):
         return passed(
-            "3.2",
+            R3_2,
             f"The principal place of business names a physical location ({', '.join(dict.fromkeys(places))}).",
             _CITE_PHYSICAL,
             text,
@@ -85,7 +86,7 @@ def _locator_finding(block: DealerBlock) -> Finding:
         )
     if places:
         return failed(
-            "3.2",
+            R3_2,
             "The principal place of business is given only as a country and a numerical code; a code is not a "
             "physical location (the city must be named).",
             _CITE_PHYSICAL,
@@ -95,7 +96,7 @@ def _locator_finding(block: DealerBlock) -> Finding:
     words = re.sub(r"[^\w]+", " ", _ROLE_WORDS.sub(" ", stripped)).strip()
     if removed and not words:
         return failed(
-            "3.2",
+            R3_2,
             f"The principal place of business is given only as {', '.join(removed)}; a website, telephone number "
             "or postal code is not a physical location (at least the city with the province or country).",
             _CITE_PHYSICAL,
@@ -104,7 +105,7 @@ def _locator_finding(block: DealerBlock) -> Finding:
         )
     if has_po_box(rest):
         return review(
-            "3.2",
+            R3_2,
             "The principal place of business is a post-office box; it must lead to a physical location.",
             _CITE_PHYSICAL,
             text,
@@ -112,7 +113,7 @@ def _locator_finding(block: DealerBlock) -> Finding:
         )
     if words:
         return review(
-            "3.2",
+            R3_2,
             f"The address part '{words}' was not recognised as a city, province, country or civic address; "
             "the principal place of business must be a physical location.",
             _CITE_PHYSICAL,
@@ -120,7 +121,7 @@ def _locator_finding(block: DealerBlock) -> Finding:
             block.panel,
         )
     return failed(
-        "3.2",
+        R3_2,
         "Only a name is shown, with no principal place of business; the city with the province or country is "
         "the usual minimum.",
         _CITE_PHYSICAL,
@@ -134,7 +135,7 @@ def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     if not blocks and _exempt(context):
         return [
             not_applicable(
-                "3.1",
+                R3_1,
                 "Fresh fruits or vegetables packaged at retail and visible in the package need no dealer name.",
                 "SFCR 220",
             )

@@ -27,6 +27,7 @@ from labeliq.checks.net_quantity.quantity_text import (
     significant_figures,
     tokens,
 )
+from labeliq.checks.net_quantity.rules import R3_11, R3_12, R3_13, R3_14, R3_15, R3_16, R3_17
 from labeliq.lexicons import load
 from labeliq.models import Finding, LabelFacts, ProductContext
 from labeliq.text import fold, has_term
@@ -77,13 +78,13 @@ def _check_presence(facts: LabelFacts, context: ProductContext, decls: list[_Dec
     on_pdp = [d for d in decls if is_principal(facts, d.panel) is not False]
     if not decls:
         return failed(
-            "3.11",
+            R3_11,
             "No declaration of net quantity was found; it must be on the principal display panel in metric units.",
             cite,
         )
     if not on_pdp:
         return failed(
-            "3.11",
+            R3_11,
             f"The net quantity appears on the '{decls[0].panel}' panel only; it must be on the principal "
             "display panel.",
             cite,
@@ -94,7 +95,7 @@ def _check_presence(facts: LabelFacts, context: ProductContext, decls: list[_Dec
     if not metric:
         if context.packaged_at_retail:
             return review(
-                "3.11",
+                R3_11,
                 "The net quantity is only in Canadian units; this is allowed only for food packaged from bulk at "
                 "retail (SFCR 241.4(2)(b)), which the context does not establish.",
                 cite,
@@ -102,7 +103,7 @@ def _check_presence(facts: LabelFacts, context: ProductContext, decls: list[_Dec
                 on_pdp[0].panel,
             )
         return failed(
-            "3.11",
+            R3_11,
             f"The net quantity '{on_pdp[0].text}' is not in metric units; a metric declaration (g, kg, mL, L) is "
             "required on the principal display panel.",
             cite,
@@ -111,14 +112,14 @@ def _check_presence(facts: LabelFacts, context: ProductContext, decls: list[_Dec
         )
     if is_principal(facts, metric[0].panel) is None:
         return review(
-            "3.11",
+            R3_11,
             "A metric net quantity was found but no panel is marked as the principal display panel.",
             cite,
             metric[0].text,
             metric[0].panel,
         )
     return passed(
-        "3.11",
+        R3_11,
         "The net quantity is declared in metric units on the principal display panel.",
         cite,
         metric[0].text,
@@ -134,7 +135,7 @@ def _check_unit_range(context: ProductContext, decl: _Decl, tok: Token) -> Findi
     if unit in ("g", "mL") and tok.value >= 1000:
         big = "kg" if unit == "g" else "L"
         return failed(
-            "3.12",
+            R3_12,
             f"'{tok.raw}' is 1 000 {unit} or more and must be declared in {big} (e.g. {tok.value / 1000:g} {big}).",
             cite,
             decl.text,
@@ -143,10 +144,10 @@ def _check_unit_range(context: ProductContext, decl: _Decl, tok: Token) -> Findi
     if unit in ("kg", "L") and tok.value < 1:
         small = "g" if unit == "kg" else "mL"
         if abs(tok.value - 0.5) < 1e-9:
-            return passed("3.12", f"500 {small} may be shown as 0.5 {unit}.", "SFCR 233(2)", decl.text, decl.panel)
+            return passed(R3_12, f"500 {small} may be shown as 0.5 {unit}.", "SFCR 233(2)", decl.text, decl.panel)
         if unit == "kg" and context.packaged_at_retail:
             return passed(
-                "3.12",
+                R3_12,
                 "A decimal fraction of a kilogram is allowed for food packaged at retail.",
                 "SFCR 233(3)",
                 decl.text,
@@ -154,7 +155,7 @@ def _check_unit_range(context: ProductContext, decl: _Decl, tok: Token) -> Findi
             )
         if unit == "kg" and context.packaged_at_retail is None:
             return review(
-                "3.12",
+                R3_12,
                 f"'{tok.raw}' is below 1 {unit}; a decimal fraction of a kilogram is allowed only for food packaged "
                 "from bulk at retail or catch-weight food, which the context does not say.",
                 "SFCR 233(1), (3)",
@@ -162,13 +163,13 @@ def _check_unit_range(context: ProductContext, decl: _Decl, tok: Token) -> Findi
                 decl.panel,
             )
         return failed(
-            "3.12",
+            R3_12,
             f"'{tok.raw}' is below 1 000 {small} and must be declared in {small} (e.g. {tok.value * 1000:g} {small}).",
             cite,
             decl.text,
             decl.panel,
         )
-    return passed("3.12", f"'{tok.raw}' uses the unit its size requires.", cite, decl.text, decl.panel)
+    return passed(R3_12, f"'{tok.raw}' uses the unit its size requires.", cite, decl.text, decl.panel)
 
 
 def _check_figures(decl: _Decl, tok: Token) -> Finding | None:
@@ -176,7 +177,7 @@ def _check_figures(decl: _Decl, tok: Token) -> Finding | None:
         return None
     if tok.fraction:
         return failed(
-            "3.13",
+            R3_13,
             f"'{tok.raw}' uses a fraction; fractions are not acceptable in metric units (use a decimal such as 0.5, "
             "or words).",
             "SFCR 234, 235; CFIA ILT, net quantity",
@@ -185,7 +186,7 @@ def _check_figures(decl: _Decl, tok: Token) -> Finding | None:
         )
     if tok.number.startswith((".", ",")):
         return failed(
-            "3.13",
+            R3_13,
             f"'{tok.raw}' is below one unit without a zero before the decimal point (e.g. 0.5).",
             "SFCR 235",
             decl.text,
@@ -194,13 +195,13 @@ def _check_figures(decl: _Decl, tok: Token) -> Finding | None:
     figures = significant_figures(tok.number)
     if figures > 3:
         return failed(
-            "3.13",
+            R3_13,
             f"'{tok.raw}' shows {figures} figures; the net quantity is declared to three figures (e.g. 453.59 → 454).",
             "SFCR 234",
             decl.text,
             decl.panel,
         )
-    return passed("3.13", f"'{tok.raw}' is shown to at most three figures.", "SFCR 234, 235", decl.text, decl.panel)
+    return passed(R3_13, f"'{tok.raw}' is shown to at most three figures.", "SFCR 234, 235", decl.text, decl.panel)
 
 
 def _check_symbol(facts: LabelFacts, decl: _Decl, tok: Token) -> Finding | None:
@@ -218,9 +219,9 @@ def _check_symbol(facts: LabelFacts, decl: _Decl, tok: Token) -> Finding | None:
         )
         shared = tok.unit.lower() in METRIC_WORDS_EN & METRIC_WORDS_FR
         if shared or (has_en and has_fr):
-            return passed("3.14", "The unit written in words appears in both languages.", cite, decl.text, decl.panel)
+            return passed(R3_14, "The unit written in words appears in both languages.", cite, decl.text, decl.panel)
         return failed(
-            "3.14",
+            R3_14,
             f"The unit '{tok.unit}' is written in words in one language only; words must appear in English and "
             "French (gram/gramme), or use the bilingual symbol.",
             cite,
@@ -229,7 +230,7 @@ def _check_symbol(facts: LabelFacts, decl: _Decl, tok: Token) -> Finding | None:
         )
     if tok.unit not in METRIC_SYMBOLS:
         return failed(
-            "3.14",
+            R3_14,
             f"'{tok.raw}' uses '{tok.unit}', which is not an accepted metric symbol (g, kg, mL/ml/mℓ, L/l/ℓ; the "
             "symbols are case sensitive and 'G' may not replace 'g').",
             cite,
@@ -237,16 +238,16 @@ def _check_symbol(facts: LabelFacts, decl: _Decl, tok: Token) -> Finding | None:
             decl.panel,
         )
     if tok.punct == "." or tok.punct == ":":
-        return failed("3.14", f"'{tok.raw}': no punctuation may follow the metric symbol.", cite, decl.text, decl.panel)
+        return failed(R3_14, f"'{tok.raw}': no punctuation may follow the metric symbol.", cite, decl.text, decl.panel)
     if tok.space == "":
         return failed(
-            "3.14",
+            R3_14,
             f"'{tok.raw}': a single space must separate the number from the unit symbol (e.g. '500 g').",
             cite,
             decl.text,
             decl.panel,
         )
-    return passed("3.14", f"'{tok.raw}' uses a bilingual metric symbol.", cite, decl.text, decl.panel)
+    return passed(R3_14, f"'{tok.raw}' uses a bilingual metric symbol.", cite, decl.text, decl.panel)
 
 
 def _check_qualifiers(decls: list[_Decl]) -> Finding | None:
@@ -257,7 +258,7 @@ def _check_qualifiers(decls: list[_Decl]) -> Finding | None:
             found.append("~")
         if found:
             return failed(
-                "3.15",
+                R3_15,
                 f"The net quantity is qualified by '{found[0]}'; qualifying the declared net quantity is misleading "
                 "and prohibited.",
                 "SFCR 199(1)(a); CFIA ILT, net quantity",
@@ -265,7 +266,7 @@ def _check_qualifiers(decls: list[_Decl]) -> Finding | None:
                 decl.panel,
             )
     if decls:
-        return passed("3.15", "The net quantity is not qualified.", "SFCR 199(1)(a)", decls[0].text, decls[0].panel)
+        return passed(R3_15, "The net quantity is not qualified.", "SFCR 199(1)(a)", decls[0].text, decls[0].panel)
     return None
 
 
@@ -281,7 +282,7 @@ def _check_height(context: ProductContext, decls: list[_Decl]) -> Finding | None
         mm = next(h for limit, h in table if limit is None or pds <= limit)
         need = f"at least {mm} mm high for a principal display surface of {pds:g} cm²"
     return review(
-        "3.16",
+        R3_16,
         f"The net quantity numerals must be bold, in distinct contrast and {need}; type size and weight cannot be "
         "measured from text.",
         cite,
@@ -308,7 +309,7 @@ def _check_canadian_units(decls: list[_Decl]) -> list[Finding]:
             if not near:
                 out.append(
                     failed(
-                        "3.17",
+                        R3_17,
                         f"'{tok.raw}' is not grouped with the metric declaration; metric and Canadian units must "
                         "be shown together.",
                         "SFCR 236",
@@ -322,7 +323,7 @@ def _check_canadian_units(decls: list[_Decl]) -> list[Finding]:
             if volume and base in ("oz", "ounce", "once") and not FLUID.search(tok.unit):
                 out.append(
                     failed(
-                        "3.17",
+                        R3_17,
                         f"'{tok.raw}' declares a liquid in ounces; fluids must use fluid ounces ('fl oz').",
                         "SFCR 237(1); CFIA ILT, net quantity",
                         decl.text,
@@ -337,7 +338,7 @@ def _check_canadian_units(decls: list[_Decl]) -> list[Finding]:
                 if any(abs(v - us_ml) / us_ml < 0.02 for v in ml):
                     out.append(
                         failed(
-                            "3.17",
+                            R3_17,
                             f"'{tok.raw}' is a U.S. {us_unit} (by its metric equivalent) but is not marked 'U.S.'.",
                             "CFIA ILT, net quantity",
                             decl.text,
@@ -347,7 +348,7 @@ def _check_canadian_units(decls: list[_Decl]) -> list[Finding]:
                     continue
             out.append(
                 passed(
-                    "3.17",
+                    R3_17,
                     f"'{tok.raw}' is grouped with the metric declaration.",
                     "SFCR 236, 237",
                     decl.text,

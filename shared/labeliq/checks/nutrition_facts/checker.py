@@ -16,6 +16,7 @@ from labeliq.checks.nutrition_facts import nft_format
 from labeliq.checks.nutrition_facts import presence as nft_presence
 from labeliq.checks.nutrition_facts import rounding_findings as nft_rounding_findings
 from labeliq.checks.nutrition_facts import serving as nft_serving
+from labeliq.checks.nutrition_facts.rules import R10_C, R10_D
 from labeliq.models import Finding, LabelFacts, NutritionFacts, ProductContext
 from labeliq.text import fold
 
@@ -72,9 +73,11 @@ def _added_nutrients(facts: LabelFacts, nft: NutritionFacts) -> list[Finding]:
 def _declared(key: str, what: str, nft: NutritionFacts, evidence: str) -> Finding:
     cite = "FDR B.01.402(6)"
     if key in nft.nutrients:
-        return passed("10.C.added", f"{what} is added and declared in the table.", cite, evidence, nft.source.panel)
+        return passed(
+            R10_C.part("added"), f"{what} is added and declared in the table.", cite, evidence, nft.source.panel
+        )
     return failed(
-        "10.C.added",
+        R10_C.part("added"),
         f"The ingredient list shows {what}, but the Nutrition Facts table does not declare it; the table must show "
         "the amount of any sugar alcohol, vitamin or mineral nutrient added to the product.",
         cite,
@@ -86,7 +89,7 @@ def _declared(key: str, what: str, nft: NutritionFacts, evidence: str) -> Findin
 def _children_daily_values(nft: NutritionFacts) -> Finding:
     """Foods solely for children 1 to < 4 years use the column-2 Daily Values, most of which are not in our sources."""
     return review(
-        "10.D",
+        R10_D,
         "The product is intended solely for children under 4 years, so its % Daily Values use the children's column of "
         "the Table of Daily Values; those values are not confirmed in the sources (only sodium 1200 mg and potassium "
         "2000 mg are), so a reviewer must check the %DV column.",

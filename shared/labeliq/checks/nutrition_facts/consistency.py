@@ -9,6 +9,8 @@ from __future__ import annotations
 from labeliq.checks.common import nft_values
 from labeliq.checks.common import rounding as nft_rounding
 from labeliq.checks.common.findings import failed, passed
+from labeliq.checks.common.rule import Rule
+from labeliq.checks.nutrition_facts.rules import R10_E4, R10_E5, R10_E6
 from labeliq.models import Finding, NutritionFacts
 
 # Atwater average factors, kcal/g: cfia-rules.md 10.E5 ([PG] CFIA "Elements within the NFt: energy" and the
@@ -38,7 +40,7 @@ def check_sums(nft: NutritionFacts) -> list[Finding]:
     if fat is not None and fat_parts:
         low = sum(span[0] for span in fat_parts.values())
         names = " + ".join(nft_rounding.RULES[k].name.lower() for k in fat_parts)
-        out.append(_sum_finding("10.E4.fat", names, low, "fat", fat, nft, (*fat_parts, "fat")))
+        out.append(_sum_finding(R10_E4.part("fat"), names, low, "fat", fat, nft, (*fat_parts, "fat")))
     carb = nft_values.interval(nft, "carbohydrate")
     keys = ("sugars", "fibre", "sugar_alcohols", "starch")
     spans = [nft_values.interval(nft, k) for k in keys]
@@ -46,12 +48,14 @@ def check_sums(nft: NutritionFacts) -> list[Finding]:
     if carb is not None and present:
         low = sum(s[0] for s in present)
         names = " + ".join(k.replace("_", " ") for k, s in zip(keys, spans, strict=True) if s is not None)
-        out.append(_sum_finding("10.E4.carbohydrate", names, low, "carbohydrate", carb, nft, (*keys, "carbohydrate")))
+        out.append(
+            _sum_finding(R10_E4.part("carbohydrate"), names, low, "carbohydrate", carb, nft, (*keys, "carbohydrate"))
+        )
     return out
 
 
 def _sum_finding(
-    rule: str,
+    rule: Rule,
     parts_name: str,
     parts_low: float,
     whole_name: str,
@@ -107,7 +111,7 @@ def check_energy(nft: NutritionFacts) -> list[Finding]:
     if declared[1] >= band[0] and declared[0] <= band[1]:
         return [
             passed(
-                "10.E5",
+                R10_E5,
                 f"{nft_rounding.fmt(nft.calories)} Calories is consistent with the macronutrients "
                 f"(about {_fmt_span(macros)} Calories from 9 kcal/g fat, 4 kcal/g carbohydrate and protein).",
                 cite,
@@ -117,7 +121,7 @@ def check_energy(nft: NutritionFacts) -> list[Finding]:
         ]
     return [
         failed(
-            "10.E5",
+            R10_E5,
             f"Energy is printed as {nft_rounding.fmt(nft.calories)} Calories, but the declared fat, carbohydrate and "
             f"protein give about {_fmt_span(macros)} Calories (9 kcal/g fat, 4 kcal/g carbohydrate and protein, "
             "fibre and sugar alcohols counted at 0-4 kcal/g); the declared energy is outside that range even with "
@@ -142,7 +146,7 @@ def check_kilojoules(nft: NutritionFacts) -> list[Finding]:
     if kj - half_step <= high + 1e-9 and kj + half_step >= low - 1e-9:
         return [
             passed(
-                "10.E6",
+                R10_E6,
                 f"{nft_rounding.fmt(kj)} kJ matches the declared Calories.",
                 cite,
                 nft_values.evidence(row),
@@ -151,7 +155,7 @@ def check_kilojoules(nft: NutritionFacts) -> list[Finding]:
         ]
     return [
         failed(
-            "10.E6",
+            R10_E6,
             f"Energy is printed as {nft_rounding.fmt(kj)} kJ, but the declared Calories correspond to about "
             f"{nft_rounding.fmt(round(low))}–{nft_rounding.fmt(round(high))} kJ (1 Calorie = 4.184 kJ, rounded to "
             "the nearest 10 kJ).",

@@ -15,6 +15,7 @@ from fractions import Fraction
 from labeliq.checks.common import daily_values, nft_values
 from labeliq.checks.common import rounding as nft_rounding
 from labeliq.checks.common.findings import failed, passed
+from labeliq.checks.nutrition_facts.rules import R10_D, R10_E1, R10_E2, R10_E3
 from labeliq.models import Finding, NutrientValue, NutritionFacts
 
 MINERALS = ("sodium", "potassium", "calcium", "iron")
@@ -61,7 +62,7 @@ def _mineral_finding(key: str, value: NutrientValue, mg: float, judged_on: dt.da
     panel = value.source.panel
     cite = "FDR B.01.401(1.2) and table item " + nft_rounding.RULES[key].citation.rsplit(" ", 1)[-1]
     if mg == 0:
-        rule = "10.E3." + key
+        rule = R10_E3.part(key)
         if printed == 0:
             return passed(rule, f"{name} is declared as 0 mg and its %DV as 0 %.", cite, evidence, panel)
         return failed(
@@ -72,7 +73,7 @@ def _mineral_finding(key: str, value: NutrientValue, mg: float, judged_on: dt.da
             evidence,
             panel,
         )
-    rule = "10.E1." + key
+    rule = R10_E1.part(key)
     now = daily_values.current(key)
     if now is None:
         return passed(rule, f"{name}: no Daily Value is set, nothing to compute.", cite, evidence, panel)
@@ -166,16 +167,18 @@ def _interval_finding(
     cite = "FDR B.01.401 table, column 4 (percentage rounded to the nearest 1 %)"
     if declared_zero:
         if printed == 0:
-            return passed("10.E3." + key, f"{name} is declared as 0 {unit} and its %DV as 0 %.", cite, evidence, panel)
+            return passed(
+                R10_E3.part(key), f"{name} is declared as 0 {unit} and its %DV as 0 %.", cite, evidence, panel
+            )
         return failed(
-            "10.E3." + key,
+            R10_E3.part(key),
             f"{name} is declared as 0 {unit} but its %DV is printed as {_pct(printed)}; "
             f"a nutrient declared as 0 {unit} must show 0 %.",
             cite,
             evidence,
             panel,
         )
-    rule = "10.E2." + key
+    rule = R10_E2.part(key)
     if dv is None:
         return passed(rule, f"{name}: no Daily Value to compute.", cite, evidence, panel)
     low, high = span[0] / dv.amount * 100, span[1] / dv.amount * 100
@@ -220,7 +223,7 @@ def check_missing_percent(nft: NutritionFacts) -> list[Finding]:
         name = "Saturated + trans fat" if key == "saturated_plus_trans" else nft_rounding.RULES[key].name
         out.append(
             failed(
-                "10.D." + key,
+                R10_D.part(key),
                 f"{name} is declared without a % Daily Value; the core table requires the amount as a percentage "
                 "of the daily value per serving of stated size.",
                 "FDR B.01.401 table, column 3",
@@ -248,7 +251,7 @@ def check_forbidden_percent(nft: NutritionFacts) -> list[Finding]:
         name = nft_rounding.RULES[key].name
         out.append(
             failed(
-                f"10.D.{key}",
+                R10_D.part(key),
                 f"{name} is shown with a % Daily Value ({_pct(value.dv_percent)}); the Nutrition Facts table gives the "
                 f"amount of {name.lower()} in grams only, with no % Daily Value (the pre-2016 format had one).",
                 nft_rounding.RULES[key].citation + ", column 3",

@@ -14,6 +14,7 @@ from labeliq import lexicons
 from labeliq.checks.common import nft_values
 from labeliq.checks.common import rounding as nft_rounding
 from labeliq.checks.common.findings import failed, passed, review
+from labeliq.checks.nutrition_facts.rules import R10_A6, R10_B
 from labeliq.models import Finding, LabelFacts, NutritionFacts, ProductContext
 from labeliq.text import fold
 
@@ -37,11 +38,13 @@ def check_title(nft: NutritionFacts) -> list[Finding]:
     missing = [lang for lang in ("en", "fr") if not any(t in folded for t in titles[lang])]
     cite = "FDR B.01.401(3)(e)(iv); CFIA Directory of NFT Formats (title)"
     if not missing:
-        return [passed("10.B.title", "The table is titled in English and French.", cite, nft.title, nft.source.panel)]
+        return [
+            passed(R10_B.part("title"), "The table is titled in English and French.", cite, nft.title, nft.source.panel)
+        ]
     names = {"en": '"Nutrition Facts"', "fr": '"Valeur nutritive"'}
     return [
         failed(
-            "10.B.title",
+            R10_B.part("title"),
             f'The table title "{nft.title.strip()}" lacks {" and ".join(names[m] for m in missing)}; the Nutrition '
             'Facts table is titled "Nutrition Facts" and "Valeur nutritive".',
             cite,
@@ -61,11 +64,15 @@ def check_footnote(facts: LabelFacts, nft: NutritionFacts) -> list[Finding]:
     cite = "FDR B.01.401 table item 16"
     evidence = nft.dv_footnote
     if all(present.values()):
-        return [passed("10.B.footnote", "The % Daily Value footnote is present in English and French.", cite, evidence)]
+        return [
+            passed(
+                R10_B.part("footnote"), "The % Daily Value footnote is present in English and French.", cite, evidence
+            )
+        ]
     if not any(present.values()) and not nft.dv_footnote.strip():
         return [
             review(
-                "10.B.footnote",
+                R10_B.part("footnote"),
                 'No "%Daily Value" footnote ("*5% or less is a little, 15% or more is a lot") was found; it is '
                 "required except in the formats listed in B.01.401(8), which a reviewer must confirm.",
                 cite + "; FDR B.01.401(8)",
@@ -77,7 +84,7 @@ def check_footnote(facts: LabelFacts, nft: NutritionFacts) -> list[Finding]:
     expected = " / ".join(f'"{wanted[lang]}"' for lang in missing)
     return [
         failed(
-            "10.B.footnote",
+            R10_B.part("footnote"),
             f"The % Daily Value footnote is missing or not worded as the FDR requires ({', '.join(missing).upper()}): "
             f"expected {expected}.",
             cite,
@@ -115,11 +122,13 @@ def check_descriptions(nft: NutritionFacts) -> list[Finding]:
     cite = "FDR B.01.401 table column 2; B.01.402 table column 2 (and the French version)"
     if not wrong:
         return [
-            passed("10.B.description", "Every row uses a description the FDR provides.", cite, "", nft.source.panel)
+            passed(
+                R10_B.part("description"), "Every row uses a description the FDR provides.", cite, "", nft.source.panel
+            )
         ]
     return [
         failed(
-            "10.B.description",
+            R10_B.part("description"),
             f"Row descriptions not provided by the FDR: {'; '.join(wrong)}. Each row must use one of the English and "
             "French descriptions set out in the tables to B.01.401 and B.01.402.",
             cite,
@@ -134,7 +143,7 @@ def check_serving(nft: NutritionFacts) -> list[Finding]:
     if not nft.serving_text.strip() and nft.serving_amount is None:
         return [
             failed(
-                "10.B.serving",
+                R10_B.part("serving"),
                 "No serving of stated size was found in the table; it "
                 "must be given as a household measure and a metric "
                 'amount ("Per 1 cup (250 mL)" / "pour 1 tasse (250 mL)").',
@@ -146,7 +155,7 @@ def check_serving(nft: NutritionFacts) -> list[Finding]:
     if nft.serving_amount is None:
         return [
             failed(
-                "10.B.serving",
+                R10_B.part("serving"),
                 f'The serving "{nft.serving_text.strip()}" shows no metric amount (g or mL) in parentheses.',
                 cite,
                 nft.serving_text,
@@ -155,10 +164,12 @@ def check_serving(nft: NutritionFacts) -> list[Finding]:
         ]
     verdict = nft_rounding.judge("serving", nft.serving_amount)
     if verdict.legal:
-        return [passed("10.B.serving", "The serving of stated size is rounded as required.", cite, nft.serving_text)]
+        return [
+            passed(R10_B.part("serving"), "The serving of stated size is rounded as required.", cite, nft.serving_text)
+        ]
     return [
         failed(
-            "10.B.serving",
+            R10_B.part("serving"),
             f"The serving size is printed as {nft_rounding.fmt(nft.serving_amount)} {nft.serving_unit or ''}; "
             f"{verdict.tier.describe(nft.serving_unit or 'g')} the metric size is rounded to the nearest multiple of "
             f"{nft_rounding.fmt(verdict.tier.increment or 1)} ({nft_rounding.fmt(verdict.suggestion or 0)}).",
@@ -181,7 +192,7 @@ def check_core_rows(nft: NutritionFacts, context: ProductContext) -> list[Findin
     names = _lexicon()["descriptions"]
     for key in missing:
         name = nft_rounding.RULES[key].name
-        rule = f"10.B.{key}"
+        rule = R10_B.part(key)
         cite = nft_rounding.RULES[key].citation
         if statement and key not in ALWAYS_KEPT and key != "energy":
             words = names.get(key, {"en": [name.lower()], "fr": []})
@@ -189,12 +200,12 @@ def check_core_rows(nft: NutritionFacts, context: ProductContext) -> list[Findin
                 w in fold(statement) for lang in ("en", "fr") for w in words[lang]
             ):
                 out.append(
-                    passed("10.A6", f'{name} is omitted and named in "{statement}".', "FDR B.01.401(6)(j)", statement)
+                    passed(R10_A6, f'{name} is omitted and named in "{statement}".', "FDR B.01.401(6)(j)", statement)
                 )
             else:
                 out.append(
                     failed(
-                        "10.A6",
+                        R10_A6,
                         f'{name} is omitted from the simplified table but is not named in "{statement}"; the statement '
                         "must name each nutrient omitted.",
                         "FDR B.01.401(6)(j)",
@@ -245,7 +256,7 @@ def _simplified_allowed(nft: NutritionFacts, missing: list[str]) -> list[Finding
     if len(zeros) >= SIMPLIFIED_MIN_ZEROS:
         return [
             passed(
-                "10.A6",
+                R10_A6,
                 f"The simplified format is used and {len(zeros)} of the 13 core items are 0 or omitted (6 or more).",
                 cite,
                 nft.not_significant_source,
@@ -254,7 +265,7 @@ def _simplified_allowed(nft: NutritionFacts, missing: list[str]) -> list[Finding
         ]
     return [
         failed(
-            "10.A6",
+            R10_A6,
             f'The table uses the simplified format ("{nft.not_significant_source.strip()}"), but only '
             f"{len(zeros)} of the energy value and core nutrients are 0 or omitted; the simplified format needs "
             'six or more that may be expressed as "0".',

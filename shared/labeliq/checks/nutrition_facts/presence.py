@@ -10,6 +10,7 @@ import re
 
 from labeliq.checks.common import product_category
 from labeliq.checks.common.findings import failed, not_applicable, passed, review
+from labeliq.checks.nutrition_facts.rules import R10_A1, R10_A2, R10_A3, R10_A4, R10_A5, R10_A7, R10_E9
 from labeliq.models import Finding, LabelFacts, ProductContext
 from labeliq.text import fold
 
@@ -46,7 +47,7 @@ def _present(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     if _is_supplemented(facts, context):
         return [
             failed(
-                "10.A3",
+                R10_A3,
                 "The label carries a Nutrition Facts table, but the product is a supplemented food, which must carry a "
                 "Supplemented Food Facts table instead and must not show a Nutrition Facts table or the phrase "
                 '"nutrition facts" / "valeur nutritive".',
@@ -59,7 +60,7 @@ def _present(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     if banned:
         return [
             failed(
-                "10.A3",
+                R10_A3,
                 f"The label carries a Nutrition Facts table, but the product category ({context.category}) is one "
                 f"({banned[0]}) whose label must not contain a Nutrition Facts table.",
                 "FDR B.01.401(5)",
@@ -67,7 +68,7 @@ def _present(facts: LabelFacts, context: ProductContext) -> list[Finding]:
                 panel,
             )
         ]
-    return [passed("10.A1", "A Nutrition Facts table is on the label.", "FDR B.01.401(1)", evidence, panel)]
+    return [passed(R10_A1, "A Nutrition Facts table is on the label.", "FDR B.01.401(1)", evidence, panel)]
 
 
 def _exemption_cancelled(facts: LabelFacts) -> str:
@@ -92,7 +93,7 @@ def _absent(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     if _is_supplemented(facts, context):
         return [
             passed(
-                "10.A3",
+                R10_A3,
                 "No Nutrition Facts table: the product is a supplemented food, which carries a Supplemented Food Facts "
                 "table instead.",
                 "FDR B.01.401(4)",
@@ -102,7 +103,7 @@ def _absent(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     if cancelled:
         return [
             failed(
-                "10.A2",
+                R10_A2,
                 f"No Nutrition Facts table was found, and no exemption can apply because {cancelled}; such a label "
                 "must carry a Nutrition Facts table.",
                 "FDR B.01.401(1),(3)",
@@ -112,7 +113,7 @@ def _absent(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     if exempt or product_category.matches(context.category, "nft_prohibited"):
         return [
             review(
-                "10.A1",
+                R10_A1,
                 f"No Nutrition Facts table was found; the category ({context.category}) may be exempt under "
                 "B.01.401(2) or (4). A reviewer must confirm the exemption.",
                 "FDR B.01.401(2),(4)",
@@ -121,7 +122,7 @@ def _absent(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     if context.available_display_surface_cm2 is not None and context.available_display_surface_cm2 < SMALL_PACKAGE_CM2:
         return [
             review(
-                "10.A4",
+                R10_A4,
                 f"No Nutrition Facts table was found; with an available display surface of "
                 f"{context.available_display_surface_cm2:g} cm² (< 100 "
                 "cm²) the table may be replaced by a statement of "
@@ -131,7 +132,7 @@ def _absent(facts: LabelFacts, context: ProductContext) -> list[Finding]:
         ]
     return [
         failed(
-            "10.A1",
+            R10_A1,
             "No Nutrition Facts table was found on the label; a prepackaged product must carry one unless an exemption "
             "of B.01.401(2) applies, and none is indicated by the product context.",
             "FDR B.01.401(1),(2)",
@@ -146,7 +147,7 @@ def check_foreign_table(facts: LabelFacts) -> list[Finding]:
     if hits:
         return [
             failed(
-                "10.A5",
+                R10_A5,
                 "The label shows wording of a foreign (US-format) nutrition panel "
                 f'("{hits[0]}"); a foreign nutrition facts table is '
                 "not permitted on a Canadian label, alone or next to "
@@ -161,7 +162,7 @@ def check_foreign_table(facts: LabelFacts) -> list[Finding]:
     if third:
         return [
             review(
-                "10.A5",
+                R10_A5,
                 f'The table contains text read as neither English nor French ("{third[0].strip()}"); the Nutrition '
                 "Facts table holds only the information of B.01.401/B.01.402 in English and French. A reviewer must "
                 "confirm whether a third language is printed inside the table.",
@@ -172,7 +173,7 @@ def check_foreign_table(facts: LabelFacts) -> list[Finding]:
         ]
     return [
         not_applicable(
-            "10.A5", "No foreign (US-format) nutrition panel wording was found.", "CFIA ILT, Nutrition labelling"
+            R10_A5, "No foreign (US-format) nutrition panel wording was found.", "CFIA ILT, Nutrition labelling"
         )
     ]
 
@@ -184,7 +185,7 @@ def layout_reviews(facts: LabelFacts) -> list[Finding]:
         return []
     return [
         review(
-            "10.A7",
+            R10_A7,
             "The Nutrition Facts format version (the largest that fits within 15 % of the available display surface) "
             "depends on the package dimensions and layout; a reviewer must confirm it.",
             "FDR B.01.454 ff.",
@@ -192,7 +193,7 @@ def layout_reviews(facts: LabelFacts) -> list[Finding]:
             nft.source.panel,
         ),
         review(
-            "10.E9",
+            R10_E9,
             "Presentation of the table (one colour, 100 % black or equivalent on a white or neutral background, "
             "sans-serif type, rules and spacing) cannot be read from text; a reviewer must confirm it.",
             "FDR B.01.450, B.01.451",

@@ -13,7 +13,9 @@ import re
 from labeliq.checks.common import nft_values
 from labeliq.checks.common import rounding as nft_rounding
 from labeliq.checks.common.findings import failed, passed
+from labeliq.checks.common.rule import Rule
 from labeliq.checks.nutrition_facts import consistency as nft_consistency
+from labeliq.checks.nutrition_facts.rules import R10_B, R10_C
 from labeliq.models import Finding, NutritionFacts
 
 ADDITIONAL_KEYS = (
@@ -74,7 +76,7 @@ def _zero_problem(nft: NutritionFacts, key: str) -> str:
     return ""
 
 
-def _finding(nft: NutritionFacts, key: str, printed: float, rule_id: str, evidence: str, panel: str) -> Finding:
+def _finding(nft: NutritionFacts, key: str, printed: float, rule_id: Rule, evidence: str, panel: str) -> Finding:
     legal, message = rounding_message(key, printed)
     citation = nft_rounding.RULES[key].citation
     if legal and printed == 0:
@@ -97,12 +99,12 @@ def check_core(nft: NutritionFacts) -> list[Finding]:
     out: list[Finding] = []
     if nft.calories is not None:
         evidence = nft.calories_text or f"Calories {nft_rounding.fmt(nft.calories)}"
-        out.append(_finding(nft, "energy", nft.calories, "10.B.energy", evidence, nft.source.panel))
-    out += _row_findings(nft, nft_values.CORE_ROWS, "10.B")
+        out.append(_finding(nft, "energy", nft.calories, R10_B.part("energy"), evidence, nft.source.panel))
+    out += _row_findings(nft, nft_values.CORE_ROWS, R10_B)
     return out
 
 
-def _row_findings(nft: NutritionFacts, keys: tuple[str, ...], rule: str) -> list[Finding]:
+def _row_findings(nft: NutritionFacts, keys: tuple[str, ...], rule: Rule) -> list[Finding]:
     """One rounding finding per printed row, as `<rule>.<key>`; rows the table does not show are skipped."""
     out: list[Finding] = []
     for key in keys:
@@ -110,12 +112,12 @@ def _row_findings(nft: NutritionFacts, keys: tuple[str, ...], rule: str) -> list
         amount = nft_values.amount(nft, key)
         if value is None or amount is None:
             continue
-        out.append(_finding(nft, key, amount, f"{rule}.{key}", nft_values.evidence(value), value.source.panel))
+        out.append(_finding(nft, key, amount, rule.part(key), nft_values.evidence(value), value.source.panel))
     return out
 
 
 def check_additional(nft: NutritionFacts) -> list[Finding]:
-    out = _row_findings(nft, ADDITIONAL_KEYS, "10.C")
+    out = _row_findings(nft, ADDITIONAL_KEYS, R10_C)
     out += _servings_per_container(nft)
     out += _fatty_acid_set(nft)
     return out
@@ -135,8 +137,8 @@ def _servings_per_container(nft: NutritionFacts) -> list[Finding]:
     legal, message = rounding_message("servings_per_container", count)
     cite = nft_rounding.RULES["servings_per_container"].citation
     if legal:
-        return [passed("10.C.servings_per_container", message, cite, text, nft.source.panel)]
-    return [failed("10.C.servings_per_container", message, cite, text, nft.source.panel)]
+        return [passed(R10_C.part("servings_per_container"), message, cite, text, nft.source.panel)]
+    return [failed(R10_C.part("servings_per_container"), message, cite, text, nft.source.panel)]
 
 
 def _fatty_acid_set(nft: NutritionFacts) -> list[Finding]:
@@ -147,11 +149,11 @@ def _fatty_acid_set(nft: NutritionFacts) -> list[Finding]:
     missing = [k for k in ("omega_6", "omega_3", "monounsaturated_fat") if k not in nft.nutrients]
     cite = "FDR B.01.402(3)"
     if not missing:
-        return [passed("10.C.fatty_acids", "Omega-6, omega-3 and monounsaturated fat are all declared.", cite)]
+        return [passed(R10_C.part("fatty_acids"), "Omega-6, omega-3 and monounsaturated fat are all declared.", cite)]
     names = ", ".join(nft_rounding.RULES[k].name.lower() for k in missing)
     return [
         failed(
-            "10.C.fatty_acids",
+            R10_C.part("fatty_acids"),
             f"The table declares {nft_rounding.RULES[shown[0]].name.lower()} but not {names}; when any of these fatty "
             "acids is shown, omega-6, omega-3 and monounsaturated fat must all be in the table.",
             cite,

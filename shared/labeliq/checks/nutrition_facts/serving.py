@@ -9,6 +9,7 @@ gives the reference amount, so the reviewer starts from what the label says.
 from __future__ import annotations
 
 from labeliq.checks.common.findings import review
+from labeliq.checks.nutrition_facts.rules import R10_E8
 from labeliq.models import Finding, NutritionFacts, ProductContext
 
 CITATION = "CFIA ILT, nutrition facts table (serving size); Table of Reference Amounts"
@@ -19,7 +20,7 @@ def serving_finding(nft: NutritionFacts, context: ProductContext) -> Finding:
     ra = context.reference_amount
     if ra is None:
         return review(
-            "10.E8",
+            R10_E8,
             f"The serving of stated size ({serving}) cannot be compared with the Table of Reference Amounts: the "
             "context gives no reference amount. Check that the serving reflects the reference amount for the "
             "product's category (a single-serving container holds less than 200 % of it).",
@@ -38,7 +39,7 @@ def serving_finding(nft: NutritionFacts, context: ProductContext) -> Finding:
         else ""
     )
     return review(
-        "10.E8",
+        R10_E8,
         f"The serving of stated size ({serving}) should reflect the reference amount given in the context "
         f"({ra.value:g} {ra.unit}).{detail}{single} Whether it does depends on the Table of Reference Amounts' "
         "rules for the product's category, which a person must check.",

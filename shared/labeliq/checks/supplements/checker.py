@@ -19,6 +19,7 @@ from labeliq.checks.common.ingredients_case import ACRONYMS
 from labeliq.checks.common.ingredients_text import parsed_lists, text_outside_lists, walk
 from labeliq.checks.common.label_lines import panel_lines
 from labeliq.checks.supplements.presentation import presentation_findings
+from labeliq.checks.supplements.rules import R12_1, R12_2, R12_3, R12_4, R12_5, R12_6, R12_10, R12_11
 from labeliq.models import Finding, LabelFacts, ProductContext
 from labeliq.text import fold
 
@@ -82,7 +83,7 @@ def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
         findings.extend(_cautions(ev))
         findings.append(
             review(
-                "12.3",
+                R12_3,
                 "The caution list must sit next to the SFFt of the same language with nothing in between, and the "
                 "French version must not start on the line where the English ends (unless ADS < 100 cm²); layout "
                 "cannot be judged from text.",
@@ -93,7 +94,7 @@ def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     findings.append(_identifier(ev))
     findings.append(
         review(
-            "12.4",
+            R12_4,
             "Which cautionary statements are required depends on the supplemental ingredients and their amounts "
             "(List of Permitted Supplemental Ingredients, column 4), which is not available here.",
             CITE_SI_LIST,
@@ -106,7 +107,7 @@ def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     if context.available_display_surface_cm2 is not None and context.available_display_surface_cm2 < 100:
         findings.append(
             review(
-                "12.11",
+                R12_11,
                 f"The available display surface is {context.available_display_surface_cm2:g} cm² (< 100 cm²): the "
                 "SFFt may be replaced by 'how to obtain' information or shown in reduced form, with exceptions.",
                 CITE_SMALL,
@@ -131,7 +132,7 @@ def _table(facts: LabelFacts, context: ProductContext, ev: SupplementedEvidence)
     before_transition = context.judged_on() <= TRANSITION_ENDS
     if ev.sfft and nft is not None:
         return failed(
-            "12.1",
+            R12_1,
             "The label shows both a Supplemented Food Facts table and a Nutrition Facts table; a supplemented food "
             "carries the SFFt instead of an NFt.",
             CITE_TABLE,
@@ -141,7 +142,7 @@ def _table(facts: LabelFacts, context: ProductContext, ev: SupplementedEvidence)
     if ev.sfci and nft is not None and not ev.sfft:
         marker = f"caution identifier '{ev.sfci}'"
         return failed(
-            "12.1",
+            R12_1,
             f"The label carries {marker}, which marks a supplemented food, but shows a Nutrition Facts table instead "
             "of a Supplemented Food Facts table.",
             CITE_TABLE,
@@ -150,7 +151,7 @@ def _table(facts: LabelFacts, context: ProductContext, ev: SupplementedEvidence)
     if context.supplemented_food is True and not ev.sfft:
         verdict = review if before_transition else failed
         return verdict(
-            "12.1",
+            R12_1,
             "The context says this is a supplemented food, but no Supplemented Food Facts table was found"
             + (" (the label shows a Nutrition Facts table instead)." if nft is not None else ".")
             + (" Until 2025-12-31 transitional provisions may apply." if before_transition else ""),
@@ -159,18 +160,18 @@ def _table(facts: LabelFacts, context: ProductContext, ev: SupplementedEvidence)
     if ev.sfft:
         if context.supplemented_food is False:
             return review(
-                "12.1",
+                R12_1,
                 "The label shows a Supplemented Food Facts table although the context says the food is not "
                 "supplemented; check which applies.",
                 CITE_TABLE,
                 ev.sfft,
             )
         return passed(
-            "12.1", f"The supplemented food shows a Supplemented Food Facts table ('{ev.sfft}').", CITE_TABLE, ev.sfft
+            R12_1, f"The supplemented food shows a Supplemented Food Facts table ('{ev.sfft}').", CITE_TABLE, ev.sfft
         )
     if ev.cautions and context.supplemented_food is None:
         return review(
-            "12.1",
+            R12_1,
             f"A caution list appears ('{ev.caution_title} {ev.cautions[0]}') without a Supplemented Food Facts table "
             "or caution identifier; if this is a supplemented food it needs both (the context does not say).",
             CITE_TABLE,
@@ -179,7 +180,7 @@ def _table(facts: LabelFacts, context: ProductContext, ev: SupplementedEvidence)
     hints = _si_hints(facts, context)
     if hints and nft is not None and context.supplemented_food is None:
         return review(
-            "12.1",
+            R12_1,
             f"The list declares {', '.join(hints)} and the label shows a Nutrition Facts table. If these are "
             "supplemental ingredients (not fortification or a permitted additive use), the food is a supplemented "
             "food and needs an SFFt; the context does not say (supplemented_food).",
@@ -187,7 +188,7 @@ def _table(facts: LabelFacts, context: ProductContext, ev: SupplementedEvidence)
             ", ".join(hints),
         )
     return not_applicable(
-        "12.1",
+        R12_1,
         "No Supplemented Food Facts table, caution list or caution identifier was found"
         + (" and the context says the food is not supplemented." if context.supplemented_food is False else "."),
         CITE_TABLE,
@@ -201,7 +202,7 @@ def _cautions(ev: SupplementedEvidence) -> list[Finding]:
     if not titles:
         findings.append(
             failed(
-                "12.2",
+                R12_2,
                 "Cautionary statements are shown without the title 'Caution' / 'Attention'.",
                 CITE_CAUTIONS,
                 evidence,
@@ -212,7 +213,7 @@ def _cautions(ev: SupplementedEvidence) -> list[Finding]:
         if wrong:
             findings.append(
                 failed(
-                    "12.2",
+                    R12_2,
                     f"The caution list is titled {', '.join(repr(t) for t in wrong)}; the title must be 'Caution' "
                     "(English) and 'Attention' (French), with or without a colon.",
                     CITE_CAUTIONS,
@@ -223,7 +224,7 @@ def _cautions(ev: SupplementedEvidence) -> list[Finding]:
     if case:
         findings.append(
             failed(
-                "12.2",
+                R12_2,
                 f"Cautionary statements must be in lower case with a capital first letter: {'; '.join(case[:3])}.",
                 CITE_CAUTIONS,
                 evidence,
@@ -232,7 +233,7 @@ def _cautions(ev: SupplementedEvidence) -> list[Finding]:
     if not findings:
         findings.append(
             review(
-                "12.2",
+                R12_2,
                 f"The caution list is titled {' / '.join(titles)} and its statements are in sentence case; bold title "
                 "and the border or contrasting background cannot be judged from text.",
                 CITE_CAUTIONS,
@@ -255,7 +256,7 @@ def _caution_case_problem(statement: str) -> bool:
 def _identifier(ev: SupplementedEvidence) -> Finding:
     if ev.cautions and not ev.sfci:
         return failed(
-            "12.5",
+            R12_5,
             "The label shows cautionary statements but no supplemented food caution identifier ('Supplemented / "
             "Supplémenté' with 'Health Canada / Santé Canada') was found on the principal display panel.",
             CITE_SFCI,
@@ -263,7 +264,7 @@ def _identifier(ev: SupplementedEvidence) -> Finding:
         )
     if ev.sfci and not ev.cautions:
         return failed(
-            "12.5",
+            R12_5,
             f"The principal display panel carries the caution identifier ('{ev.sfci}') but the label shows no "
             "cautionary statements; the identifier is allowed only when there are cautions.",
             CITE_SFCI,
@@ -271,13 +272,13 @@ def _identifier(ev: SupplementedEvidence) -> Finding:
         )
     if ev.sfci:
         return review(
-            "12.5",
+            R12_5,
             f"The caution identifier ('{ev.sfci}') is on the principal display panel with the caution list; its "
             "format (black and white, standard or compact), size and placement need review.",
             CITE_SFCI,
             ev.sfci,
         )
-    return not_applicable("12.5", "No cautionary statement and no caution identifier: none is required.", CITE_SFCI)
+    return not_applicable(R12_5, "No cautionary statement and no caution identifier: none is required.", CITE_SFCI)
 
 
 def _high_caffeine(facts: LabelFacts) -> list[Finding]:
@@ -295,7 +296,7 @@ def _high_caffeine(facts: LabelFacts) -> list[Finding]:
         panel, text = claims[0]
         return [
             failed(
-                "12.6",
+                R12_6,
                 f"The label carries 'high caffeine content' and also a vitamin or mineral representation ('{text}'); "
                 "only declarations in the list of ingredients or the SFFt are allowed then.",
                 CITE_HIGH_CAFFEINE,
@@ -305,7 +306,7 @@ def _high_caffeine(facts: LabelFacts) -> list[Finding]:
         ]
     return [
         passed(
-            "12.6",
+            R12_6,
             "The label carries 'high caffeine content' and makes no vitamin or mineral representation outside the "
             "list of ingredients and the SFFt.",
             CITE_HIGH_CAFFEINE,
@@ -318,13 +319,13 @@ def _transition(context: ProductContext) -> Finding:
     judged = context.judged_on()
     if judged <= TRANSITION_ENDS:
         return review(
-            "12.10",
+            R12_10,
             f"Judged on {judged.isoformat()}: until 2025-12-31 the transitional provisions of SOR/2022-169 "
             "(ss. 32-35, foods with a Temporary Marketing Authorization) may exempt this food from parts of B.29.",
             CITE_TRANSITION,
         )
     return passed(
-        "12.10",
+        R12_10,
         f"Judged on {judged.isoformat()}: the SOR/2022-169 transition ended on 2025-12-31, so Division 29 applies "
         "in full.",
         CITE_TRANSITION,

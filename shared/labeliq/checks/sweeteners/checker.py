@@ -21,6 +21,8 @@ from labeliq.checks.common.ingredients_text import (
 )
 from labeliq.checks.common.label_lines import panel_lines
 from labeliq.checks.common.lexicons import SweetenerKind, sweetener_kind, sweeteners_data
+from labeliq.checks.common.rule import Rule
+from labeliq.checks.sweeteners.rules import R11_1, R11_2, R11_3, R11_4, R11_5, R11_6, R11_7, R11_9
 from labeliq.models import Finding, LabelFacts, ProductContext
 from labeliq.text import fold
 
@@ -78,7 +80,7 @@ def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     if not found:
         return [
             not_applicable(
-                "11.1",
+                R11_1,
                 "No sweetener, sugar alcohol or polydextrose was found in the list of ingredients."
                 if lists
                 else "No list of ingredients was found, so no sweetener could be looked for.",
@@ -94,7 +96,7 @@ def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
         findings.append(_table_top(facts, context, table_top, found))
     outside = "\n".join(line for _, _, line in text_outside_lists(facts))
     if "polydextrose" in keys:
-        findings.append(_amount_statement("11.5", "polydextrose", outside, CITE_POLYDEXTROSE, found))
+        findings.append(_amount_statement(R11_5, "polydextrose", outside, CITE_POLYDEXTROSE, found))
     if "erythritol" in keys:
         findings.append(_erythritol(facts, outside, found))
     if any(f.kind == "sugar_alcohol" for f in found):
@@ -115,7 +117,7 @@ def _list9(found: list[Found], context: ProductContext, table_top: bool | None) 
         if f.kind == "unconfirmed":
             findings.append(
                 review(
-                    "11.1",
+                    R11_1,
                     f"'{f.name}' is not a name the sweetener lexicon can confirm on the List of Permitted Sweeteners; "
                     "check that it is a permitted sweetener declared by its common name (e.g. 'steviol glycosides').",
                     CITE_LIST9,
@@ -126,7 +128,7 @@ def _list9(found: list[Found], context: ProductContext, table_top: bool | None) 
         elif f.kind == "list9_unconfirmed":
             findings.append(
                 review(
-                    "11.1",
+                    R11_1,
                     f"'{f.name}' is a sweetener whose listing and permitted foods could not be confirmed from the "
                     "sources at hand; check List 9 for this food.",
                     CITE_LIST9,
@@ -138,7 +140,7 @@ def _list9(found: list[Found], context: ProductContext, table_top: bool | None) 
             verdict = failed if table_top is False else review
             findings.append(
                 verdict(
-                    "11.1",
+                    R11_1,
                     f"'{f.name}' is permitted in table-top sweeteners only; "
                     + (
                         f"this product ('{context.category}') is not one."
@@ -155,12 +157,12 @@ def _list9(found: list[Found], context: ProductContext, table_top: bool | None) 
             category = fold(context.category or "")
             if category and any(fold(food) in category for food in foods):
                 findings.append(
-                    passed("11.1", f"'{f.name}' is permitted in {context.category}.", CITE_LIST9, evidence, panel)
+                    passed(R11_1, f"'{f.name}' is permitted in {context.category}.", CITE_LIST9, evidence, panel)
                 )
             else:
                 findings.append(
                     review(
-                        "11.1",
+                        R11_1,
                         f"'{f.name}' is permitted only in the foods List 9 names (gum, breath fresheners, canned "
                         "fruit, frozen desserts, toppings, liqueurs, carbonated drinks, fruit spreads, table-top "
                         "sweeteners); "
@@ -173,7 +175,7 @@ def _list9(found: list[Found], context: ProductContext, table_top: bool | None) 
         else:
             findings.append(
                 passed(
-                    "11.1",
+                    R11_1,
                     f"'{f.name}' is a permitted sweetener (its conditions of use, foods and maximum levels are not "
                     "checked here).",
                     CITE_LIST9,
@@ -221,7 +223,7 @@ def _phenylalanine(facts: LabelFacts, lists: list[ParsedList], found: list[Found
         if not mine:
             findings.append(
                 failed(
-                    "11.2",
+                    R11_2,
                     f"The food contains aspartame but no {label} statement warns that it contains phenylalanine "
                     "(e.g. 'Persons with phenylketonuria: contains phenylalanine' / 'Aspartame contains "
                     "phenylalanine').",
@@ -235,7 +237,7 @@ def _phenylalanine(facts: LabelFacts, lists: list[ParsedList], found: list[Found
         if not re.search(r"ph[eé]nyl[kc][eé]tonur|aspartame", text, re.I):
             findings.append(
                 review(
-                    "11.2",
+                    R11_2,
                     f"The {label} statement '{text}' names phenylalanine but neither phenylketonuria nor aspartame; "
                     "check it warns people with phenylketonuria.",
                     CITE_PKU,
@@ -245,7 +247,7 @@ def _phenylalanine(facts: LabelFacts, lists: list[ParsedList], found: list[Found
             )
         else:
             findings.append(
-                passed("11.2", f"The {label} phenylalanine statement is present: '{text}'.", CITE_PKU, text, panel)
+                passed(R11_2, f"The {label} phenylalanine statement is present: '{text}'.", CITE_PKU, text, panel)
             )
         findings.append(_placement(facts, pl, panel, line, text, label))
     return findings
@@ -255,7 +257,7 @@ def _placement(facts: LabelFacts, pl: ParsedList, panel: str, line: int | None, 
     span = list_line_span(facts, pl.source)
     if span is None or line is None:
         return review(
-            "11.3",
+            R11_3,
             f"Where the {label} phenylalanine statement stands relative to the list could not be told from the text; "
             "it must follow the list immediately (same or next line), in bold, before any Contains statement.",
             CITE_PKU_PLACE,
@@ -265,7 +267,7 @@ def _placement(facts: LabelFacts, pl: ParsedList, panel: str, line: int | None, 
     if panel != pl.panel or line not in (span[1], span[1] + 1):
         where = f"on panel '{panel}'" if panel != pl.panel else f"{line - span[1]} lines after the list ends"
         return failed(
-            "11.3",
+            R11_3,
             f"The {label} phenylalanine statement is {where}; it must appear immediately after the {label} list "
             "of ingredients, on the same line as the last ingredient or the next, with nothing in between.",
             CITE_PKU_PLACE,
@@ -273,7 +275,7 @@ def _placement(facts: LabelFacts, pl: ParsedList, panel: str, line: int | None, 
             panel,
         )
     return review(
-        "11.3",
+        R11_3,
         f"The {label} phenylalanine statement immediately follows the list (placement correct); bold type and "
         "the shared border or background cannot be judged from text.",
         CITE_PKU_PLACE,
@@ -285,10 +287,10 @@ def _placement(facts: LabelFacts, pl: ParsedList, panel: str, line: int | None, 
 def _table_top(facts: LabelFacts, context: ProductContext, table_top: bool | None, found: list[Found]) -> Finding:
     names = ", ".join(sorted({f.name for f in found if f.key in TABLE_TOP_INTENSE}))
     if table_top is False:
-        return not_applicable("11.4", f"The product ({context.category}) is not a table-top sweetener.", CITE_TABLE_TOP)
+        return not_applicable(R11_4, f"The product ({context.category}) is not a table-top sweetener.", CITE_TABLE_TOP)
     if table_top is None:
         return review(
-            "11.4",
+            R11_4,
             f"The product contains {names}; if it is a table-top sweetener it must state its sweetness per serving "
             "as an equivalent amount of sugar. The category is not given.",
             CITE_TABLE_TOP,
@@ -297,18 +299,16 @@ def _table_top(facts: LabelFacts, context: ProductContext, table_top: bool | Non
     candidates += [(panel, line) for panel, _, line in text_outside_lists(facts)]
     for panel, line in candidates:
         if _SWEETNESS.search(line) and _SUGAR_AMOUNT.search(line) and re.search(r"sugar|sucre", line, re.I):
-            return passed(
-                "11.4", f"The sweetness per serving is stated: '{line.strip()}'.", CITE_TABLE_TOP, line, panel
-            )
+            return passed(R11_4, f"The sweetness per serving is stated: '{line.strip()}'.", CITE_TABLE_TOP, line, panel)
     return failed(
-        "11.4",
+        R11_4,
         f"This table-top sweetener contains {names} but no statement of sweetness per serving expressed as the "
         "amount of sugar giving the same sweetness (e.g. '1 packet is as sweet as 2 tsp of sugar') was found.",
         CITE_TABLE_TOP,
     )
 
 
-def _amount_statement(rule: str, name: str, outside: str, citation: str, found: list[Found]) -> Finding:
+def _amount_statement(rule: Rule, name: str, outside: str, citation: str, found: list[Found]) -> Finding:
     names = "|".join(re.escape(fold(f.name)) for f in found if fold(f.name).startswith(name[:6])) or name
     folded = fold(outside)
     pattern = rf"({names})[^.\n]{{0,60}}?\d+(?:[.,]\d+)?\s*g\b|\d+(?:[.,]\d+)?\s*g\s+(?:of\s+|d['e]\s*)?({names})"
@@ -340,11 +340,11 @@ def _erythritol(facts: LabelFacts, outside: str, found: list[Found]) -> Finding:
     table = _has_table(facts)
     if table:
         return passed(
-            "11.6",
+            R11_6,
             f"The label carries {table}, so no separate statement of the erythritol amount is required.",
             CITE_ERYTHRITOL,
         )
-    return _amount_statement("11.6", "erythritol", outside, CITE_ERYTHRITOL, found)
+    return _amount_statement(R11_6, "erythritol", outside, CITE_ERYTHRITOL, found)
 
 
 _POLYOL_ROW = re.compile(r"^\s*(sugar alcohols?|polyols?|polyalcools?|alcools? de sucre|[a-zé]+itol)\b.*\d\s*g", re.I)
@@ -356,26 +356,26 @@ def _sugar_alcohols_row(facts: LabelFacts, found: list[Found]) -> Finding:
     if nft is None:
         if facts.supplemented is not None and facts.supplemented.sfft_title:
             return review(
-                "11.7",
+                R11_7,
                 f"The list declares {names}; check that the Supplemented Food Facts table shows the sugar alcohol "
                 "amount (its rows were not read).",
                 CITE_POLYOLS,
             )
         return review(
-            "11.7",
+            R11_7,
             f"The list declares {names} but no Nutrition Facts table was found; if the label must carry one, it "
             "must show the amount of sugar alcohols.",
             CITE_POLYOLS,
         )
     if "sugar_alcohols" in nft.nutrients:
         row = nft.nutrients["sugar_alcohols"]
-        return passed("11.7", f"The Nutrition Facts table shows '{row.label} {row.amount_text}'.", CITE_POLYOLS)
+        return passed(R11_7, f"The Nutrition Facts table shows '{row.label} {row.amount_text}'.", CITE_POLYOLS)
     panel = facts.panel(nft.source.panel)
     for line in panel.text.splitlines() if panel else []:
         if _POLYOL_ROW.search(line):
-            return passed("11.7", f"The Nutrition Facts table shows '{line.strip()}'.", CITE_POLYOLS, line.strip())
+            return passed(R11_7, f"The Nutrition Facts table shows '{line.strip()}'.", CITE_POLYOLS, line.strip())
     return failed(
-        "11.7",
+        R11_7,
         f"The list declares {names}, an added sugar alcohol, but the Nutrition Facts table has no "
         "'Sugar alcohols'/'Polyols' line (or the name of the single sugar alcohol) with its amount.",
         CITE_POLYOLS,
@@ -390,7 +390,7 @@ def _cyclamate(facts: LabelFacts, table_top: bool | None, found: list[Found]) ->
         text = facts.full_text()
         if re.search(r"physician|médecin", text, re.I):
             return review(
-                "11.9",
+                R11_9,
                 f"'{hit.name}' is a Part E cyclamate sweetener; the physician statement is present, the other Part E "
                 "labelling (quantity of cyclamate, energy per measure) needs review.",
                 CITE_CYCLAMATE,
@@ -398,7 +398,7 @@ def _cyclamate(facts: LabelFacts, table_top: bool | None, found: list[Found]) ->
                 hit.pl.panel,
             )
         return failed(
-            "11.9",
+            R11_9,
             f"This cyclamate sweetener ('{hit.name}') lacks the statement that it should be used only on the "
             "advice of a physician.",
             "FDR E.01.004",
@@ -406,7 +406,7 @@ def _cyclamate(facts: LabelFacts, table_top: bool | None, found: list[Found]) ->
             hit.pl.panel,
         )
     return failed(
-        "11.9",
+        R11_9,
         f"'{hit.name}' is declared in a food: cyclamate sweeteners are not permitted in foods (only as Part E "
         "table-top sweeteners sold on their own).",
         CITE_CYCLAMATE,
