@@ -40,7 +40,7 @@ def api_runtime() -> ApiRuntime:
 
     settings = load_api_settings()
     cloud = load_cloud_settings()
-    db = firestore_client(cloud.project_id)
+    db = firestore_client(cloud.project_id, local=cloud.local_emulators)
     return ApiRuntime(
         db=db,
         settings=settings,
@@ -51,7 +51,9 @@ def api_runtime() -> ApiRuntime:
         records=JobRecordStore(db),
         jobs=JobStore(db, lease_s=cloud.step_lease_s),
         blobs=WorkspaceBlobs(
-            storage_client(cloud.project_id), input_bucket=cloud.input_bucket, output_bucket=cloud.output_bucket
+            storage_client(cloud.project_id, local=cloud.local_emulators),
+            input_bucket=cloud.input_bucket,
+            output_bucket=cloud.output_bucket,
         ),
         rate_limiter=RateLimiter(db, per_minute=settings.api_jobs_per_minute),
     )

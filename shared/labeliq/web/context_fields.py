@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-FieldKind = Literal["text", "quantity", "bool", "int", "number", "date"]
+FieldKind = Literal["text", "quantity", "bool", "int", "number", "date", "json"]
 
 
 @dataclass(frozen=True)
@@ -100,6 +100,30 @@ CONTEXT_FIELDS: tuple[ContextField, ...] = (
         "Judged on",
         "date",
         "The day the label is judged (default: today). Best-before and transition dates use it.",
+    ),
+    ContextField(
+        "serving_household_measure",
+        "Household measure of the serving (relabel)",
+        "json",
+        'JSON, e.g. {"en": "1/2 cup", "fr": "1/2 tasse"}. Relabel mode: the household measure of the sticker serving.',
+    ),
+    ContextField(
+        "density_g_per_ml",
+        "Density (g/mL, relabel)",
+        "number",
+        "A number above 0, at most 5. Relabel mode: converts a table per 100 g to a serving in mL (or back).",
+    ),
+    ContextField(
+        "supplier_nutrients_per_100",
+        "Supplier's nutrients per 100 g or mL (relabel)",
+        "json",
+        'JSON, e.g. {"trans_fat": 0.1, "potassium": 300}. Relabel mode: amounts the foreign label does not declare.',
+    ),
+    ContextField(
+        "canadian_dealer",
+        "Canadian dealer (relabel)",
+        "json",
+        'JSON, e.g. {"name": "...", "address": "..."}. Relabel mode: the importer after "Imported by / Importé par".',
     ),
 )
 

@@ -125,6 +125,8 @@ export function setupUpload(form) {
           const value = Number(raw);
           if (!Number.isFinite(value) || value <= 0) message = "Enter a number above 0.";
           else context[key] = kind === "quantity" ? { value, unit: unit.value } : value;
+        } else if (kind === "json") {
+          try { context[key] = JSON.parse(raw); } catch (error) { message = "Enter valid JSON, as in the example."; }
         } else if (kind === "date") {
           if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(Date.parse(raw))) message = "Enter a date as YYYY-MM-DD.";
           else context[key] = raw;
@@ -156,6 +158,7 @@ export function setupUpload(form) {
       const value = data[key];
       if (value === undefined || value === null) { control.value = ""; continue; }
       if (kind === "bool") control.value = value ? "true" : "false";
+      else if (kind === "json") control.value = JSON.stringify(value);
       else if (kind === "quantity") { control.value = value.value ?? ""; if (value.unit) unit.value = value.unit === "ml" ? "mL" : value.unit; }
       else control.value = String(value);
     }
