@@ -27,6 +27,11 @@ def test_project_page_holds_the_new_check_form_with_its_accessible_names(page_cl
     assert re.search(r'<button type="submit" id="check-submit">Check label</button>', html)
     for key in ("durable_life_days", "reference_amount", "date"):
         assert f'id="ctx-{key}-help"' in html
+    # product_kind is a choice among the model's kinds, so a typo cannot reach the API
+    kinds = re.search(r'<select id="ctx-product_kind"[^>]*>(.*?)</select>', html, re.S)
+    assert kinds is not None
+    values = re.findall(r'<option value="([^"]*)"', kinds.group(1))
+    assert values[0] == "" and "meal_replacement" in values and "food_for_infants_6_to_12_months" in values
 
 
 def test_job_page_has_progress_failing_rules_decision_names_and_the_docx_link(page_client: Any) -> None:

@@ -7,9 +7,11 @@ other way round) fails the build instead of silently never reaching the checkers
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
-FieldKind = Literal["text", "quantity", "bool", "int", "number", "date", "json"]
+from labeliq.models import ProductKind
+
+FieldKind = Literal["text", "quantity", "bool", "int", "number", "date", "json", "choice"]
 
 
 @dataclass(frozen=True)
@@ -18,6 +20,7 @@ class ContextField:
     label: str
     kind: FieldKind
     help: str  # which rules the value informs, as the README's context table says
+    choices: tuple[str, ...] = ()  # the allowed values of a "choice" field (a Literal of the model)
 
 
 CONTEXT_FIELDS: tuple[ContextField, ...] = (
@@ -25,7 +28,16 @@ CONTEXT_FIELDS: tuple[ContextField, ...] = (
         "category",
         "Food category",
         "text",
-        'The kind of food, e.g. "granola bar", "canned soup". Informs the rules that depend on the kind of food.',
+        'A description for people and the report, e.g. "granola bar", "canned soup"; no rule decides anything from '
+        "its words (the product kind below does).",
+    ),
+    ContextField(
+        "product_kind",
+        "Product kind (regulated)",
+        "choice",
+        "One of the kinds whose rules differ by regulation, if the food is one: decides the Nutrition Facts and "
+        "nutrition symbol prohibitions and exemptions (FDR B.01.401(2), (4), (5); B.01.350(5), (9), (13), (15)).",
+        choices=get_args(ProductKind),
     ),
     ContextField(
         "reference_amount",
