@@ -15,6 +15,7 @@ import http.client
 import json
 import threading
 import urllib.parse
+import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -122,8 +123,9 @@ class LocalIapProxy:
 
             def _unauthenticated(self, detail: str) -> None:
                 if self.path.startswith("/api/"):
-                    body = json.dumps({"error": "unauthenticated", "detail": detail, "request_id": None}).encode()
-                    self._send(401, body, {"Content-Type": "application/json"})
+                    request_id = uuid.uuid4().hex  # refused before the API: the proxy names the request itself
+                    body = json.dumps({"error": "unauthenticated", "detail": detail, "request_id": request_id}).encode()
+                    self._send(401, body, {"Content-Type": "application/json", "X-Request-Id": request_id})
                 else:
                     target = urllib.parse.quote(self.path, safe="")
                     self._send(302, b"", {"Location": f"{LOGIN_PATH}?next={target}"})
