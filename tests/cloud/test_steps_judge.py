@@ -84,9 +84,22 @@ def _live(monkeypatch: pytest.MonkeyPatch, fake: FakeGemini) -> None:
     monkeypatch.setenv("LABELIQ_LLM_MAX_RETRIES", "0")
 
 
-def _upload(stack: LocalStack, rt: steps.Runtime, name: str = "granola-compliant") -> str:
+def _label_with_open_questions() -> tuple[dict[str, bytes], dict[str, Any]]:
+    """The granola sample with a coined name: known food words would settle the LLM's identity questions by rule."""
+    panels, context = sample("granola-compliant")
+    front = panels["front.txt"].decode("utf-8")
+    for known, coined in (
+        ("Oat & Honey Granola Bars", "Oat & Honey Crunchlets"),
+        ("Barres granola à l'avoine et au miel", "Croquinettes à l'avoine et au miel"),
+    ):
+        assert known in front, f"the granola sample's front no longer reads {known!r}"
+        front = front.replace(known, coined)
+    return {**panels, "front.txt": front.encode("utf-8")}, context
+
+
+def _upload(stack: LocalStack, rt: steps.Runtime) -> str:
     job_id = new_id("steps")
-    panels, context = sample(name)
+    panels, context = _label_with_open_questions()
     stack.client.upload_job(job_id, panels, context)
     steps.extract(ExtractRequest(job_id=job_id, execution_id=new_id("x")), rt)
     return job_id
@@ -122,8 +135,8 @@ def _findings(report: Report) -> dict[str, Any]:
     }
 
 
-def _cli_report(tmp_path: Path, name: str = "granola-compliant") -> Report:
-    panels, context = sample(name)
+def _cli_report(tmp_path: Path) -> Report:
+    panels, context = _label_with_open_questions()
     folder = tmp_path / "in"
     folder.mkdir()
     for file_name, data in panels.items():
