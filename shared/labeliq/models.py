@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, field_validator, model_validator
 
-SCHEMA_VERSION = "2.0"
+SCHEMA_VERSION = "2.1"
 
 Language = Literal["en", "fr", "bilingual", "other", "unknown"]
 Group = Literal["identity", "content", "tables"]
@@ -402,6 +402,15 @@ class FactCorrection(Strict):
     previous: JsonValue = None  # the value before the correction (None when the path was added)
 
 
+class FindingText(Strict):
+    """A finding's words in one more language (the French report): the checker writes them beside the English,
+    so either report can be rendered from one stored report.json without a rerun."""
+
+    message: str
+    fix: str = ""
+    question: str = ""
+
+
 class Finding(Strict):
     rule: str  # identifier of the row in cfia-rules.md, e.g. "6.5", "10.B.fat", "14.A4"
     verdict: Verdict
@@ -418,6 +427,11 @@ class Finding(Strict):
     finding_id: str = ""
     review: FindingReview | None = None  # a reviewer's decision; `verdict` above stays the machine's
     corrected_facts: list[FactCorrection] = Field(default_factory=list)  # corrections this finding's evidence uses
+    # Schema 2.1 (issue 15): what a specialist acts on.
+    fix: str = ""  # a fail: what to change on the label, in the label's words where possible
+    question: str = ""  # a needs_review: the one question a person must answer
+    highlight: tuple[int, int] | None = None  # [start, end) of the words that matter inside `evidence`
+    fr: FindingText | None = None  # the message, fix and question in French
 
     @field_validator("rule")
     @classmethod
