@@ -39,13 +39,35 @@ _ROW_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("potassium", r"\bpotassium\b"),
         ("calcium", r"\bcalcium\b"),
         ("iron", r"\biron\b|^\W*fer\b|/\s*fer\b"),
-        ("vitamin_a", r"vitamin[e]?\s+a\b"),
-        ("vitamin_c", r"vitamin[e]?\s+c\b"),
-        ("vitamin_d", r"vitamin[e]?\s+d\b"),
+        # vitamins and mineral nutrients, B.01.402 table items 14-37, EN and FR descriptions (column 2)
+        ("thiamine", r"\bthiamin"),
+        ("riboflavin", r"\briboflavin"),
+        ("niacin", r"\bniacin"),
+        ("vitamin_b12", r"\bvit(?:amine?)?\.?\s*b\s*12\b"),
+        ("vitamin_b6", r"\bvit(?:amine?)?\.?\s*b\s*6\b"),
+        ("folate", r"\bfolate\b"),
+        ("biotin", r"\bbiotine?\b"),
+        ("pantothenic_acid", r"pantoth[eé]n"),
+        ("choline", r"\bcholine\b"),
+        ("phosphorus", r"\bphosphor(?:us|e)\b"),
+        ("iodide", r"\biod(?:ide|ine|ure|e)\b"),
+        ("magnesium", r"\bmagnesium\b"),
+        ("zinc", r"\bzinc\b"),
+        ("selenium", r"\bselenium\b"),
+        ("copper", r"\bcopper\b|\bcuivre\b"),
+        ("manganese", r"\bmanganese\b"),
+        ("chromium", r"\bchrom(?:ium|e)\b"),
+        ("molybdenum", r"\bmolybd(?:enum|ene)\b"),
+        ("chloride", r"\bchlor(?:ide|ure)\b"),
+        ("vitamin_a", r"\bvit(?:amine?)?\.?\s+a\b"),
+        ("vitamin_c", r"\bvit(?:amine?)?\.?\s+c\b"),
+        ("vitamin_d", r"\bvit(?:amine?)?\.?\s+d\d?\b"),
+        ("vitamin_e", r"\bvit(?:amine?)?\.?\s+e\b"),
+        ("vitamin_k", r"\bvit(?:amine?)?\.?\s+k\d?\b"),
     )
 )
 _BULLETS = re.compile(r"[•·]")
-_AMOUNT = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s?(mg|g|µg|μg|mcg|ug|kj|kJ|KJ)(?![\w])")
+_AMOUNT = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s?(mg|g|µg|μg|mcg|ug|kj|kJ|KJ|IU|UI|I\.U\.)(?![\w])")
 _PERCENT = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s?%")
 _CALORIES = re.compile(r"\bcalories?\b[^\d%\n]{0,30}?(\d+(?:[.,]\d+)?)(?![\d.,])", re.IGNORECASE)
 _KJ = re.compile(r"(\d+(?:[.,]\d+)?)\s?(kj)\b", re.IGNORECASE)
@@ -70,6 +92,8 @@ def _unit(token: str) -> str:
         return "µg"
     if lowered == "kj":
         return "kJ"
+    if lowered in ("iu", "ui", "i.u."):
+        return "IU"  # international units: not a unit of the table to B.01.402 (the checker says so)
     return lowered
 
 

@@ -66,3 +66,12 @@ def pre_2016(nutrient: str) -> DailyValue | None:
     if entry is None:
         return None
     return DailyValue(nutrient, float(entry["amount"]), str(entry["unit"]))
+
+
+def unconfirmed(nutrient: str) -> DailyValue | None:
+    """The Daily Value of a vitamin or mineral of the table to B.01.402 as we hold it, not confirmed in the sources:
+    a %DV that disagrees with it is a question for a person, never a fail."""
+    entry = _data().get("unconfirmed_vitamins_minerals", {}).get(nutrient)
+    if entry is None:
+        return None
+    return DailyValue(nutrient, float(entry["amount"]), str(entry["unit"]))

@@ -7,6 +7,7 @@ amounts its rounding allows, and the label text to quote as evidence. They live 
 from __future__ import annotations
 
 from labeliq.checks.common import rounding as nft_rounding
+from labeliq.checks.common.micronutrients import MICRONUTRIENTS
 from labeliq.models import NutrientValue, NutritionFacts
 
 # Core rows of the table, in the order of FDR B.01.401 (items 3-15; item 6 is the combined %DV line).
@@ -46,10 +47,8 @@ UNITS: dict[str, str] = {
     "potassium": "mg",
     "calcium": "mg",
     "iron": "mg",
-    "vitamin_a": "µg",
-    "vitamin_c": "mg",
-    "vitamin_d": "µg",
     "energy_kj": "kJ",
+    **{m.key: m.unit for m in MICRONUTRIENTS},
 }
 
 _TO_MG = {"g": 1000.0, "mg": 1.0, "µg": 0.001, "ug": 0.001, "mcg": 0.001}

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from labeliq.checks.common.micronutrients import MICRONUTRIENTS, Micronutrient
+
 INF = Decimal("Infinity")
 
 
@@ -96,12 +98,22 @@ _K_CA = _tiers(
 _FATTY_ACIDS = _tiers(
     ("0", "1", True, False, "0.1", ""), ("1", "5", True, True, "0.5", ""), ("5", "inf", False, False, "1", "")
 )
-# Vitamin C (mg) and vitamin D (µg): B.01.402 items 15 and 16 have the same increments.
-_VITAMINS_C_D = _tiers(
-    ("0", "0.1", True, False, None, ""),
-    ("0.1", "1", True, False, "0.2", ""),
-    ("1", "5", True, False, "0.5", ""),
-    ("5", "inf", True, False, "1", ""),
+
+
+def _micronutrient_tiers(m: Micronutrient) -> tuple[Tier, ...]:
+    """B.01.402 items 14-37, column 4(1): "0" below the first threshold, then three increments."""
+    (t1, t2, t3), (i1, i2, i3) = m.thresholds, m.increments
+    return _tiers(
+        ("0", t1, True, False, None, ""),
+        (t1, t2, True, False, i1, ""),
+        (t2, t3, True, False, i2, ""),
+        (t3, "inf", True, False, i3, ""),
+    )
+
+
+_MICRONUTRIENT_RULES = tuple(
+    RoundingRule(m.key, m.name, m.unit, f"FDR B.01.402 table item {m.item}", _micronutrient_tiers(m))
+    for m in MICRONUTRIENTS
 )
 
 RULES: dict[str, RoundingRule] = {
@@ -182,20 +194,7 @@ RULES: dict[str, RoundingRule] = {
         RoundingRule("insoluble_fibre", "Insoluble fibre", "g", "FDR B.01.402 table item 11", _CARB_LIKE),
         RoundingRule("sugar_alcohols", "Sugar alcohols", "g", "FDR B.01.402 table item 12", _CARB_LIKE),
         RoundingRule("starch", "Starch", "g", "FDR B.01.402 table item 13", _CARB_LIKE),
-        RoundingRule(
-            "vitamin_a",
-            "Vitamin A",
-            "µg",
-            "FDR B.01.402 table item 14",
-            _tiers(
-                ("0", "5", True, False, None, ""),
-                ("5", "50", True, False, "10", ""),
-                ("50", "250", True, False, "50", ""),
-                ("250", "inf", True, False, "100", ""),
-            ),
-        ),
-        RoundingRule("vitamin_c", "Vitamin C", "mg", "FDR B.01.402 table item 15", _VITAMINS_C_D),
-        RoundingRule("vitamin_d", "Vitamin D", "µg", "FDR B.01.402 table item 16", _VITAMINS_C_D),
+        *_MICRONUTRIENT_RULES,
         # Servings per package, B.01.402 table item 1: < 2 -> 1; 2 to 5 -> 0.5; > 5 -> 1.
         RoundingRule(
             "servings_per_container",

@@ -10,6 +10,7 @@ import re
 
 from labeliq.checks.common import product_category
 from labeliq.checks.common.findings import failed, not_applicable, passed, review
+from labeliq.checks.nutrition_facts import vitamins_minerals
 from labeliq.checks.nutrition_facts.rules import R10_A1, R10_A2, R10_A3, R10_A4, R10_A5, R10_A7, R10_E9
 from labeliq.models import Finding, LabelFacts, ProductContext
 from labeliq.text import fold
@@ -82,6 +83,10 @@ def exemption_cancelled(facts: LabelFacts) -> str:
         for ingredient in ingredient_list.ingredients:
             if _ADDED_VITAMIN.search(fold(ingredient.name)):
                 return f'a vitamin is added ("{ingredient.name}")'
+    added = vitamins_minerals.added_nutrients(facts, None)
+    if added:
+        name, _ = next(iter(added.values()))
+        return f'a vitamin or mineral nutrient is added or declared as a component ("{name}")'
     text = fold(facts.full_text())
     for phrase in ("nutrition facts", "valeur nutritive", "valeurs nutritives"):
         if phrase in text:

@@ -13,6 +13,7 @@ import re
 from labeliq.checks.common import nft_values
 from labeliq.checks.common import rounding as nft_rounding
 from labeliq.checks.common.findings import failed, passed
+from labeliq.checks.common.micronutrients import MICRONUTRIENTS
 from labeliq.checks.common.rule import Rule
 from labeliq.checks.nutrition_facts import consistency as nft_consistency
 from labeliq.checks.nutrition_facts.rules import R10_B, R10_C
@@ -28,9 +29,7 @@ ADDITIONAL_KEYS = (
     "insoluble_fibre",
     "sugar_alcohols",
     "starch",
-    "vitamin_a",
-    "vitamin_c",
-    "vitamin_d",
+    *(m.key for m in MICRONUTRIENTS),
 )
 _OTHER_FATTY_ACIDS = ("polyunsaturated_fat", "omega_6", "omega_3", "monounsaturated_fat")
 

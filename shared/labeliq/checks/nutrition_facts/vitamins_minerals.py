@@ -1,0 +1,249 @@
+"""Vitamins and mineral nutrients in the Nutrition Facts table (FDR B.01.402; cfia-rules.md 10.C, 10.D, 10.E3).
+
+The table must show a vitamin or mineral nutrient that is added to the product (B.01.402(6)), declared as a
+component of an ingredient other than flour (B.01.402(7)), or the subject of a representation on the label
+(B.01.402(4)). Each one shown is declared in the unit of column 3 with its % Daily Value (column 3(b)), and a
+nutrient declared as "0" shows "0 %" (column 4(2)(a)). Their Daily Values are in the Table of Daily Values, which is
+not in our sources: a %DV that matches the value we hold passes, one that does not is a question for a person, never
+a fail.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from labeliq import lexicons
+from labeliq.checks.common import daily_values, nft_values
+from labeliq.checks.common import rounding as nft_rounding
+from labeliq.checks.common.findings import failed, passed, review
+from labeliq.checks.common.micronutrients import BY_KEY, MICRONUTRIENTS
+from labeliq.checks.nutrition_facts.rules import R10_C, R10_D, R10_E3
+from labeliq.models import Claim, Finding, Ingredient, LabelFacts, NutrientValue, NutritionFacts, ProductContext
+from labeliq.text import fold, has_term
+
+_SUGAR_ALCOHOLS = ("sorbitol", "maltitol", "xylitol", "erythritol", "isomalt", "lactitol", "mannitol", "polyglycitol")
+_FLOUR = re.compile(r"\b(flour|farine)\b")
+_SALT = re.compile(r"^(iodized |iodi[sz]ed )?(salt|sel)( iode)?$")
+_NUTRIENT_CLASS = re.compile(r"\b(vitamin|vitamine|mineral|vitamins|vitamines|minerals|mineraux)\b")
+_TRAILING = re.compile(r"[\s.;:*]+$")
+
+
+def _forms() -> dict[str, list[str]]:
+    data: dict[str, Any] = lexicons.load("added_nutrient_forms")
+    forms: dict[str, list[str]] = data["forms"]
+    return forms
+
+
+def _form_key(name: str) -> str | None:
+    """The nutrient an ingredient name declares as added (its whole name is a vitamin or a nutrient salt)."""
+    folded = _TRAILING.sub("", fold(name))
+    for key, forms in _forms().items():
+        if folded in forms:
+            return key
+    return None
+
+
+def _walk(ingredients: list[Ingredient], parent: str) -> Iterator[tuple[Ingredient, str]]:
+    for ingredient in ingredients:
+        yield ingredient, parent
+        yield from _walk(ingredient.components, ingredient.name)
+
+
+def added_nutrients(facts: LabelFacts, product_kind: str | None) -> dict[str, tuple[str, str]]:
+    """nutrient key -> (the ingredient as printed, the paragraph of B.01.402 that requires it in the table)."""
+    out: dict[str, tuple[str, str]] = {}
+    for ingredient_list in facts.ingredients:
+        for ingredient, parent in _walk(ingredient_list.ingredients, ""):
+            key = _form_key(ingredient.name)
+            if key is None:
+                continue
+            folded_parent = fold(parent)
+            if parent and _FLOUR.search(folded_parent):
+                continue  # B.01.402(7): components of flour (enriched flour) are not declared for that reason
+            if key == "iodide" and (product_kind == "salt" or _SALT.match(folded_parent)):
+                continue  # B.01.402(6): iodide added to salt for table or general household use
+            # a nutrient inside "vitamins and minerals" (or inside its own salt name) is added to the product
+            component = parent and _form_key(parent) is None and not _NUTRIENT_CLASS.search(folded_parent)
+            paragraph = "B.01.402(7)" if component else "B.01.402(6)"
+            out.setdefault(key, (ingredient.name, paragraph))
+    return out
+
+
+def _claimed(facts: LabelFacts) -> dict[str, Claim]:
+    """nutrient key -> the claim that names a vitamin or mineral nutrient of the table to B.01.402."""
+    names = lexicons.load("nft_descriptions")["descriptions"]
+    out: dict[str, Claim] = {}
+    for claim in facts.claims:
+        if claim.kind not in ("nutrient_content", "health"):
+            continue
+        for m in MICRONUTRIENTS:
+            words = [w for lang in ("en", "fr") for w in names.get(m.key, {}).get(lang, []) if len(w) > 5]
+            if any(has_term(claim.text, w) for w in words):
+                out.setdefault(m.key, claim)
+    return out
+
+
+def check_declared(facts: LabelFacts, nft: NutritionFacts, context: ProductContext) -> list[Finding]:
+    """B.01.402(4), (6), (7): added, component and claimed vitamins, minerals and sugar alcohols are in the table."""
+    out: list[Finding] = []
+    for name in _sugar_alcohols(facts):
+        out.append(_declared("sugar_alcohols", f'the sugar alcohol "{name}"', nft, name, "FDR B.01.402(6)"))
+    for key, (name, paragraph) in added_nutrients(facts, context.product_kind).items():
+        what = f'"{name}" ({BY_KEY[key].name.lower()})'
+        out.append(_declared(key, what, nft, name, f"FDR {paragraph}"))
+    for key, claim in _claimed(facts).items():
+        if key in nft.nutrients:
+            out.append(
+                passed(
+                    R10_C.part("claimed"),
+                    f'The claim "{claim.text}" names {BY_KEY[key].name.lower()}, which the table declares.',
+                    "FDR B.01.402(4)",
+                    claim.text,
+                    claim.source.panel,
+                )
+            )
+            continue
+        finding = failed(
+            R10_C.part("claimed"),
+            f'The label says "{claim.text}", a representation about {BY_KEY[key].name.lower()}, but the Nutrition '
+            "Facts table does not declare it; information of the table to B.01.402 that a label represents must also "
+            "be in the table.",
+            "FDR B.01.402(4)",
+            claim.text,
+            claim.source.panel,
+        )
+        out.append(_with(finding, fix=f"Add a {BY_KEY[key].name} row (amount and % Daily Value) to the table."))
+    return out
+
+
+def _sugar_alcohols(facts: LabelFacts) -> list[str]:
+    found = []
+    for ingredient_list in facts.ingredients:
+        for ingredient in ingredient_list.ingredients:
+            folded = fold(ingredient.name)
+            if any(re.search(rf"\b{p}\b", folded) for p in _SUGAR_ALCOHOLS):
+                found.append(ingredient.name)
+    return found
+
+
+def _declared(key: str, what: str, nft: NutritionFacts, evidence: str, cite: str) -> Finding:
+    if key in nft.nutrients:
+        return passed(R10_C.part("added"), f"{what} is in the ingredients and declared in the table.", cite, evidence)
+    name = "Sugar alcohols" if key == "sugar_alcohols" else BY_KEY[key].name
+    finding = failed(
+        R10_C.part("added"),
+        f"The ingredient list shows {what}, but the Nutrition Facts table does not declare it; the table must show "
+        "the amount of any sugar alcohol, vitamin or mineral nutrient added to the product or declared as a "
+        "component of an ingredient other than flour.",
+        cite,
+        evidence,
+        nft.source.panel,
+    )
+    return _with(
+        finding,
+        fix=f"Add a {name} row to the Nutrition Facts table (amount per serving and, for a vitamin "
+        "or mineral, its % Daily Value).",
+    )
+
+
+def check_rows(nft: NutritionFacts) -> list[Finding]:
+    """Units (column 3), the required %DV (column 3(b)) and "0" -> "0 %" (column 4(2)(a)) of items 14-37."""
+    out: list[Finding] = []
+    for m in MICRONUTRIENTS:
+        value = nft.nutrients.get(m.key)
+        if value is None or value.amount is None:
+            continue
+        unit = _unit_finding(m.key, value)
+        if unit is not None:
+            out.append(unit)
+            continue
+        out.append(_percent_finding(m.key, value))
+    return out
+
+
+def _unit_finding(key: str, value: NutrientValue) -> Finding | None:
+    m = BY_KEY[key]
+    printed = (value.unit or "").replace("μ", "µ")
+    cite = f"FDR B.01.402(2) and table item {m.item}, column 3"
+    wanted = "micrograms of dietary folate equivalents (µg DFE)" if key == "folate" else _unit_words(m.unit)
+    if printed != m.unit:
+        finding = failed(
+            R10_C.part(f"{key}_unit"),
+            f"{m.name} is declared as {value.amount_text or printed}; the table to B.01.402 declares it in {wanted} "
+            "per serving of stated size.",
+            cite,
+            nft_values.evidence(value),
+            value.source.panel,
+        )
+        return _with(finding, fix=f"Declare {m.name} in {m.unit} (converted from {printed or 'the printed unit'}).")
+    return None
+
+
+def _unit_words(unit: str) -> str:
+    return "micrograms (µg)" if unit == "µg" else "milligrams (mg)"
+
+
+def _percent_finding(key: str, value: NutrientValue) -> Finding:
+    m = BY_KEY[key]
+    evidence = nft_values.evidence(value)
+    panel = value.source.panel
+    amount = value.amount or 0.0
+    if value.dv_percent is None:
+        finding = failed(
+            R10_D.part(key),
+            f"{m.name} is declared without a % Daily Value; the table to B.01.402 (item {m.item}, column 3(b)) "
+            "requires the amount as a percentage of the daily value per serving of stated size.",
+            f"FDR B.01.402 table item {m.item}, column 3",
+            evidence,
+            panel,
+        )
+        return _with(finding, fix=f"Print the % Daily Value of {m.name} beside its amount.")
+    cite = f"FDR B.01.402(2.2) and table item {m.item}, column 4(2)"
+    if amount == 0:
+        if value.dv_percent == 0:
+            return passed(R10_E3.part(key), f"{m.name} is declared as 0 {m.unit} and 0 %.", cite, evidence, panel)
+        finding = failed(
+            R10_E3.part(key),
+            f"{m.name} is declared as 0 {m.unit} but its %DV is printed as {nft_rounding.fmt(value.dv_percent)} %; a "
+            "nutrient declared as 0 must show 0 %.",
+            cite,
+            evidence,
+            panel,
+        )
+        return _with(finding, fix=f"Print 0 % as the {m.name} % Daily Value.")
+    dv = daily_values.unconfirmed(key)
+    if dv is None:
+        return passed(R10_D.part(key), f"{m.name} is declared with its % Daily Value.", cite, evidence, panel)
+    ratio = amount / dv.amount * 100
+    span = nft_rounding.true_interval(key, amount)
+    allowed = nft_rounding.percent_choices(span[0] / dv.amount * 100, span[1] / dv.amount * 100)
+    allowed |= {round(ratio)}
+    if value.dv_percent in allowed:
+        return passed(
+            R10_D.part(key),
+            f"{m.name} {nft_rounding.fmt(amount)} {m.unit} is {nft_rounding.fmt(value.dv_percent)} % of a "
+            f"{nft_rounding.fmt(dv.amount)} {dv.unit} Daily Value.",
+            cite,
+            evidence,
+            panel,
+        )
+    finding = review(
+        R10_D.part(key),
+        f"{m.name} is declared as {nft_rounding.fmt(amount)} {m.unit} with {nft_rounding.fmt(value.dv_percent)} %; "
+        f"with a Daily Value of {nft_rounding.fmt(dv.amount)} {dv.unit} it would be about {round(ratio)} %. That Daily "
+        "Value is not in our copy of the Table of Daily Values, so a person must check the percentage.",
+        cite + "; Table of Daily Values",
+        evidence,
+        panel,
+    )
+    return _with(
+        finding,
+        question=f"Is {nft_rounding.fmt(value.dv_percent)} % the {m.name} amount of {nft_rounding.fmt(amount)} "
+        f"{m.unit} divided by its Daily Value in the Table of Daily Values, rounded to the nearest 1 %?",
+    )
+
+
+def _with(finding: Finding, fix: str = "", question: str = "") -> Finding:
+    return finding.model_copy(update={"fix": fix, "question": question})
