@@ -79,6 +79,11 @@ _FOOTNOTE = re.compile(
     r"or\s+less\s+is\s+a\s+little|or\s+more\s+is\s+a\s+lot|is\s+a\s+lot|ou\s+moins\s+c'est\s+peu|c'est\s+beaucoup"
 )
 _NOT_SIGNIFICANT = re.compile(r"not\s+a\s+significant\s+source|source\s+negligeable")
+# Column headings of the dual and aggregate formats (B.01.456-B.01.459): "As sold / Prepared", "Tel que vendu /
+# Préparé", "with 1/2 cup milk / avec 1/2 tasse de lait", "Per 1 cup (250 mL)   Per 1 can (355 mL)".
+_COLUMN_HEADER = re.compile(
+    r"\bas\s+(?:sold|packaged)\b|\bprepared\b|tel\s+que\s+vendu|\bprepare[es]?\b|\b(?:with|avec)\s+\d"
+)
 _DV_HEADER = re.compile(r"daily\s+value|valeur\s+quotidienne|%\s*dv\b|%\s*vq\b|^\W*amount\b|^\W*teneur\b")
 
 
@@ -150,10 +155,11 @@ def table_span(lines: list[SourceLine], start: int) -> int:
         text = fold_same_length(line.text)
         if starts_section(line) and not NFT_TITLE.search(text):
             break
-        if not _is_table_line(line) and not _is_other_language(line.text):
-            # a short unknown line inside the table (a wrapped label) is kept; prose ends the table
-            following = next((x for x in lines[end + 1 :] if not x.blank), None)
-            if following is None or not _is_table_line(following) or len(line.text) > 40:
+        if not _is_table_line(line) and not _is_other_language(line.text) and not _COLUMN_HEADER.search(text):
+            # a short unknown line inside the table (a wrapped label, the names of an aggregate table's foods) is
+            # kept while a table line follows within two lines; prose ends the table
+            upcoming = [x for x in lines[end + 1 :] if not x.blank][:2]
+            if not any(_is_table_line(x) for x in upcoming) or len(line.text) > 60 or line.text.rstrip().endswith("."):
                 break
         end += 1
     return end
@@ -185,7 +191,7 @@ def find_nutrition_facts(lines: list[SourceLine], consumed: set[int]) -> Nutriti
     end = table_span(lines, start)
     table = [_without_bullets(line) for line in lines[start:end] if not line.blank]
     consumed.update(range(start, end))
-    return _read_table(_linear_rows(table))
+    return _read_table(_wrapped_rows(_side_by_side_rows(_linear_rows(table))))
 
 
 # Linear and horizontal formats (B.01.461 ff.) print the rows one after another, separated by commas: a line
@@ -206,6 +212,65 @@ def _linear_rows(table: list[SourceLine]) -> list[SourceLine]:
             if piece.strip():
                 out.append(make_line(line.panel, line.index, piece.strip(" ,;"), line.column))
     return out
+
+
+# The horizontal formats (B.01.454 Part 4, B.01.455 Part 3) print two or three rows side by side, a wide gap
+# between them: "Fat / Lipides 7 g   9 %      Carbohydrate / Glucides 26 g".
+_WIDE = re.compile(r"\s{3,}")
+
+
+def _side_by_side_rows(table: list[SourceLine]) -> list[SourceLine]:
+    out: list[SourceLine] = []
+    for line in table:
+        pieces = [p for p in _WIDE.split(line.raw or "") if p.strip()]
+        rows: list[str] = []
+        for piece in pieces:
+            starts_row = piece[:1].isalpha() or piece.lstrip()[:1] == "+"
+            if (
+                rows
+                and starts_row
+                and row_key(piece) is not None
+                and _AMOUNT.search(piece)
+                and _AMOUNT.search(rows[-1])
+            ):
+                rows.append(piece)
+            elif rows:
+                rows[-1] += "   " + piece
+            else:
+                rows.append(piece)
+        if len(rows) < 2:
+            out.append(line)
+            continue
+        out += [_without_bullets(make_line(line.panel, line.index, row.strip(), line.column)) for row in rows]
+    return out
+
+
+def _wrapped_rows(table: list[SourceLine]) -> list[SourceLine]:
+    """Narrow formats wrap a row: "Carbohydrate /" over "Glucides 12 g", "Fat / Lipides" over "5 g 7 %", or the
+    %DV of the trans row on the line below it. Such pieces are joined back into one row."""
+    out: list[SourceLine] = []
+    for line in table:
+        if out and _continues(out[-1], line):
+            previous = out.pop()
+            joined = f"{previous.raw or previous.text} {line.raw or line.text}"
+            out.append(_without_bullets(make_line(line.panel, previous.index, joined, previous.column)))
+            continue
+        out.append(line)
+    return out
+
+
+def _continues(previous: SourceLine, line: SourceLine) -> bool:
+    key = row_key(previous.text)
+    if key is None or _CALORIES.search(previous.text) or _FOOTNOTE.search(fold_same_length(line.text)):
+        return False
+    own = row_key(line.text)
+    has_value = bool(_AMOUNT.search(line.text) or _PERCENT.search(line.text))
+    if not _AMOUNT.search(previous.text) and not _PERCENT.search(previous.text):
+        # a label alone: the next line holds its value, maybe after the label's other language
+        return has_value and (own is None or own == key) and not _CALORIES.search(line.text)
+    # a row with an amount but no %DV, and a line holding only a percentage
+    only_percent = re.fullmatch(r"\W*\d+(?:[.,]\d+)?\s?%\W*", line.text) is not None
+    return only_percent and not _PERCENT.search(previous.text)
 
 
 def _read_table(table: list[SourceLine]) -> NutritionFacts:

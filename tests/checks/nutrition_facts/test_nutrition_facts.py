@@ -526,11 +526,19 @@ def test_soup_sample_fails_the_planted_faults() -> None:
     assert "40 Calories" in fails["10.E5"].message
 
 
-def test_children_products_use_column_2_daily_values_needs_review() -> None:
+@pytest.mark.parametrize(
+    ("sodium", "expected"),
+    [
+        pytest.param((95, 8), ["pass"], id="10.E1.sodium-children-95-mg-is-8-percent-of-1200-mg"),
+        pytest.param((95, 4), ["fail"], id="10.E1.sodium-children-4-percent-uses-the-adult-2300-mg"),
+    ],
+)
+def test_children_products_use_column_2_daily_values(sodium: tuple[float, float], expected: list[str]) -> None:
+    """Children 1 to < 4: sodium 1200 mg is confirmed (cfia-rules.md 10.D); fat, fibre... are not, so review."""
     context = CTX.model_copy(update={"intended_solely_for_children_under_4": True})
-    facts = nft_label(nutrition_table(sodium=(95, 8)))
+    facts = nft_label(nutrition_table(sodium=sodium))
     assert verdicts(facts, "10.D", context) == ["needs_review"]
-    assert verdicts(facts, "10.E1.sodium", context) == []
+    assert verdicts(facts, "10.E1.sodium", context) == expected
 
 
 @pytest.mark.parametrize(

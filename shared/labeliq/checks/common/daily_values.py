@@ -75,3 +75,12 @@ def unconfirmed(nutrient: str) -> DailyValue | None:
     if entry is None:
         return None
     return DailyValue(nutrient, float(entry["amount"]), str(entry["unit"]))
+
+
+def young_unconfirmed(nutrient: str, infants: bool) -> DailyValue | None:
+    """Daily Values for infants 6-12 months or children 1 to < 4 that we hold but could not confirm."""
+    group = "infants_6_to_12_months_unconfirmed" if infants else "children_1_to_4_unconfirmed"
+    entry = _data().get(group, {}).get(nutrient)
+    if entry is None:
+        return None
+    return DailyValue(nutrient, float(entry["amount"]), str(entry["unit"]))

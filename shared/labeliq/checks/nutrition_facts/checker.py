@@ -7,15 +7,13 @@ nft_daily_value (10.D / 10.E1-E3), nft_consistency (10.E4-E6). This module only 
 
 from __future__ import annotations
 
-from labeliq.checks.common.findings import review
 from labeliq.checks.nutrition_facts import consistency as nft_consistency
 from labeliq.checks.nutrition_facts import daily_value as nft_daily_value
 from labeliq.checks.nutrition_facts import nft_format, small_package, vitamins_minerals
 from labeliq.checks.nutrition_facts import presence as nft_presence
 from labeliq.checks.nutrition_facts import rounding_findings as nft_rounding_findings
 from labeliq.checks.nutrition_facts import serving as nft_serving
-from labeliq.checks.nutrition_facts.rules import R10_D
-from labeliq.models import Finding, LabelFacts, NutritionFacts, ProductContext
+from labeliq.models import Finding, LabelFacts, ProductContext
 
 
 def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
@@ -37,10 +35,11 @@ def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     findings += nft_rounding_findings.check_additional(nft)
     findings += vitamins_minerals.check_declared(facts, nft, context)
     findings += vitamins_minerals.check_rows(nft)
-    findings += nft_daily_value.check_missing_percent(nft)
-    findings += nft_daily_value.check_forbidden_percent(nft)
-    if context.intended_solely_for_children_under_4:
-        findings.append(_children_daily_values(nft))
+    infants = nft_format.for_infants(context)
+    findings += nft_daily_value.check_missing_percent(nft, infants)
+    findings += nft_daily_value.check_forbidden_percent(nft, infants)
+    if infants or context.intended_solely_for_children_under_4:
+        findings += nft_daily_value.check_young_children(nft, infants)
     else:
         findings += nft_daily_value.check_minerals(nft, context.judged_on())
         findings += nft_daily_value.check_others(nft)
@@ -50,16 +49,3 @@ def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     findings += nft_presence.layout_reviews(facts)
     findings.append(nft_serving.serving_finding(nft, context))
     return findings
-
-
-def _children_daily_values(nft: NutritionFacts) -> Finding:
-    """Foods solely for children 1 to < 4 years use the column-2 Daily Values, most of which are not in our sources."""
-    return review(
-        R10_D,
-        "The product is intended solely for children under 4 years, so its % Daily Values use the children's column of "
-        "the Table of Daily Values; those values are not confirmed in the sources (only sodium 1200 mg and potassium "
-        "2000 mg are), so a reviewer must check the %DV column.",
-        "FDR B.01.401; Table of Daily Values, column 2",
-        nft.title,
-        nft.source.panel,
-    )

@@ -14,7 +14,7 @@ from fractions import Fraction
 
 from labeliq.checks.common import daily_values, nft_values
 from labeliq.checks.common import rounding as nft_rounding
-from labeliq.checks.common.findings import failed, passed
+from labeliq.checks.common.findings import failed, passed, review
 from labeliq.checks.nutrition_facts.rules import R10_D, R10_E1, R10_E2, R10_E3
 from labeliq.models import Finding, NutrientValue, NutritionFacts
 
@@ -206,10 +206,16 @@ def _interval_finding(
     )
 
 
-def check_missing_percent(nft: NutritionFacts) -> list[Finding]:
+# B.01.403(2): a food solely for infants 6 to 12 months shows no %DV for these.
+INFANT_NO_DV = ("fat", "fibre", "sugars", "cholesterol", "sodium", "saturated_plus_trans")
+
+
+def check_missing_percent(nft: NutritionFacts, infants: bool = False) -> list[Finding]:
     """A row whose %DV the core table requires but none was printed (10.D / B.01.401 column 3)."""
     out: list[Finding] = []
     for key in REQUIRED_DV:
+        if infants and key in INFANT_NO_DV:
+            continue
         if key == "saturated_plus_trans":
             printed, _ = nft_values.sat_trans_dv_percent(nft)
             present = nft_values.row(nft, "saturated_fat") is not None or nft_values.row(nft, "trans_fat") is not None
@@ -241,9 +247,10 @@ def _pre_2016_hint(key: str, amount: float, printed: float) -> str:
     return f" (which matches the obsolete pre-2016 Daily Value of {nft_rounding.fmt(old.amount)} {old.unit})"
 
 
-def check_forbidden_percent(nft: NutritionFacts) -> list[Finding]:
-    """The current core table gives carbohydrate and protein no %DV (B.01.401 table items 9 and 12)."""
-    out: list[Finding] = []
+def check_forbidden_percent(nft: NutritionFacts, infants: bool = False) -> list[Finding]:
+    """The current core table gives carbohydrate and protein no %DV (B.01.401 table items 9 and 12); a food for
+    infants 6 to 12 months none for fat, fibre, sugars, cholesterol, sodium or saturated + trans (B.01.403(2))."""
+    out: list[Finding] = _infant_forbidden(nft) if infants else []
     for key in ("carbohydrate", "protein"):
         value = nft_values.row(nft, key)
         if value is None or value.dv_percent is None:
@@ -260,3 +267,111 @@ def check_forbidden_percent(nft: NutritionFacts) -> list[Finding]:
             )
         )
     return out
+
+
+def _infant_forbidden(nft: NutritionFacts) -> list[Finding]:
+    out: list[Finding] = []
+    for key in INFANT_NO_DV:
+        if key == "saturated_plus_trans":
+            printed, value = nft_values.sat_trans_dv_percent(nft)
+            name = "Saturated + trans fat"
+        else:
+            value = nft_values.row(nft, key)
+            printed = value.dv_percent if value is not None else None
+            name = nft_rounding.RULES[key].name
+        if value is None or printed is None:
+            continue
+        finding = failed(
+            R10_D.part(key),
+            f"{name} is shown with a % Daily Value ({_pct(printed)}), but the table of a food intended solely for "
+            "infants 6 to 12 months must not show the % Daily Value of fat, fibre, sugars, cholesterol, sodium or "
+            "saturated + trans fat.",
+            "FDR B.01.403(2)",
+            nft_values.evidence(value),
+            value.source.panel,
+        )
+        out.append(finding.model_copy(update={"fix": f"Remove the % Daily Value printed for {name.lower()}."}))
+    return out
+
+
+def check_young_children(nft: NutritionFacts, infants: bool) -> list[Finding]:
+    """%DV of a food solely for infants 6-12 months or for children under 4: the Table of Daily Values' columns for
+    them. Sodium 1200 mg and potassium 2000 mg (children 1 to < 4) are confirmed (cfia-rules.md 10.D) and judged
+    like any mineral; the others we hold unconfirmed: a match passes, a mismatch is a question for a person."""
+    out: list[Finding] = []
+    unchecked: list[str] = []
+    keys = ("potassium", "calcium", "iron") if infants else ("sodium", "potassium", "calcium", "iron")
+    for key in keys:
+        value = nft_values.row(nft, key)
+        mg = nft_values.amount(nft, key)
+        if value is None or mg is None or value.dv_percent is None:
+            continue
+        name = nft_rounding.RULES[key].name
+        confirmed = None if infants else daily_values.for_children_1_to_4(key)
+        dv = confirmed or daily_values.young_unconfirmed(key, infants)
+        evidence, panel = nft_values.evidence(value), value.source.panel
+        group = "infants 6 to 12 months" if infants else "children 1 to 4 years"
+        cite = f"FDR B.01.001.1(2), B.01.401(1.2); Table of Daily Values, column for {group}"
+        if dv is None:
+            unchecked.append(name.lower())
+            continue
+        expected = nearest_percents(mg, dv.amount) if mg else {0}
+        if value.dv_percent in expected:
+            out.append(
+                passed(
+                    R10_E1.part(key),
+                    f"{name} {nft_rounding.fmt(mg)} mg is {_pct(value.dv_percent)} of the {nft_rounding.fmt(dv.amount)}"
+                    f" mg Daily Value for {group}.",
+                    cite,
+                    evidence,
+                    panel,
+                )
+            )
+            continue
+        message = (
+            f"{name} is {nft_rounding.fmt(mg)} mg and its %DV is printed as {_pct(value.dv_percent)}; against the "
+            f"{nft_rounding.fmt(dv.amount)} mg Daily Value for {group} it would be {_choices(expected)}."
+        )
+        if confirmed is not None:
+            finding = failed(R10_E1.part(key), message, cite, evidence, panel)
+            out.append(finding.model_copy(update={"fix": f"Print {_choices(expected)} as the {name} % Daily Value."}))
+            continue
+        finding = review(
+            R10_E1.part(key),
+            message + " That Daily Value is not in our copy of the Table of Daily Values, so a person must check it.",
+            cite,
+            evidence,
+            panel,
+        )
+        question = f"Is {_pct(value.dv_percent)} the {name.lower()} amount divided by its Daily Value for {group}?"
+        out.append(finding.model_copy(update={"question": question}))
+    others = [k for k in (*OTHERS, "saturated_plus_trans") if not infants and _printed_dv(nft, k)]
+    if others or unchecked:
+        names = ", ".join(
+            [
+                *(
+                    nft_rounding.RULES[k].name.lower() if k in nft_rounding.RULES else "saturated + trans"
+                    for k in others
+                ),
+                *unchecked,
+            ]
+        )
+        finding = review(
+            R10_D,
+            f"The product is intended solely for young children, so its % Daily Values use the children's column "
+            f"of the Table of Daily Values; the values for {names} are not in our sources, so a person must check "
+            "those percentages.",
+            "FDR B.01.401; Table of Daily Values",
+            nft.title,
+            nft.source.panel,
+        )
+        question = f"Are the % Daily Values of {names} computed with the Daily Values for young children?"
+        out.append(finding.model_copy(update={"question": question}))
+    return out
+
+
+def _printed_dv(nft: NutritionFacts, key: str) -> bool:
+    if key == "saturated_plus_trans":
+        return nft_values.sat_trans_dv_percent(nft)[0] not in (None, 0)
+    value = nft_values.row(nft, key)
+    return value is not None and value.dv_percent not in (None, 0)

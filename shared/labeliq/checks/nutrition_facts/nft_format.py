@@ -182,11 +182,20 @@ def check_serving(nft: NutritionFacts) -> list[Finding]:
 
 def check_core_rows(nft: NutritionFacts, context: ProductContext) -> list[Finding]:
     """Missing core rows: a fail in the standard format; in the simplified format they must be named (10.A6)."""
+    infants = for_infants(context)
     missing = [k for k in nft_values.CORE_ROWS if k not in nft.nutrients]
+    out: list[Finding] = []
+    if infants:
+        # B.01.403(3), (4): saturated, trans and cholesterol may be omitted, but cholesterol needs the other two
+        optional = [k for k in INFANT_OPTIONAL if k in missing]
+        missing = [k for k in missing if k not in INFANT_OPTIONAL]
+        if optional:
+            out.append(_infant_optional(nft, optional))
     if nft.calories is None:
         missing.insert(0, "energy")
     statement = nft.not_significant_source.strip()
-    out: list[Finding] = _simplified_allowed(nft, missing) if statement else []
+    if statement:
+        out += _simplified_allowed(nft, missing, infants)
     if not missing:
         return out
     names = _lexicon()["descriptions"]
@@ -250,14 +259,63 @@ SIMPLIFIED_ITEMS = ("energy", *nft_values.CORE_ROWS)
 SIMPLIFIED_MIN_ZEROS = 6
 
 
-def _simplified_allowed(nft: NutritionFacts, missing: list[str]) -> list[Finding]:
-    zeros = [k for k in SIMPLIFIED_ITEMS if k in missing or _declared_zero(nft, k)]
-    cite = "FDR B.01.401(6)"
-    if len(zeros) >= SIMPLIFIED_MIN_ZEROS:
+# B.01.403(5): for infants 6-12 months, five or more of items 2, 3 and 8-15 (energy, fat, sodium, carbohydrate,
+# fibre, sugars, protein, potassium, calcium, iron).
+INFANT_SIMPLIFIED_ITEMS = (
+    "energy",
+    "fat",
+    "sodium",
+    "carbohydrate",
+    "fibre",
+    "sugars",
+    "protein",
+    "potassium",
+    "calcium",
+    "iron",
+)
+INFANT_SIMPLIFIED_MIN_ZEROS = 5
+# B.01.403(3): may be omitted from the table of a food solely for infants 6 to 12 months.
+INFANT_OPTIONAL = ("saturated_fat", "trans_fat", "cholesterol")
+
+
+def for_infants(context: ProductContext) -> bool:
+    """The product is intended solely for infants six months of age or older but less than one year (B.01.403)."""
+    return context.product_kind == "food_for_infants_6_to_12_months"
+
+
+def _infant_optional(nft: NutritionFacts, omitted: list[str]) -> Finding:
+    names = ", ".join(nft_rounding.RULES[k].name.lower() for k in omitted)
+    if "cholesterol" in nft.nutrients and any(k in omitted for k in ("saturated_fat", "trans_fat")):
+        finding = failed(
+            R10_B.part("infant_fatty_acids"),
+            f"The table of a food for infants 6 to 12 months declares cholesterol but omits {names}; when cholesterol "
+            "is in the table, saturated and trans fatty acids must be too.",
+            "FDR B.01.403(4)",
+            row_evidence(nft, "cholesterol"),
+            nft.source.panel,
+        )
+        return finding.model_copy(update={"fix": "Add the saturated fat and trans fat rows, or remove cholesterol."})
+    return passed(
+        R10_B.part("infant_fatty_acids"),
+        f"The table of a food for infants 6 to 12 months omits {names}, which B.01.403(3) allows.",
+        "FDR B.01.403(3)",
+        "",
+        nft.source.panel,
+    )
+
+
+def _simplified_allowed(nft: NutritionFacts, missing: list[str], infants: bool = False) -> list[Finding]:
+    items, minimum = (
+        (INFANT_SIMPLIFIED_ITEMS, INFANT_SIMPLIFIED_MIN_ZEROS) if infants else (SIMPLIFIED_ITEMS, SIMPLIFIED_MIN_ZEROS)
+    )
+    zeros = [k for k in items if k in missing or _declared_zero(nft, k)]
+    cite = "FDR B.01.403(5)" if infants else "FDR B.01.401(6)"
+    if len(zeros) >= minimum:
         return [
             passed(
                 R10_A6,
-                f"The simplified format is used and {len(zeros)} of the 13 core items are 0 or omitted (6 or more).",
+                f"The simplified format is used and {len(zeros)} of the {len(items)} items are 0 or omitted "
+                f"({minimum} or more).",
                 cite,
                 nft.not_significant_source,
                 nft.source.panel,
@@ -268,7 +326,7 @@ def _simplified_allowed(nft: NutritionFacts, missing: list[str]) -> list[Finding
             R10_A6,
             f'The table uses the simplified format ("{nft.not_significant_source.strip()}"), but only '
             f"{len(zeros)} of the energy value and core nutrients are 0 or omitted; the simplified format needs "
-            'six or more that may be expressed as "0".',
+            f'{minimum} or more that may be expressed as "0".',
             cite,
             nft.not_significant_source,
             nft.source.panel,

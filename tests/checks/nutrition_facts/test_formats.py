@@ -1,0 +1,112 @@
+"""Each Nutrition Facts format is judged by its own rules (FDR B.01.401(6), B.01.403, B.01.406, B.01.454 ff.).
+
+The tables (format_tables.py) are compliant as built: none may fail. The infant rows then take one rule at a time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from labeliq.checks.nutrition_facts import checker as nutrition_facts
+from labeliq.extraction.text_parser import parse_label
+from labeliq.models import Finding, Panel, ProductContext
+from tests.checks.nutrition_facts import format_tables
+
+CTX = ProductContext(date=dt.date(2026, 11, 24))
+INFANTS = CTX.model_copy(update={"product_kind": "food_for_infants_6_to_12_months"})
+
+
+def _check(text: str, context: ProductContext = CTX) -> list[Finding]:
+    facts = parse_label([Panel(name="front", text="Product\nProduit\n500 g"), Panel(name="back", text=text)])
+    return nutrition_facts.check(facts, context)
+
+
+def _fails(findings: list[Finding]) -> list[str]:
+    return [f"{f.rule}: {f.message}" for f in findings if f.verdict.value == "fail"]
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        pytest.param(format_tables.DUAL, CTX, id="10.B-dual-format-as-sold-and-prepared"),
+        pytest.param(format_tables.TWOAMOUNTS, CTX, id="10.B-dual-format-two-amounts"),
+        pytest.param(format_tables.HORIZONTAL, CTX, id="10.B-horizontal-format"),
+        pytest.param(format_tables.NARROW, CTX, id="10.B-narrow-format-wrapped-rows"),
+        pytest.param(format_tables.AGGREGATE, CTX, id="10.B-aggregate-format"),
+        pytest.param(format_tables.SIMPLIFIED, CTX, id="10.A6-simplified-format"),
+        pytest.param(format_tables.INFANT, INFANTS, id="10.D-infant-format-no-missing-percent"),
+    ],
+)
+def test_compliant_format_has_no_fail(text: str, context: ProductContext) -> None:
+    assert _fails(_check(text, context)) == []
+
+
+def _verdicts(findings: list[Finding], rule: str) -> list[str]:
+    return [f.verdict.value for f in findings if f.rule == rule]
+
+
+def test_infant_table_judged_as_a_standard_table_fails() -> None:
+    """Without the context key the same table is an adult one: %DV missing, saturated fat missing."""
+    findings = _check(format_tables.INFANT)
+    assert "fail" in _verdicts(findings, "10.D.fat") and "fail" in _verdicts(findings, "10.B.saturated_fat")
+
+
+@pytest.mark.parametrize(
+    ("edit", "rule", "verdict"),
+    [
+        pytest.param(
+            ("Fat / Lipides 1.5 g", "Fat / Lipides 1.5 g   2 %"), "10.D.fat", "fail", id="10.D-B.01.403(2)-no-fat-dv"
+        ),
+        pytest.param(("Sodium 10 mg", "Sodium 10 mg   1 %"), "10.D.sodium", "fail", id="10.D-B.01.403(2)-no-sodium-dv"),
+        pytest.param(
+            ("Sodium 10 mg", "Cholesterol / Cholestérol 5 mg\nSodium 10 mg"),
+            "10.B.infant_fatty_acids",
+            "fail",
+            id="10.B-B.01.403(4)-cholesterol-needs-saturated-and-trans",
+        ),
+        pytest.param(("", ""), "10.B.infant_fatty_acids", "pass", id="10.B-B.01.403(3)-saturated-trans-omitted"),
+        pytest.param(("", ""), "10.E1.iron", "pass", id="10.E1-infant-iron-of-11-mg"),
+        pytest.param(
+            ("Iron / Fer 6 mg                  55 %", "Iron / Fer 6 mg                  33 %"),
+            "10.E1.iron",
+            "needs_review",
+            id="10.E1-infant-iron-against-an-unconfirmed-dv-is-a-question",
+        ),
+    ],
+)
+def test_infant_rules(edit: tuple[str, str], rule: str, verdict: str) -> None:
+    text = format_tables.INFANT.replace(*edit) if edit[0] else format_tables.INFANT
+    findings = _check(text, INFANTS)
+    assert verdict in _verdicts(findings, rule), [(f.rule, f.verdict.value) for f in findings]
+    review = [f for f in findings if f.rule == rule and f.verdict.value == "needs_review"]
+    assert all(f.question for f in review)
+
+
+INFANT_SIMPLIFIED = """Nutrition Facts / Valeur nutritive
+Per 1 jar (128 mL) / pour 1 pot (128 mL)
+Calories 70
+% Daily Value* / % valeur quotidienne*
+Fat / Lipides 0 g
+Carbohydrate / Glucides 17 g
+Sugars / Sucres 14 g
+Protein / Protéines 0 g
+Potassium 200 mg     29 %
+Not a significant source of fibre, sodium, calcium or iron
+Source négligeable de fibres, sodium, calcium et fer
+*5% or less is a little, 15% or more is a lot
+*5 % ou moins c'est peu, 15 % ou plus c'est beaucoup
+"""
+
+
+def test_infant_simplified_format_needs_five_zeros_not_six() -> None:
+    """B.01.403(5): fat, protein, fibre, sodium, calcium, iron are 0 or omitted: 6 of 10; sat/trans/cholesterol need
+    not be named. Fruit purée 128 mL: potassium 200 mg = 29 % of 700 mg; energy 4 x 17 = 68 -> 70."""
+    findings = _check(INFANT_SIMPLIFIED, INFANTS)
+    assert _fails(findings) == []
+    assert "pass" in _verdicts(findings, "10.A6")
+
+
+def test_simplified_statement_for_other_foods_must_name_saturated_trans_and_cholesterol() -> None:
+    assert "fail" in _verdicts(_check(INFANT_SIMPLIFIED), "10.A6")
