@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 
+import numpy as np
 from PIL import Image
 
 from labeliq.extraction.ocr_result import OcrBlock, OcrLine, OcrPage
@@ -83,3 +84,36 @@ class TextEngine:
         return page_from_text(
             panel, self.texts[panel], self.confidence.get(panel, 0.95), self.tilt_deg, width=image.width
         )
+
+
+def keystone(page: OcrPage, strength: float, width: float = 1400.0, height: float = 900.0) -> OcrPage:
+    """The page as a phone photographs it from the left: the right edge shorter than the left by 2 x strength, so
+    rows fan out and each keeps a slope of its own (a perspective transform of every polygon)."""
+    src = [(0.0, 0.0), (width, 0.0), (width, height), (0.0, height)]
+    dst = [(0.0, 0.0), (width, strength * height), (width, height - strength * height), (0.0, height)]
+    matrix = _homography(src, dst)
+
+    def warp(x: float, y: float) -> tuple[float, float]:
+        u, v, w = (sum(matrix[r][c] * value for c, value in enumerate((x, y, 1.0))) for r in range(3))
+        return u / w, v / w
+
+    blocks = []
+    for line in page.lines():
+        assert line.polygon is not None
+        a, b, c, d = (warp(x, y) for x, y in line.polygon)
+        xs, ys = [p[0] for p in (a, b, c, d)], [p[1] for p in (a, b, c, d)]
+        moved = line.model_copy(
+            update={"polygon": (a, b, c, d), "bbox": BoundingBox(x0=min(xs), y0=min(ys), x1=max(xs), y1=max(ys))}
+        )
+        blocks.append(OcrBlock(lines=[moved], bbox=moved.bbox))
+    return page.model_copy(update={"blocks": blocks})
+
+
+def _homography(src: list[tuple[float, float]], dst: list[tuple[float, float]]) -> list[list[float]]:
+    rows, rhs = [], []
+    for (x, y), (u, v) in zip(src, dst, strict=True):
+        rows.append([x, y, 1.0, 0.0, 0.0, 0.0, -u * x, -u * y])
+        rows.append([0.0, 0.0, 0.0, x, y, 1.0, -v * x, -v * y])
+        rhs += [u, v]
+    h = [float(value) for value in np.linalg.solve(np.array(rows), np.array(rhs))]
+    return [h[0:3], h[3:6], [h[6], h[7], 1.0]]

@@ -8,7 +8,7 @@ from labeliq.extraction.layout import estimate_skew, laid_out_text, lay_out, pag
 from labeliq.extraction.ocr_result import OcrBlock, OcrPage
 from labeliq.extraction.text_parser import parse_label
 from labeliq.models import Panel
-from tests.images.fakes import ocr_line, page_from_text
+from tests.images.fakes import keystone, ocr_line, page_from_text
 
 SIDE_BY_SIDE = """\
 Ingredients: Whole wheat flour, Water,      Ingrédients : Farine de blé entier, Eau,
@@ -123,3 +123,18 @@ def test_padded_boxes_that_overlap_still_show_a_paragraph_break() -> None:
         ("Peut contenir : Arachides.", 0, 84),
     )
     assert page_text(page) == "Contains: Oats.\nMay contain: Peanuts.\n\nContient : Avoine.\nPeut contenir : Arachides."
+
+
+def _rows(page: OcrPage) -> dict[str, tuple[float | None, float | None]]:
+    table = parse_label([Panel(name="back", text=page_text(page))]).nutrition_facts
+    assert table is not None
+    return {key: (value.amount, value.dv_percent) for key, value in table.nutrients.items()}
+
+
+@pytest.mark.parametrize("tilt", [0.0, 4.0, -4.0])
+@pytest.mark.parametrize("strength", [0.1, 0.2, 0.3])
+def test_a_photo_in_perspective_keeps_each_percent_on_its_row(strength: float, tilt: float) -> None:
+    """A keystone fans the rows out: the %DV far right of its label sits a row higher or lower than the label's
+    left end. Each row is followed along its own slope, so every %DV stays with its nutrient (issue 11, item 5)."""
+    straight = _rows(page_from_text("back", TABLE))
+    assert _rows(keystone(page_from_text("back", TABLE, tilt_deg=tilt), strength)) == straight

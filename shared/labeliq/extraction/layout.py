@@ -38,10 +38,23 @@ class LaidOutLine:
 
 @dataclass(frozen=True)
 class _Placed:
-    """A line with its box in the deskewed frame."""
+    """A line with its box in the deskewed frame, and its own centre line there: under perspective each row keeps a
+    slope of its own after the page is deskewed (a keystone fans the rows out)."""
 
     line: OcrLine
     box: BoundingBox
+    x_left: float = 0.0
+    mid_left: float = 0.0  # y of the text's centre line at x_left
+    slope: float = 0.0  # dy/dx of that centre line
+    height: float = 1.0  # the text's own height (not its tilted box's)
+    reliable: bool = False  # long enough for its slope to mean something
+
+    def mid_at(self, x: float) -> float:
+        return self.mid_left + self.slope * (x - self.x_left)
+
+    @property
+    def x_centre(self) -> float:
+        return (self.box.x0 + self.box.x1) / 2
 
 
 def estimate_skew(lines: list[OcrLine]) -> float:
@@ -70,28 +83,60 @@ def _deskewed(line: OcrLine, skew_deg: float) -> BoundingBox:
     return BoundingBox(x0=min(xs), y0=min(ys), x1=max(xs), y1=max(ys))
 
 
-def _row_overlap(a: BoundingBox, b: BoundingBox) -> float:
-    overlap = min(a.y1, b.y1) - max(a.y0, b.y0)
-    return overlap / max(1.0, min(a.y1 - a.y0, b.y1 - b.y0))
+def _place(line: OcrLine, skew_deg: float) -> _Placed:
+    box = _deskewed(line, skew_deg)
+    flat = _Placed(line, box, box.x0, (box.y0 + box.y1) / 2, 0.0, max(box.y1 - box.y0, 1.0))
+    if line.polygon is None:
+        return flat
+    theta = math.radians(-skew_deg)
+    cos, sin = math.cos(theta), math.sin(theta)
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = ((x * cos - y * sin, x * sin + y * cos) for x, y in line.polygon)
+    if x1 <= x0:
+        return flat
+    slope = ((y1 + y2) / 2 - (y0 + y3) / 2) / max((x1 + x2) / 2 - (x0 + x3) / 2, 1.0)
+    height = max(math.hypot(x3 - x0, y3 - y0), 1.0)
+    if abs(math.degrees(math.atan(slope))) > _MAX_SKEW_DEG:
+        return flat
+    reliable = (x1 - x0) > 3 * height
+    return _Placed(line, box, (x0 + x3) / 2, (y0 + y3) / 2, slope if reliable else 0.0, height, reliable)
+
+
+def _same_row(row: list[_Placed], item: _Placed) -> float:
+    """How far (in text heights, 0 = on the line) `item` is from the row's centre line where the item stands; the
+    row's line follows its longest text, so a %DV far right of its label still finds the label's row."""
+    anchors = [p for p in row if p.reliable] or row
+    anchor = max(anchors, key=lambda p: p.box.x1 - p.box.x0)
+    x = item.x_centre
+    return abs(item.mid_at(x) - anchor.mid_at(x)) / min(anchor.height, item.height)
+
+
+def _join_best(candidates: list[list[_Placed]], rows: list[list[_Placed]], item: _Placed) -> None:
+    distances = [(_same_row(row, item), row) for row in candidates]
+    best = min(distances, key=lambda pair: pair[0], default=None)
+    if best is not None and best[0] < 0.5:
+        best[1].append(item)
+    else:
+        rows.append([item])
 
 
 def _group(placed: list[_Placed]) -> list[list[_Placed]]:
-    """Boxes whose vertical extents overlap by more than half the smaller height share a row."""
+    """Boxes whose centre lines are within half a text height share a row.
+
+    Long text lines make the rows first (their slope is known); short boxes (a %DV, an amount) then join the row
+    whose line passes nearest them, so a short box is never compared with a row not built yet."""
     rows: list[list[_Placed]] = []
-    for item in sorted(placed, key=lambda p: ((p.box.y0 + p.box.y1) / 2, p.box.x0)):
-        for row in reversed(rows[-3:]):  # rows are built top-down: only the last few can still match
-            if _row_overlap(union_box([p.box for p in row]), item.box) > 0.5:
-                row.append(item)
-                break
-        else:
-            rows.append([item])
+    ordered = sorted(placed, key=lambda p: ((p.box.y0 + p.box.y1) / 2, p.box.x0))
+    for item in [p for p in ordered if p.reliable]:
+        _join_best(rows[-4:], rows, item)  # rows are built top-down: only the last few can still match
+    for item in [p for p in ordered if not p.reliable]:
+        _join_best(rows, rows, item)
     rows = [sorted(row, key=lambda p: p.box.x0) for row in rows]
     return sorted(rows, key=lambda row: min(p.box.y0 for p in row))
 
 
 def group_rows(lines: list[OcrLine]) -> list[list[OcrLine]]:
     skew = estimate_skew(lines)
-    return [[p.line for p in row] for row in _group([_Placed(line, _deskewed(line, skew)) for line in lines])]
+    return [[p.line for p in row] for row in _group([_place(line, skew) for line in lines])]
 
 
 def _char_width(placed: list[_Placed]) -> float:
@@ -117,7 +162,7 @@ def _lay_out(page: OcrPage) -> list[tuple[LaidOutLine, BoundingBox]]:
     """Each row's text and its box in the deskewed frame (for paragraph breaks)."""
     lines = [line for line in page.lines() if line.text.strip()]
     skew = estimate_skew(lines)
-    placed = [_Placed(line, _deskewed(line, skew)) for line in lines]
+    placed = [_place(line, skew) for line in lines]
     if not placed:
         return []
     rows = _group(placed)
