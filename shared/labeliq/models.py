@@ -210,6 +210,9 @@ class NutritionFacts(Strict):
     dv_footnote: str = ""  # "*5% or less is a little, 15% or more is a lot" as printed
     not_significant_source: str = ""  # simplified format statement, as printed
     other_language_text: list[str] = Field(default_factory=list)  # lines in a third language
+    # Values read inside the table that no row took (an amount or a %DV on a line of its own): on a photo, a sign
+    # that a row's value may have been misread or laid out on the wrong line.
+    unattached_values: list[str] = Field(default_factory=list)
     source: Provenance
 
 

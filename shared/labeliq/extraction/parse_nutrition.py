@@ -279,6 +279,7 @@ def _read_table(table: list[SourceLine]) -> NutritionFacts:
     footnote_lines: list[str] = []
     not_significant: list[str] = []
     other_language: list[str] = []
+    unattached: list[str] = []
     nutrients: dict[str, NutrientValue] = {}
     servings_per: str | None = None
     calories: float | None = None
@@ -331,6 +332,8 @@ def _read_table(table: list[SourceLine]) -> NutritionFacts:
         label = text[:label_end].strip(" :*")
         key = row_key(label)
         if key is None:
+            if label_end == 0 and not _DV_HEADER.search(folded) and not _KJ.search(text):
+                unattached.append(text)  # a value on a line of its own: no row took it
             if _KJ.search(text) and "energy_kj" not in nutrients:
                 kj = _KJ.search(text)
                 assert kj is not None
@@ -402,6 +405,7 @@ def _read_table(table: list[SourceLine]) -> NutritionFacts:
         dv_footnote="\n".join(footnote_lines),
         not_significant_source=" ".join(not_significant),
         other_language_text=other_language,
+        unattached_values=unattached,
         source=provenance(table),
     )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from labeliq.checks.nutrition_facts import consistency as nft_consistency
 from labeliq.checks.nutrition_facts import daily_value as nft_daily_value
-from labeliq.checks.nutrition_facts import nft_format, small_package, vitamins_minerals
+from labeliq.checks.nutrition_facts import misread, nft_format, small_package, vitamins_minerals
 from labeliq.checks.nutrition_facts import presence as nft_presence
 from labeliq.checks.nutrition_facts import rounding_findings as nft_rounding_findings
 from labeliq.checks.nutrition_facts import serving as nft_serving
@@ -48,4 +48,4 @@ def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     findings += nft_consistency.check_kilojoules(nft)
     findings += nft_presence.layout_reviews(facts)
     findings.append(nft_serving.serving_finding(nft, context))
-    return findings
+    return misread.review_possible_misreads(findings, nft)
