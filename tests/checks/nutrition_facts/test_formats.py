@@ -110,3 +110,35 @@ def test_infant_simplified_format_needs_five_zeros_not_six() -> None:
 
 def test_simplified_statement_for_other_foods_must_name_saturated_trans_and_cholesterol() -> None:
     assert "fail" in _verdicts(_check(INFANT_SIMPLIFIED), "10.A6")
+
+
+SMALL_TABLE = """Nutrition Facts / Valeur nutritive
+Per 1 pouch (25 g) / pour 1 sachet (25 g)
+Calories 90        % DV* / % VQ*
+Fat / Lipides 3 g          4 %
+Saturated / saturés 2 g   10 %
+Carbohydrate / Glucides 16 g
+Sugars / Sucres 14 g      14 %
+Protein / Protéines 1 g
+Sodium 15 mg               1 %
+*5% or less is a little, 15% or more is a lot
+*5 % ou moins c'est peu, 15 % ou plus c'est beaucoup
+"""
+
+
+def test_small_package_table_may_omit_rows_that_would_be_zero() -> None:
+    """B.01.468(1): under 100 cm² the table shows only non-zero nutrients; an omitted row is a question (is it 0?),
+    never a fail. Candy 25 g: fat 3 g = 4 %, sat 2 g = 10 %, sugars 14 %, sodium 15 mg = 1 %; 27 + 64 + 4 = 95."""
+    context = CTX.model_copy(update={"available_display_surface_cm2": 80})
+    findings = _check(SMALL_TABLE, context)
+    assert _fails(findings) == []
+    omitted = [f for f in findings if f.rule == "10.B.trans_fat"]
+    assert [f.verdict.value for f in omitted] == ["needs_review"] and omitted[0].question
+    assert "fail" in _verdicts(_check(SMALL_TABLE), "10.B.trans_fat")  # a larger package: a missing core row fails
+
+
+def test_a_package_under_15_cm2_needs_no_table() -> None:
+    """B.01.469: no condition at all, not even an indication of how to obtain the information."""
+    context = CTX.model_copy(update={"available_display_surface_cm2": 12})
+    findings = _check("Ingredients: Sugar, gum base, natural flavour.\nSource of vitamin C", context)
+    assert _verdicts(findings, "10.A4") == ["pass"] and _fails(findings) == []

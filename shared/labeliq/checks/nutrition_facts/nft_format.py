@@ -14,6 +14,7 @@ from labeliq import lexicons
 from labeliq.checks.common import nft_values
 from labeliq.checks.common import rounding as nft_rounding
 from labeliq.checks.common.findings import failed, passed, review
+from labeliq.checks.nutrition_facts import small_package
 from labeliq.checks.nutrition_facts.rules import R10_A6, R10_B
 from labeliq.models import Finding, LabelFacts, NutritionFacts, ProductContext
 from labeliq.text import fold
@@ -222,6 +223,18 @@ def check_core_rows(nft: NutritionFacts, context: ProductContext) -> list[Findin
                         nft.source.panel,
                     )
                 )
+            continue
+        if small_package.is_small(context):
+            finding = review(
+                rule,
+                f"{name} is not in the table; on a package with less than 100 cm² of available display surface the "
+                'table need only show the nutrients whose amount may not be expressed as "0" (B.01.468(1)(b)).',
+                "FDR B.01.468(1)",
+                "",
+                nft.source.panel,
+            )
+            question = f"Would {name.lower()} be declared as 0 per serving (so that B.01.468 lets the table omit it)?"
+            out.append(finding.model_copy(update={"question": question}))
             continue
         if context.single_serving_container:
             out.append(

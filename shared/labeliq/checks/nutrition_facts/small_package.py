@@ -55,9 +55,23 @@ def is_short_statement(nft: NutritionFacts) -> bool:
     return not titled or present < 5
 
 
+# B.01.469: below 15 cm2 of available display surface no Nutrition Facts table is needed at all.
+TINY_PACKAGE_CM2 = 15.0
+
+
 def findings(facts: LabelFacts, context: ProductContext, cancelled: str) -> list[Finding] | None:
-    """The B.01.467 findings when the label takes the small-package path; None when it does not."""
+    """The B.01.467 / B.01.469 findings when the label takes the small-package path; None when it does not."""
     nft = facts.nutrition_facts
+    ads = context.available_display_surface_cm2
+    if nft is None and ads is not None and ads < TINY_PACKAGE_CM2:
+        return [
+            passed(
+                R10_A4,
+                f"The package has {ads:g} cm² of available display surface (under 15 cm²), so its label need not "
+                "carry a Nutrition Facts table, whatever else it shows.",
+                "FDR B.01.469",
+            )
+        ]
     if not is_small(context) or (nft is not None and not is_short_statement(nft)):
         return None
     ads = context.available_display_surface_cm2
