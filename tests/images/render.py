@@ -258,3 +258,23 @@ def render_sample(sample: Path, seed: int | None = None, degraded: bool = False)
             image = degrade(image, degradation_for(base + offset), seed=base + offset)
         out[name] = image
     return out
+
+
+def keystone(image: Image.Image, strength: float) -> Image.Image:
+    """The photo taken from one side: the right edge shorter than the left by 2 x strength of the height, the
+    canvas padded so nothing is cut (a perspective transform, as a phone held at an angle gives)."""
+    pad = int(strength * image.height) + 8
+    canvas = Image.new("RGB", (image.width + 2 * pad, image.height + 2 * pad), (250, 250, 248))
+    canvas.paste(image, (pad, pad))
+    w, h = canvas.size
+    dst = [(0.0, 0.0), (w, 0.0), (w, h), (0.0, h)]  # output corners
+    src = [(0.0, 0.0), (w, -strength * h), (w, h + strength * h), (0.0, h)]  # where each samples the input
+    rows, rhs = [], []
+    for (x, y), (u, v) in zip(dst, src, strict=True):
+        rows.append([x, y, 1.0, 0.0, 0.0, 0.0, -u * x, -u * y])
+        rows.append([0.0, 0.0, 0.0, x, y, 1.0, -v * x, -v * y])
+        rhs += [u, v]
+    coefficients = tuple(float(c) for c in np.linalg.solve(np.array(rows), np.array(rhs)))
+    return canvas.transform(
+        (w, h), Image.Transform.PERSPECTIVE, coefficients, Image.Resampling.BICUBIC, fillcolor=(250, 250, 248)
+    )
