@@ -142,3 +142,28 @@ def test_a_package_under_15_cm2_needs_no_table() -> None:
     context = CTX.model_copy(update={"available_display_surface_cm2": 12})
     findings = _check("Ingredients: Sugar, gum base, natural flavour.\nSource of vitamin C", context)
     assert _verdicts(findings, "10.A4") == ["pass"] and _fails(findings) == []
+
+
+@pytest.mark.parametrize(
+    ("context", "verdict"),
+    [
+        pytest.param(
+            {"packaged_at_retail": True, "available_display_surface_cm2": 150},
+            "needs_review",
+            id="10.A1-B.01.401(2)(b)(viii)-retail-sticker-under-200-cm2-may-be-exempt",
+        ),
+        pytest.param(
+            {"packaged_at_retail": True, "available_display_surface_cm2": 250},
+            "fail",
+            id="10.A1-retail-package-over-200-cm2-needs-a-table",
+        ),
+        pytest.param(
+            {"packaged_at_retail": False, "available_display_surface_cm2": 150},
+            "fail",
+            id="10.A1-factory-package-150-cm2-needs-a-table",
+        ),
+    ],
+)
+def test_retail_sticker_exemption_from_context_keys(context: dict[str, object], verdict: str) -> None:
+    findings = _check("Ingredients: Beef, pork, salt, spices.", CTX.model_copy(update=context))
+    assert _verdicts(findings, "10.A1") == [verdict]

@@ -24,6 +24,8 @@ _FOREIGN_MARKERS = (
 )
 # B.01.467(1): below 100 cm2 of available display surface the table may be replaced by contact information.
 SMALL_PACKAGE_CM2 = 100.0
+# B.01.401(2)(b)(viii): packaged and sold in one store, labelled by a sticker, under 200 cm2 of display surface.
+RETAIL_STICKER_CM2 = 200.0
 # Ingredients whose presence cancels the exemptions of B.01.401(2) (B.01.401(3)(a)): added vitamins.
 _ADDED_VITAMIN = re.compile(r"\b(vitamin|vitamine)\s+(a|b\d*|c|d\d?|e|k)\b")
 
@@ -126,6 +128,17 @@ def _absent(facts: LabelFacts, context: ProductContext) -> list[Finding]:
                 "FDR B.01.401(2),(4)",
             )
         ]
+    ads = context.available_display_surface_cm2
+    if context.packaged_at_retail and ads is not None and ads < RETAIL_STICKER_CM2:
+        finding = review(
+            R10_A1,
+            f"No Nutrition Facts table was found; the product is packaged at retail and has {ads:g} cm² of available "
+            "display surface (under 200 cm²), so it is exempt if it is sold only in the store where it is packaged "
+            "and labelled by means of a sticker.",
+            "FDR B.01.401(2)(b)(viii)",
+        )
+        question = "Is the product sold only in the store where it is packaged, and is its label a sticker?"
+        return [finding.model_copy(update={"question": question})]
     if context.available_display_surface_cm2 is not None and context.available_display_surface_cm2 < SMALL_PACKAGE_CM2:
         return [
             review(
