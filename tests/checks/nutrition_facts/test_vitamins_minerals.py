@@ -146,6 +146,10 @@ PLAIN_TABLE = "\n".join(
             id="10.C-B.01.402(7)-components-of-flour-need-not-be-declared",
         ),
         pytest.param(
+            "Ingredients: Wheat flour, niacin, reduced iron, thiamine mononitrate, riboflavin, folic acid, sugar.",
+            id="10.C-flour-enrichment-printed-without-brackets-is-the-flours",
+        ),
+        pytest.param(
             "Ingredients: Apple juice, ascorbic acid.", id="10.C-ascorbic-acid-as-an-additive-is-not-an-added-vitamin"
         ),
         pytest.param(

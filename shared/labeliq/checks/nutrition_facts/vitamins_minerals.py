@@ -55,9 +55,10 @@ def added_nutrients(facts: LabelFacts, product_kind: str | None) -> dict[str, tu
     """nutrient key -> (the ingredient as printed, the paragraph of B.01.402 that requires it in the table)."""
     out: dict[str, tuple[str, str]] = {}
     for ingredient_list in facts.ingredients:
+        enrichment = _flour_enrichment(ingredient_list.ingredients)
         for ingredient, parent in _walk(ingredient_list.ingredients, ""):
             key = _form_key(ingredient.name)
-            if key is None:
+            if key is None or (not parent and ingredient.name in enrichment):
                 continue
             folded_parent = fold(parent)
             if parent and _FLOUR.search(folded_parent):
@@ -68,6 +69,27 @@ def added_nutrients(facts: LabelFacts, product_kind: str | None) -> dict[str, tu
             component = parent and _form_key(parent) is None and not _NUTRIENT_CLASS.search(folded_parent)
             paragraph = "B.01.402(7)" if component else "B.01.402(6)"
             out.setdefault(key, (ingredient.name, paragraph))
+    return out
+
+
+# Iron in the run of nutrients that follows a flour: not a form we look for, but part of the flour's enrichment.
+_IRON = re.compile(r"^(reduced |electrolytic )?iron$|^fer( reduit)?$|^ferrous \w+$|^\w+ ferreux$")
+
+
+def _flour_enrichment(ingredients: list[Ingredient]) -> set[str]:
+    """Names of the nutrients printed flat right after a flour ("wheat flour, niacin, reduced iron, thiamine
+    mononitrate, riboflavin, folic acid"): the flour's enrichment written without brackets, not an addition to
+    the product (B.01.402(7) leaves components of flour out)."""
+    out: set[str] = set()
+    after_flour = False
+    for ingredient in ingredients:
+        folded = _TRAILING.sub("", fold(ingredient.name))
+        if _FLOUR.search(folded):
+            after_flour = True
+        elif after_flour and (_form_key(ingredient.name) is not None or _IRON.match(folded)):
+            out.add(ingredient.name)
+        else:
+            after_flour = False
     return out
 
 
