@@ -20,7 +20,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from labeliq.llm import LlmClient, LlmError, LlmSettings
 from labeliq.models import LlmUsage
-from labeliq.relabel.vocabulary import glossary, language_name, rfold
+from labeliq.relabel.vocabulary import glossary, language_name, term_key
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ class Translator(Protocol):
 
 
 def glossary_key(term: str) -> str:
-    return " ".join(rfold(term).replace("*", " ").split()).strip(" .:;,")
+    return term_key(term)
 
 
 class GlossaryTranslator:
