@@ -106,6 +106,11 @@ def test_sticker_fields_are_approved_and_edited_as_new_versions_by_the_signed_in
     assert unknown.status_code == 422 and "colour" in unknown.json()["detail"]
     stale = relabel.decide(relabel.owner, 1, [{"field": "storage", "action": "approve"}])
     assert stale.status_code == 409 and stale.json()["error"] == "stale_base_version"
+    correction = {"path": "net_quantity.0.text", "value": "Net 400 g / Net 400 g", "reason": "typo"}
+    facts = relabel.reviewer.post(
+        f"/api/v1/jobs/{relabel.job_id}/facts", json={"base_version": 2, "corrections": [correction]}
+    )
+    assert facts.status_code == 422 and facts.json()["error"] == "relabel_facts", facts.text
     versions = relabel.owner.get(f"/api/v1/jobs/{relabel.job_id}/versions").json()["versions"]
     assert [v["n"] for v in versions] == [1, 2]
 

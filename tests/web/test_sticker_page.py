@@ -81,6 +81,7 @@ def test_a_reviewer_sees_the_sticker_with_approve_and_edit_for_each_field(page_c
     assert ">Approve May contain</button>" not in html and ">Edit May contain</button>" in html
     assert '<label for="sticker-ingredients-why">Reason for editing Ingredients</label>' in html
     assert "/assets/js/sticker.js?v=" in html
+    assert "Correct an extracted fact" not in html, "a relabel job's facts are the sticker's: decided, not corrected"
 
 
 def test_no_sticker_controls_for_a_viewer_or_an_earlier_version(page_client: Any, fake_api: FakeApi) -> None:
