@@ -24,9 +24,10 @@ from labeliq.relabel.job import relabel_report
 from labeliq.relabel.translate import GlossaryTranslator
 from tests.cloud.helpers import REPO, new_id
 from tests.cloud.test_contracts import job_status, post
-from tests.cloud.test_steps_judge import rt
+from tests.cloud.test_steps_judge import _live, fake_gemini, rt
+from tests.llm.conftest import FakeGemini, Scripted
 
-__all__ = ["rt"]  # the in-process Runtime against the session's emulators
+__all__ = ["fake_gemini", "rt"]  # the in-process Runtime against the session's emulators; the fake Gemini endpoint
 
 pytestmark = pytest.mark.emulator
 
@@ -121,3 +122,28 @@ def test_extract_of_a_relabel_job_whose_translation_is_not_configured_fails_it_w
     assert proposal_object(job_id) not in [
         b.name for b in stack.client.storage_client().list_blobs(stack.config.output_bucket, prefix="facts/")
     ]
+
+
+def test_the_llm_translator_in_extract_answers_a_repeat_from_the_firestore_cache(
+    stack: LocalStack, rt: steps.Runtime, fake_gemini: FakeGemini, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _live(monkeypatch, fake_gemini)
+    monkeypatch.setenv("LABELIQ_TRANSLATOR", "llm")
+    body = json.loads((REPO / "tests/relabel/recordings/translate_italian_terms.json").read_text(encoding="utf-8"))
+    fake_gemini.script.append(Scripted(200, body))
+    panels = {
+        "front.txt": "Sugo al Basilico\ne 400 g\n".encode(),
+        "back.txt": "Ingredienti: pomodoro, pomodorini datterini, sale, nduja.\n".encode(),
+    }
+    proposals = []
+    for tag in ("llm-first", "llm-again"):
+        job_id = new_id(tag)
+        stack.client.upload_job(job_id, panels, {}, mode="relabel")
+        steps.extract(ExtractRequest(job_id=job_id, execution_id="e"), rt)
+        proposals.append(json.loads(_download(stack, proposal_object(job_id))))
+    assert len(fake_gemini.requests) == 1, "the second job's terms came from the cache, not the model"
+    first, again = proposals
+    assert first["translator"].startswith("llm:")
+    assert "datterini cherry tomatoes" in first["fields"]["ingredients"]["en"].lower()
+    assert first["fields"]["ingredients"]["untranslated"] == ["nduja"], "the model was not sure: left and flagged"
+    assert again["fields"] == first["fields"]

@@ -36,7 +36,7 @@ def propose_and_store(
     from labeliq.relabel.vocabulary import UnreadableLabel
 
     try:
-        translator = translator_from_env()
+        translator = translator_from_env(rt.llm_cache)  # a retried extract spends no tokens twice
     except TranslatorSettingsError as exc:
         raise PermanentError(f"relabel mode: {exc}", code="translation_not_configured") from None
     try:

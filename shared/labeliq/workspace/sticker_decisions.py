@@ -66,4 +66,11 @@ def apply_sticker_decisions(report: Report, decisions: list[StickerDecision], *,
         except DecisionError as exc:
             raise invalid(f"sticker field {decision.field}: {exc}", code="bad_sticker_decision") from None
     panels = {panel.name: panel.text for panel in render_panels(proposal)}
-    return report.model_copy(update={"relabel": proposal.model_copy(update={"sticker_panels": panels})})
+    edited = [
+        f"sticker field {d.field} was edited by {reviewer} in version {report.version}: the findings judge the "
+        "sticker as the tool proposed it, not the edited text"
+        for d in decisions
+        if d.action == "edit"
+    ]
+    updated = proposal.model_copy(update={"sticker_panels": panels, "unsettled": [*proposal.unsettled, *edited]})
+    return report.model_copy(update={"relabel": updated})
