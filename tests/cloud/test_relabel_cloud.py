@@ -132,8 +132,8 @@ def test_the_llm_translator_in_extract_answers_a_repeat_from_the_firestore_cache
     body = json.loads((REPO / "tests/relabel/recordings/translate_italian_terms.json").read_text(encoding="utf-8"))
     fake_gemini.script.append(Scripted(200, body))
     panels = {
-        "front.txt": "Sugo al Basilico\ne 400 g\n".encode(),
-        "back.txt": "Ingredienti: pomodoro, pomodorini datterini, sale, nduja.\n".encode(),
+        "front.txt": b"Sugo al Basilico\ne 400 g\n",
+        "back.txt": b"Ingredienti: pomodoro, pomodorini datterini, sale, nduja.\n",
     }
     proposals = []
     for tag in ("llm-first", "llm-again"):
