@@ -115,20 +115,6 @@ def test_sticker_fields_are_approved_and_edited_as_new_versions_by_the_signed_in
     assert [v["n"] for v in versions] == [1, 2]
 
 
-def test_sticker_decisions_on_a_standard_job_are_refused(as_user: MakeClient) -> None:
-    owner = as_user(_email("owner"))
-    project = owner.project("Granola")
-    panels = {p.name: p.read_bytes() for p in sorted((REPO / "samples" / "granola-compliant").glob("*.txt"))}
-    created = owner.upload(project, panels, (REPO / "samples" / "granola-compliant" / "context.json").read_text())
-    assert created.status_code == 202, created.text
-    job_id = created.json()["job_id"]
-    assert owner.wait_done(job_id)["mode"] == "standard"
-    answer = owner.post(
-        f"/api/v1/jobs/{job_id}/decisions", json={"base_version": 1, "sticker": [{"field": "x", "action": "approve"}]}
-    )
-    assert answer.status_code == 422 and answer.json()["error"] == "no_sticker"
-
-
 def test_an_unknown_mode_is_refused(as_user: MakeClient) -> None:
     owner = as_user(_email("owner"))
     panels, context = _sample()
