@@ -151,6 +151,7 @@ class JobStore:
             created_at=now,
             updated_at=now,
             inputs_digest=inputs_digest,
+            mode=manifest.mode,
         )
         try:
             self._job_ref(manifest.job_id).create(_job_data(job))
