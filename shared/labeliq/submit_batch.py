@@ -222,7 +222,7 @@ def stack_runner(client: Any, out_dir: Path) -> Callable[[LabelFolder], RunResul
 
     def run(label: LabelFolder) -> RunResult:
         job_id = new_job_id(label.name)
-        event = client.upload_job(job_id, label.panels, label.context)
+        event = client.upload_job_once(job_id, label.panels, label.context)
         try:
             result = client.run_workflow(event)
         except WorkflowError as exc:
