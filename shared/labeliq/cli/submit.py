@@ -137,7 +137,7 @@ def _submit_folders(args: argparse.Namespace, client: StackClient, settings: Set
             args.panels,
             stack_runner(client, args.out),
             suffixes=TEXT_SUFFIXES + IMAGE_SUFFIXES,
-            max_panels=settings.max_panels,
+            limits=IntakeLimits.from_settings(settings),
             workers=args.workers,
             out=sys.stdout,
         )
