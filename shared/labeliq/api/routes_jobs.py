@@ -130,7 +130,7 @@ def _job_failed(call: Call, job_id: str) -> bool:
 
 
 def create_job(call: Call) -> Reply:
-    from labeliq.workspace.uploads import dedup_key, parse_context, validate_panels
+    from labeliq.workspace.uploads import dedup_key, parse_context, read_part, validate_panels
 
     rt = call.rt
     retry_after = rt.rate_limiter.take(call.user.email)
@@ -160,7 +160,7 @@ def create_job(call: Call) -> Reply:
         raise ApiError(
             400, "unknown_part", f"unknown form part {', '.join(unknown)}: expected panels, context, project_id, mode"
         )
-    files = [(f.filename, f.read()) for f in request.files.getlist("panels")]
+    files = [(f.filename, read_part(f.stream, rt.limits)) for f in request.files.getlist("panels")]
     panels = validate_panels(files, rt.limits)
     context = parse_context(request.form.get("context"))
     key = dedup_key(project_id, panels, context, mode)
