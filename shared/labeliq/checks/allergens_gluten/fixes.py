@@ -34,8 +34,8 @@ FIXES: dict[str, Advice] = {
     "9.5": Advice(
         title_fr="Noms des sulfites : « sulfites » ou « agents de sulfitage » (l'anhydride sulfureux, le dithionite "
         "de sodium et l'acide sulfureux doivent être suivis de « sulfites »)",
-        fix="Add '(sulphites)' in parentheses right after {term} in the ingredient list, or add Sulphites to the "
-        "Contains statement.",
+        fix="Add '(sulphites)' (in the French list '(sulfites)') right after {term} in the ingredient list, or add "
+        "Sulphites / Sulfites to the Contains / Contient statement.",
         fix_fr="Ajoutez « (sulfites) » entre parenthèses juste après {term} dans la liste des ingrédients, ou "
         "ajoutez Sulfites à la mention « Contient ».",
         question="Is {term} identified as a sulphite in the ingredient list or the Contains statement?",

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import import_module
 
-from labeliq.checks.common.evidence import ELLIPSIS
+from labeliq.checks.common.evidence import ELLIPSIS, span_named_by
 from labeliq.models import Finding, FindingText, Verdict
 
 VERDICT_FR: dict[Verdict, str] = {
@@ -178,8 +178,11 @@ def complete(finding: Finding, panel_texts: Mapping[str, str] | None = None) -> 
     """
     panel_texts = panel_texts or {}
     advice = advice_for(finding.rule) or _fallback(finding)
-    words = marked_words(finding)
     update: dict[str, object] = {}
+    if finding.highlight is None and (span := span_named_by(finding.message, finding.evidence)) is not None:
+        finding = finding.model_copy(update={"highlight": span})
+        update["highlight"] = span
+    words = marked_words(finding)
     fix = finding.fix
     question = finding.question
     if finding.verdict == Verdict.FAIL and not fix:
@@ -193,8 +196,10 @@ def complete(finding: Finding, panel_texts: Mapping[str, str] | None = None) -> 
         update["evidence"] = absence_evidence(finding.message, list(panel_texts))
     elif finding.panel is None and (panel := panel_of(finding.evidence, panel_texts)) is not None:
         update["panel"] = panel
-    fr = finding.fr or FindingText(message=french_message(finding, advice))
+    fr = finding.fr or FindingText(message="")
     fr_update: dict[str, str] = {}
+    if not fr.message:
+        fr_update["message"] = french_message(finding, advice)
     if finding.verdict == Verdict.FAIL and not fr.fix:
         fr_update["fix"] = render(advice.fix_fr, words, advice.subject_fr, french=True)
     if finding.verdict == Verdict.NEEDS_REVIEW and not fr.question:
@@ -203,3 +208,9 @@ def complete(finding: Finding, panel_texts: Mapping[str, str] | None = None) -> 
     if fr_update or finding.fr is None:
         update["fr"] = fr.model_copy(update=fr_update)
     return finding.model_copy(update=update) if update else finding
+
+
+def rule_title_fr(finding_id: str) -> str:
+    """The French title of a finding's rule, for the French report's headings ("" for an id no checker declares)."""
+    advice = advice_for(finding_id)
+    return advice.title_fr if advice is not None else ""

@@ -77,7 +77,9 @@ def excerpt(text: str, span: Span | None, limit: int = QUOTE_CHARS) -> Quote:
         start, end = 0, _cut_back(text, limit)
     else:
         room = max(limit - (span[1] - span[0]), 0)
-        start = _cut_forward(text, max(span[0] - room // 2, 0), span[0])
+        # centred on the span, but shifted back when the text ends before the window does
+        wanted = min(max(span[0] - room // 2, 0), max(len(text) - limit, 0))
+        start = _cut_forward(text, min(wanted, span[0]), span[0])
         end = _cut_back(text, max(min(len(text), start + limit), span[1]))
         if end - start > limit and span[1] - span[0] < limit:
             end = max(span[1], _cut_back(text, start + limit))
@@ -111,3 +113,34 @@ def quote(text: str, term: str | None = None, limit: int = QUOTE_CHARS) -> Quote
     """The evidence for a finding: `text` quoted around `term` (when it occurs in it), with its span highlighted."""
     span = find_span(text, term) if term else None
     return excerpt(text, span, limit)
+
+
+# Words a message quotes: 'JU', "Source of fibre", « irradié ». A quote opens and closes at a word boundary, so the
+# apostrophe of "malt d'orge" does not end one.
+_QUOTED = re.compile(r"""(?<!\w)(?:'([^'\n]{2,80}?)'|"([^"\n]{2,80}?)"|«\s?([^»\n]{2,80}?)\s?»)(?!\w)""")
+
+
+_TITLES = frozenset(
+    {"contains", "contient", "may contain", "peut contenir", "ingredients", "best before"}
+    | {"meilleur avant", "nutrition facts", "valeur nutritive"}
+)
+
+
+def quoted_terms(message: str) -> list[str]:
+    """The words a finding's message quotes, in order: the candidates for the words its evidence should mark."""
+    return [next(g for g in match.groups() if g) for match in _QUOTED.finditer(message)]
+
+
+def span_named_by(message: str, evidence: str) -> Span | None:
+    """The span of the evidence that the message quotes first ('JU' in "... 27 JU 28"), if any.
+
+    A quote of the whole evidence marks nothing: the point is the words inside it that matter.
+    """
+    whole = len(evidence.strip())
+    for term in quoted_terms(message):
+        if _folded_with_index(term.strip(" :"))[0] in _TITLES:
+            continue  # the statement's title says which statement, not what is wrong in it
+        span = find_span(evidence, term)
+        if span is not None and span[1] - span[0] < whole:
+            return span
+    return None

@@ -23,9 +23,13 @@ def _finding(
     term: str | None = None,
     fix: str = "",
     question: str = "",
-    fr: FindingText | None = None,
+    fix_fr: str = "",
+    question_fr: str = "",
 ) -> Finding:
     quoted = quote(evidence, term)
+    # The French message is written when the report is assembled (common/advice.py); a checker gives the French of
+    # its own fix or question here.
+    fr = FindingText(message="", fix=fix_fr, question=question_fr) if fix_fr or question_fr else None
     return Finding(
         rule=rule.finding_id,
         verdict=verdict,
@@ -61,9 +65,9 @@ def failed(
     *,
     term: str | None = None,
     fix: str = "",
-    fr: FindingText | None = None,
+    fix_fr: str = "",
 ) -> Finding:
-    return _finding(rule, Verdict.FAIL, message, citation, evidence, panel, term, fix=fix, fr=fr)
+    return _finding(rule, Verdict.FAIL, message, citation, evidence, panel, term, fix=fix, fix_fr=fix_fr)
 
 
 def review(
@@ -75,9 +79,11 @@ def review(
     *,
     term: str | None = None,
     question: str = "",
-    fr: FindingText | None = None,
+    question_fr: str = "",
 ) -> Finding:
-    return _finding(rule, Verdict.NEEDS_REVIEW, message, citation, evidence, panel, term, question=question, fr=fr)
+    return _finding(
+        rule, Verdict.NEEDS_REVIEW, message, citation, evidence, panel, term, question=question, question_fr=question_fr
+    )
 
 
 def not_applicable(

@@ -58,7 +58,7 @@ FIXES: dict[str, Advice] = {
         fix="Remove {term}: no general health-maintenance claim for an ingredient with a caution.",
         fix_fr="Retirez {term} : aucune allégation générale de maintien de la santé pour un ingrédient assorti "
         "d'une mise en garde.",
-        question="Does {term} claim general maintenance of good health for an ingredient with a caution?",
+        question="Does {term} promise general maintenance of good health for an ingredient with a caution?",
         question_fr="{term} allègue-t-elle le maintien d'une bonne santé pour un ingrédient assorti d'une mise en "
         "garde ?",
         subject="the claim",
