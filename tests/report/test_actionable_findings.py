@@ -70,3 +70,15 @@ def test_every_finding_of_the_crackers_has_evidence_and_a_panel_or_says_where_it
             if finding.panel is None and finding.location is None:
                 quoted = not finding.evidence.startswith(("Looked for on every panel", "No single passage"))
                 assert quoted or "front" in finding.evidence, finding
+
+
+def test_a_short_report_cell_still_shows_the_sulphiting_agent(sample_reports: dict[str, Report]) -> None:
+    """The summary's 90-character cell once stopped at "culture, s…"; it is now cut around the highlight."""
+    from labeliq.docx_findings import evidence_lines
+
+    report = sample_reports["crackers-date-allergen-faults"]
+    finding = next(
+        f for r in report.results.values() for f in r.findings if f.rule == "9.5" and "sulphur dioxide" in f.fix
+    )
+    cell = evidence_lines(finding, 90)[0]
+    assert "sulphur dioxide" in cell and cell.startswith("…") and len(cell) <= 90

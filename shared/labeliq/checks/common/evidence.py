@@ -60,7 +60,7 @@ def find_span(text: str, term: str) -> Span | None:
 
 
 def excerpt(text: str, span: Span | None, limit: int = QUOTE_CHARS) -> Quote:
-    """At most about `limit` characters of `text` around `span`, cut at word boundaries, "…" on each cut side.
+    """At most `limit` characters of `text` around `span`, cut at word boundaries, "…" on each cut side.
 
     Without a span the start of the text is kept (the words that matter are not known); a span longer than the
     limit is kept whole from its start, so the quote always begins with the words that matter.
@@ -74,8 +74,9 @@ def excerpt(text: str, span: Span | None, limit: int = QUOTE_CHARS) -> Quote:
     if len(text) <= limit:
         return Quote(text, span)
     if span is None:
-        start, end = 0, _cut_back(text, limit)
+        start, end = 0, _cut_back(text, limit - 1)  # room for the "…"
     else:
+        limit -= 2  # room for an ellipsis on each side
         room = max(limit - (span[1] - span[0]), 0)
         # centred on the span, but shifted back when the text ends before the window does
         wanted = min(max(span[0] - room // 2, 0), max(len(text) - limit, 0))
