@@ -99,23 +99,25 @@ FIXES: dict[str, Advice] = {
     ),
     "9.11": Advice(
         title_fr="Contradiction : « sans X » avec « peut contenir X » est inacceptable",
-        fix='Remove either the "free" claim or the "May contain" warning for {term}: both cannot appear together.',
-        fix_fr="Retirez soit l'allégation « sans », soit la mise en garde « Peut contenir » pour {term} : les deux "
-        "ne peuvent figurer ensemble.",
+        fix='Remove either {term} or the "May contain" warning for the same allergen: they cannot appear together.',
+        fix_fr="Retirez soit {term}, soit la mise en garde « Peut contenir » visant le même allergène : les deux ne "
+        "peuvent figurer ensemble.",
         question="Do the free-from claim and the precautionary statement on this label name the same allergen?",
         question_fr="L'allégation « sans » et la mise en garde visent-elles le même allergène ?",
-        subject="the allergen",
-        subject_fr="l'allergène",
+        subject='the "free" claim',
+        subject_fr="l'allégation « sans »",
     ),
     "9.12": Advice(
         title_fr="« Sans gluten » (B.24.018) : interdit si l'aliment contient une protéine de gluten des cinq céréales",
-        fix='Remove the "gluten-free / sans gluten" claim: the food contains {term}.',
-        fix_fr="Retirez l'allégation « sans gluten » : l'aliment contient {term}.",
+        fix="Remove {term}: the food contains a gluten source (named in the finding), so it cannot be called "
+        "gluten-free.",
+        fix_fr="Retirez {term} : l'aliment contient une source de gluten (nommée dans le constat) et ne peut donc "
+        "être dit sans gluten.",
         question="Does the food contain any gluten protein, or any part of wheat, barley, rye, oats or triticale?",
         question_fr="L'aliment contient-il une protéine de gluten ou une partie de blé, d'orge, de seigle, d'avoine "
         "ou de triticale ?",
-        subject="a gluten source",
-        subject_fr="une source de gluten",
+        subject='the "gluten-free" claim',
+        subject_fr="l'allégation « sans gluten »",
     ),
     "9.13": Advice(
         title_fr="« Sans blé » n'équivaut pas à « sans gluten » ; la graine d'alpiste ne peut porter « sans blé »",

@@ -17,6 +17,8 @@ ELLIPSIS = "…"
 # ingredient list, is quoted around the words that matter; a report cell cuts it shorter with `excerpt`.
 QUOTE_CHARS = 600
 
+SHORT_EVIDENCE_CHARS = 80  # evidence this short may be all "the words that matter" (a claim, "500G")
+
 Span = tuple[int, int]
 
 
@@ -135,13 +137,14 @@ def quoted_terms(message: str) -> list[str]:
 def span_named_by(message: str, evidence: str) -> Span | None:
     """The span of the evidence that the message quotes first ('JU' in "... 27 JU 28"), if any.
 
-    A quote of the whole evidence marks nothing: the point is the words inside it that matter.
+    A quote of the whole evidence marks it all only when the evidence is short (a claim, a net quantity): in a
+    longer text the point is the words inside it that matter.
     """
     whole = len(evidence.strip())
     for term in quoted_terms(message):
         if _folded_with_index(term.strip(" :"))[0] in _TITLES:
             continue  # the statement's title says which statement, not what is wrong in it
         span = find_span(evidence, term)
-        if span is not None and span[1] - span[0] < whole:
+        if span is not None and (span[1] - span[0] < whole or whole <= SHORT_EVIDENCE_CHARS):
             return span
     return None

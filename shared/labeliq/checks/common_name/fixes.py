@@ -16,8 +16,8 @@ FIXES: dict[str, Advice] = {
     ),
     "1.2": Advice(
         title_fr="Nom usuel en anglais et en français",
-        fix="Add the common name in the missing language next to {term}.",
-        fix_fr="Ajoutez le nom usuel dans la langue manquante à côté de {term}.",
+        fix="Add the common name in the other official language next to the one shown{quote}.",
+        fix_fr="Ajoutez le nom usuel dans l'autre langue officielle à côté de celui qui figure{quote}.",
         question="Is {term} the common name in both English and French, or a name the same in both languages?",
         question_fr="{term} est-il le nom usuel en anglais et en français, ou un nom identique dans les deux langues ?",
         subject="the common name",

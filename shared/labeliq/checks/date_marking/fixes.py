@@ -67,9 +67,10 @@ FIXES: dict[str, Advice] = {
     "6.8": Advice(
         title_fr="Durée de conservation de plus de 90 jours : la date est facultative, mais si elle figure, elle "
         "suit les règles de format",
-        fix="Write the date{quote} in the prescribed format (year, month, day, bilingual month code) or remove it.",
-        fix_fr="Écrivez la date{quote} dans le format prescrit (année, mois, jour, abréviation bilingue du mois) ou "
-        "retirez-la.",
+        fix='Write the date{quote} as the rules require ("Best before / Meilleur avant", then year, month, day with a '
+        "bilingual month code), or remove it.",
+        fix_fr="Écrivez la date{quote} comme l'exigent les règles (« Best before / Meilleur avant », puis année, "
+        "mois, jour avec une abréviation bilingue du mois), ou retirez-la.",
         question="Is the durable life of this food more than 90 days?",
         question_fr="La durée de conservation de cet aliment dépasse-t-elle 90 jours ?",
         subject="the date",

@@ -44,12 +44,12 @@ FIXES: dict[str, Advice] = {
     ),
     "14.A4": Advice(
         title_fr="« Très », « ultra », « extra » ou tout autre modificateur ne précède ni ne suit une allégation",
-        fix="Remove the modifier{quote} from the claim.",
-        fix_fr="Retirez le modificateur{quote} de l'allégation.",
+        fix='Remove the modifier ("very", "ultra", "extra" or the like) from {term}.',
+        fix_fr="Retirez le modificateur (« très », « ultra », « extra » ou autre) de {term}.",
         question="Does {term} modify a nutrient content claim?",
         question_fr="{term} modifie-t-il une allégation relative à la teneur nutritive ?",
-        subject="the modifier",
-        subject_fr="le modificateur",
+        subject="the claim",
+        subject_fr="l'allégation",
     ),
     "14.A5": Advice(
         title_fr="Une allégation sur un aliment qui n'a pas été transformé pour y satisfaire (naturellement faible "
@@ -94,12 +94,12 @@ FIXES: dict[str, Advice] = {
     "14.A10": Advice(
         title_fr="« Non sucré » seulement si l'aliment satisfait à « sans sucres ajoutés » et ne contient aucun "
         "édulcorant",
-        fix='Remove "unsweetened / non sucré": the food contains {term}.',
-        fix_fr="Retirez « non sucré » : l'aliment contient {term}.",
+        fix="Remove {term}: the food contains added sugars or a sweetener (named in the finding).",
+        fix_fr="Retirez {term} : l'aliment contient des sucres ajoutés ou un édulcorant (nommés dans le constat).",
         question='Does the food contain added sugars or a sweetener, which rule out "unsweetened"?',
         question_fr="L'aliment contient-il des sucres ajoutés ou un édulcorant, ce qui exclut « non sucré » ?",
-        subject="added sugars or a sweetener",
-        subject_fr="des sucres ajoutés ou un édulcorant",
+        subject='the "unsweetened" claim',
+        subject_fr="l'allégation « non sucré »",
     ),
     "14.A11": Advice(
         title_fr="Les allégations de protéines des céréales à déjeuner visent 30 g de céréales et 125 mL de lait",

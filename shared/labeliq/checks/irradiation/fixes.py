@@ -5,12 +5,13 @@ from labeliq.checks.common.advice import Advice
 FIXES: dict[str, Advice] = {
     "4.1": Advice(
         title_fr="Seuls les aliments du tableau du titre 26 peuvent être irradiés",
-        fix="Do not sell {term} as irradiated: only the foods of the Division 26 table may be irradiated.",
-        fix_fr="Ne vendez pas {term} comme irradié : seuls les aliments du tableau du titre 26 peuvent l'être.",
+        fix="Do not irradiate this food and remove {term}: only the foods of the Division 26 table may be irradiated.",
+        fix_fr="N'irradiez pas cet aliment et retirez {term} : seuls les aliments du tableau du titre 26 peuvent être "
+        "irradiés.",
         question="Is {term} one of the foods of the Division 26 table?",
         question_fr="{term} figure-t-il au tableau du titre 26 ?",
-        subject="the irradiated food",
-        subject_fr="l'aliment irradié",
+        subject="the irradiation statement",
+        subject_fr="la mention d'irradiation",
     ),
     "4.2": Advice(
         title_fr="Aliment irradié préemballé : le symbole international (radura) sur l'espace principal et la "

@@ -25,8 +25,10 @@ FIXES: dict[str, Advice] = {
     ),
     "3.13": Advice(
         title_fr="Quantité nette arrondie à trois chiffres significatifs",
-        fix="Round the net quantity{quote} to three figures (e.g. 454 g, not 453.6 g).",
-        fix_fr="Arrondissez la quantité nette{quote} à trois chiffres (p. ex. 454 g, et non 453,6 g).",
+        fix="Write {term} as a metric number to three figures, with a decimal rather than a fraction (e.g. 0.5 kg, "
+        "454 g).",
+        fix_fr="Écrivez {term} en nombre métrique à trois chiffres, avec une décimale plutôt qu'une fraction (p. ex. "
+        "0,5 kg, 454 g).",
         question="Is the net quantity{quote} written to three figures?",
         question_fr="La quantité nette{quote} est-elle écrite à trois chiffres ?",
         subject="the net quantity",

@@ -77,18 +77,30 @@ FIXES: dict[str, Advice] = {
     "10.B": Advice(
         title_fr="Renseignements de base, descriptions (anglais / français), unités et arrondis (tableau suivant le "
         "B.01.401)",
-        fix="Correct {term} in the Nutrition Facts table: use the prescribed description, unit and rounding.",
-        fix_fr="Corrigez {term} dans le tableau de la valeur nutritive : employez la description, l'unité et "
-        "l'arrondi prescrits.",
+        fix="Correct {term} in the Nutrition Facts table to the description, unit and rounded value the FDR "
+        "prescribes (the finding gives the value).",
+        fix_fr="Corrigez {term} dans le tableau de la valeur nutritive selon la description, l'unité et la valeur "
+        "arrondie que prescrit le RAD (le constat donne la valeur).",
         question="Is {term} declared with the prescribed description, unit and rounding?",
         question_fr="{term} est-il déclaré avec la description, l'unité et l'arrondi prescrits ?",
         subject="the row",
         subject_fr="la ligne",
     ),
+    "10.B.footnote": Advice(
+        title_fr="Note en bas du tableau sur le % de la valeur quotidienne, dans les deux langues",
+        fix='Print the footnote exactly as prescribed: "*5% or less is a little, 15% or more is a lot" and "*5 % ou '
+        "moins c'est peu, 15 % ou plus c'est beaucoup\".",
+        fix_fr="Imprimez la note exactement comme prescrit : « *5 % ou moins c'est peu, 15 % ou plus c'est beaucoup » "
+        "et « *5% or less is a little, 15% or more is a lot ».",
+        question="Is the % Daily Value footnote worded exactly as prescribed in both languages?",
+        question_fr="La note sur le % de la valeur quotidienne est-elle formulée exactement comme prescrit dans les "
+        "deux langues ?",
+    ),
     "10.C": Advice(
         title_fr="Renseignements supplémentaires (B.01.402) : arrondi des éléments facultatifs",
-        fix="Round {term} as the table following FDR B.01.402 prescribes.",
-        fix_fr="Arrondissez {term} comme le prescrit le tableau suivant le B.01.402 du RAD.",
+        fix="Declare {term} in the Nutrition Facts table with the description, unit and rounding of FDR B.01.402.",
+        fix_fr="Déclarez {term} dans le tableau de la valeur nutritive avec la description, l'unité et l'arrondi "
+        "prévus au B.01.402 du RAD.",
         question="Is {term} rounded as FDR B.01.402 prescribes?",
         question_fr="{term} est-il arrondi comme le prescrit le B.01.402 du RAD ?",
         subject="the additional nutrient",
@@ -96,8 +108,10 @@ FIXES: dict[str, Advice] = {
     ),
     "10.D": Advice(
         title_fr="Valeurs quotidiennes (Tableau des valeurs quotidiennes, incorporé par renvoi)",
-        fix="Compute the % Daily Value of {term} from the current Table of Daily Values.",
-        fix_fr="Calculez le % de la valeur quotidienne de {term} selon le Tableau des valeurs quotidiennes en vigueur.",
+        fix="Correct the % Daily Value of {term}: compute it from the current Table of Daily Values, and show none "
+        "where the table gives none (carbohydrate, protein).",
+        fix_fr="Corrigez le % de la valeur quotidienne de {term} : calculez-le selon le Tableau des valeurs "
+        "quotidiennes en vigueur, et n'en indiquez aucun là où le tableau n'en prévoit pas (glucides, protéines).",
         question="Is the % Daily Value of {term} computed from the current Table of Daily Values?",
         question_fr="Le % de la valeur quotidienne de {term} est-il calculé selon le Tableau des valeurs "
         "quotidiennes en vigueur ?",

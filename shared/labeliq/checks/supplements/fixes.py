@@ -47,8 +47,10 @@ FIXES: dict[str, Advice] = {
     "12.5": Advice(
         title_fr="Identificateur d'aliment supplémenté (annexe K.2) obligatoire sur l'espace principal lorsqu'il y a "
         "une mise en garde",
-        fix="Add the supplemented food caution identifier (Schedule K.2) to the principal display panel.",
-        fix_fr="Ajoutez l'identificateur d'aliment supplémenté (annexe K.2) sur l'espace principal.",
+        fix="Show the caution identifier (Schedule K.2) on the principal display panel whenever the label has "
+        "cautionary statements, and only then.",
+        fix_fr="Apposez l'identificateur d'aliment supplémenté (annexe K.2) sur l'espace principal lorsque "
+        "l'étiquette porte des mises en garde, et seulement dans ce cas.",
         question="Does the principal display panel carry the supplemented food caution identifier?",
         question_fr="L'espace principal porte-t-il l'identificateur d'aliment supplémenté ?",
     ),
