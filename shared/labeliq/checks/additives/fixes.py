@@ -51,12 +51,15 @@ FIXES: dict[str, Advice] = {
     "13.5": Advice(
         title_fr="Colorants : le nom précis (p. ex. « rouge allura », « tartrazine ») ; « colorant » comme nom de "
         "catégorie seulement si permis",
-        fix='Name the colour by its specific name (e.g. "allura red / rouge allura") in place of {term}.',
-        fix_fr="Nommez le colorant par son nom précis (p. ex. « rouge allura / allura red ») au lieu de {term}.",
-        question='May the colour{quote} be declared by the class name "colour"?',
-        question_fr="Le colorant{quote} peut-il être déclaré par le nom de catégorie « colorant » ?",
-        subject="the class name",
-        subject_fr="le nom de catégorie",
+        fix="Replace {term} with the specific name of each colour in the List of Permitted Colouring Agents (e.g. "
+        '"allura red / rouge allura").',
+        fix_fr="Remplacez {term} par le nom précis de chaque colorant dans la Liste des colorants autorisés (p. ex. « "
+        "rouge allura / allura red »).",
+        question="{term}: is it a name the List of Permitted Colouring Agents (or the CFIA) accepts for this colour?",
+        question_fr="{term} : est-ce un nom que la Liste des colorants autorisés (ou l'ACIA) accepte pour ce colorant "
+        "?",
+        subject="the colour's name as declared",
+        subject_fr="le nom du colorant tel que déclaré",
     ),
     "13.6": Advice(
         title_fr="Préparations d'additifs et prémélanges : quantité de chaque additif, ou mode d'emploi",

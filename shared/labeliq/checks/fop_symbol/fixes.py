@@ -22,12 +22,12 @@ FIXES: dict[str, Advice] = {
         "the threshold.",
         fix_fr="Ajoutez le symbole « Élevé en / High in » sur l'espace principal pour {term}, ou reformulez "
         "l'aliment sous le seuil.",
-        question="Does {term} meet or exceed the front-of-package threshold for this food (reference amount and "
-        "category)?",
-        question_fr="{term} atteint-il le seuil du symbole nutritionnel pour cet aliment (quantité de référence et "
-        "catégorie) ?",
-        subject="the nutrient",
-        subject_fr="l'élément nutritif",
+        question="What is the reference amount of this food (Table of Reference Amounts), and does {term} then meet "
+        "the symbol's threshold?",
+        question_fr="Quelle est la quantité de référence de cet aliment (Tableau des quantités de référence), et "
+        "{term} atteint-il alors le seuil du symbole ?",
+        subject="any nutrient",
+        subject_fr="un élément nutritif",
     ),
     "7.6": Advice(
         title_fr="Produits à reconstituer dont la quantité de référence vise le produit préparé : utiliser la "
@@ -122,8 +122,9 @@ FIXES: dict[str, Advice] = {
         title_fr="Les symboles qui imitent le symbole nutritionnel sont interdits",
         fix="Remove {term}: it could be mistaken for the nutrition symbol.",
         fix_fr="Retirez {term} : il pourrait être confondu avec le symbole nutritionnel.",
-        question="Could {term} be mistaken for the nutrition symbol?",
-        question_fr="{term} pourrait-il être confondu avec le symbole nutritionnel ?",
+        question="Does the label carry any symbol or logo that could be mistaken for the nutrition symbol?",
+        question_fr="L'étiquette porte-t-elle un symbole ou un logo qui pourrait être confondu avec le symbole "
+        "nutritionnel ?",
         subject="the look-alike symbol",
         subject_fr="le symbole d'imitation",
     ),

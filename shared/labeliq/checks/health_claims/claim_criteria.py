@@ -328,7 +328,7 @@ def _criteria(claim: ParsedClaim, facts: LabelFacts, panel: str | None) -> list[
                     f'"{claim.text}" claims the food is free of '
                     f"{_name(zero_key).lower()}, but the Nutrition Facts table "
                     f'declares {nft_rounding.fmt(amount)} {_unit(zero_key)}; the table must show "0" for a food that '
-                    f'meets the "free of" conditions of item {item} of {TABLE}, so the claim\'s conditions are not '
+                    f'meets the "free of" conditions of {TABLE}, {item}, so the claim\'s conditions are not '
                     "met.",
                     f"{cite}; FDR B.01.503(1)",
                     claim.text,
@@ -340,7 +340,7 @@ def _criteria(claim: ParsedClaim, facts: LabelFacts, panel: str | None) -> list[
                 rule,
                 f'"{claim.text}": the table declares 0 {_unit(zero_key)}, '
                 "which the FDR allows only for a food that meets "
-                f'the "free of" conditions of item {item} of {TABLE}.',
+                f'the "free of" conditions of {TABLE}, {item}.',
                 f"{cite}; FDR B.01.503(1)",
                 claim.text,
                 panel,
@@ -349,7 +349,7 @@ def _criteria(claim: ParsedClaim, facts: LabelFacts, panel: str | None) -> list[
     return [
         review(
             rule,
-            f'"{claim.text}": the conditions of item {item} of {TABLE} are incorporated by reference, '
+            f'"{claim.text}": the conditions of {TABLE}, {item}, are incorporated by reference, '
             f"not quoted in the regulations; as we read them, they are: {entry['unconfirmed']}.{shown} A reviewer "
             "must confirm.",
             "FDR B.01.503(1)",
