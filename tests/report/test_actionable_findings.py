@@ -82,3 +82,13 @@ def test_a_short_report_cell_still_shows_the_sulphiting_agent(sample_reports: di
     )
     cell = evidence_lines(finding, 90)[0]
     assert "sulphur dioxide" in cell and cell.startswith("…") and len(cell) <= 90
+
+
+def test_the_soup_fixes_give_the_values_to_print(sample_reports: dict[str, Report]) -> None:
+    report = sample_reports["soup-nutrition-faults"]
+    fails = {f.rule: f for r in report.results.values() for f in r.findings if f.verdict == Verdict.FAIL}
+    assert fails["10.B.fat"].fix.startswith("Print fat as 2.5 g instead of 2.3 g")
+    assert fails["10.B.fat"].fr is not None and fails["10.B.fat"].fr.fix.startswith("Indiquez 2,5 g au lieu de 2,3 g")
+    assert fails["10.E1.sodium"].fix == "Print the % Daily Value of sodium as 21 % instead of 20 %."
+    sodium = fails["10.E1.sodium"]
+    assert sodium.highlight is not None and sodium.evidence[slice(*sodium.highlight)] == "20 %"
