@@ -30,7 +30,8 @@ FIXES: dict[str, Advice] = {
         fix_fr="Imprimez le nom usuel en caractères d'une hauteur au moins égale au minimum prévu pour l'aire "
         "principale (1,6 mm pour la plupart des emballages).",
         question="Are the characters of the common name at least the minimum height for the principal display surface?",
-        question_fr="Les caractères du nom usuel atteignent-ils la hauteur minimale prévue pour l'aire principale ?",
+        question_fr="Les caractères du nom usuel atteignent-ils la hauteur minimale prévue pour la principale surface "
+        "exposée ?",
     ),
     "1.5": Advice(
         title_fr="Mots qui précisent la véritable nature de l'aliment lorsqu'il pourrait être confondu avec un autre",

@@ -16,7 +16,7 @@ FIXES: dict[str, Advice] = {
         question_fr="À quelle date l'étiquette est-elle évaluée (le symbole est obligatoire depuis le 2026-01-01) ?",
     ),
     "7.2": Advice(
-        title_fr="Symbole nutritionnel obligatoire lorsque le % VQ (portion déterminée ou quantité de référence, la "
+        title_fr="Symbole nutritionnel obligatoire lorsque le % VQ (portion indiquée ou quantité de référence, la "
         "plus élevée) atteint le seuil",
         fix='Add the "High in / Élevé en" symbol on the principal display panel for {term}, or reformulate below '
         "the threshold.",
@@ -31,10 +31,10 @@ FIXES: dict[str, Advice] = {
     ),
     "7.6": Advice(
         title_fr="Produits à reconstituer dont la quantité de référence vise le produit préparé : utiliser la "
-        "portion déterminée du produit préparé",
+        "portion indiquée du produit préparé",
         fix="Compute the symbol thresholds on the prepared product's serving of stated size, and add the symbol if "
         "it is triggered.",
-        fix_fr="Calculez les seuils du symbole sur la portion déterminée du produit préparé, et ajoutez le symbole "
+        fix_fr="Calculez les seuils du symbole sur la portion indiquée du produit préparé, et ajoutez le symbole "
         "s'il est déclenché.",
         question="Does the reference amount of this food refer to the prepared (reconstituted) product?",
         question_fr="La quantité de référence de cet aliment vise-t-elle le produit préparé (reconstitué) ?",

@@ -1,17 +1,17 @@
 """What to do about each nutrient content or health claim finding (section 14), in English and French.
 
 See labeliq.checks.common.advice. The Table of Permitted Nutrient Content Statements and Claims is named in full
-(FR "Tableau des énoncés et des allégations autorisés relatifs à la teneur nutritive"), never by its abbreviation.
+(FR "Tableau des mentions et des allégations autorisées concernant la teneur nutritive"), never by its abbreviation.
 """
 
 from labeliq.checks.common.advice import Advice
 
 _TABLE = "the Table of Permitted Nutrient Content Statements and Claims"
-_TABLE_FR = "le Tableau des énoncés et des allégations autorisés relatifs à la teneur nutritive"
+_TABLE_FR = "le Tableau des mentions et des allégations autorisées concernant la teneur nutritive"
 
 FIXES: dict[str, Advice] = {
     "14.A1": Advice(
-        title_fr="Seules les allégations du Tableau des énoncés et des allégations autorisés relatifs à la teneur "
+        title_fr="Seules les allégations du Tableau des mentions et des allégations autorisées concernant la teneur "
         "nutritive sont permises",
         fix=f"Replace {{term}} with a claim worded as in {_TABLE}, or remove it.",
         fix_fr=f"Remplacez {{term}} par une allégation formulée comme dans {_TABLE_FR}, ou retirez-la.",
@@ -144,8 +144,8 @@ FIXES: dict[str, Advice] = {
         subject_fr="l'allégation",
     ),
     "14.B": Advice(
-        title_fr="Critères des allégations du Tableau des énoncés et des allégations autorisés relatifs à la teneur "
-        "nutritive",
+        title_fr="Critères des allégations du Tableau des mentions et des allégations autorisées concernant la "
+        "teneur nutritive",
         fix=f"Remove {{term}}, or reformulate so that the food meets the conditions of {_TABLE} for it.",
         fix_fr=f"Retirez {{term}}, ou reformulez l'aliment pour qu'il respecte les conditions de {_TABLE_FR}.",
         question=f"Does the food meet the conditions of {_TABLE} for {{term}} (per reference amount and serving)?",

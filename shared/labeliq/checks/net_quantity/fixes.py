@@ -60,7 +60,7 @@ FIXES: dict[str, Advice] = {
         question="Are the net-quantity numerals in bold and at least the minimum height for the principal display "
         "surface?",
         question_fr="Les chiffres de la quantité nette sont-ils en gras et d'au moins la hauteur minimale prévue "
-        "pour l'aire principale ?",
+        "pour la principale surface exposée ?",
     ),
     "3.17": Advice(
         title_fr="Unités métriques et canadiennes (impériales) groupées",

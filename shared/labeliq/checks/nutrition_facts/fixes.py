@@ -177,12 +177,12 @@ FIXES: dict[str, Advice] = {
         subject_fr="déclarés",
     ),
     "10.E8": Advice(
-        title_fr="La portion déterminée correspond au Tableau des quantités de référence",
+        title_fr="La portion indiquée correspond au Tableau des quantités de référence",
         fix="Set the serving of stated size{quote} close to the reference amount of the food's category.",
-        fix_fr="Fixez la portion déterminée{quote} près de la quantité de référence de la catégorie de l'aliment.",
+        fix_fr="Fixez la portion indiquée{quote} près de la quantité de référence de la catégorie de l'aliment.",
         question="Is the serving of stated size{quote} consistent with the reference amount of the food's category "
         "in the Table of Reference Amounts?",
-        question_fr="La portion déterminée{quote} concorde-t-elle avec la quantité de référence de la catégorie de "
+        question_fr="La portion indiquée{quote} concorde-t-elle avec la quantité de référence de la catégorie de "
         "l'aliment dans le Tableau des quantités de référence ?",
         subject="shown",
         subject_fr="indiquée",

@@ -4,7 +4,8 @@ from labeliq.checks.common.advice import Advice
 
 FIXES: dict[str, Advice] = {
     "12.1": Advice(
-        title_fr="Aliment supplémenté : tableau « Info-aliment supplémenté » au lieu du tableau de la valeur nutritive",
+        title_fr="Aliment supplémenté : tableau tableau des renseignements sur les aliments supplémentés au lieu du "
+        "tableau de la valeur nutritive",
         fix='Replace the Nutrition Facts table with a "Supplemented Food Facts / Info-aliment supplémenté" table '
         "that declares each supplemental ingredient.",
         fix_fr="Remplacez le tableau de la valeur nutritive par un tableau « Info-aliment supplémenté / "
@@ -25,13 +26,16 @@ FIXES: dict[str, Advice] = {
         subject_fr="la mise en garde manquante",
     ),
     "12.3": Advice(
-        title_fr="La liste des mises en garde est adjacente au tableau Info-aliment supplémenté de la même langue",
+        title_fr="La liste des mises en garde est adjacente au tableau des renseignements sur les aliments "
+        "supplémentés de la même langue",
         fix="Move the caution list right next to the Supplemented Food Facts table of the same language, with "
         "nothing in between.",
-        fix_fr="Placez la liste des mises en garde juste à côté du tableau Info-aliment supplémenté de la même "
+        fix_fr="Placez la liste des mises en garde juste à côté du tableau des renseignements sur les aliments "
+        "supplémentés de la même "
         "langue, sans rien entre les deux.",
         question="Is the caution list right next to the Supplemented Food Facts table of the same language?",
-        question_fr="La liste des mises en garde est-elle juste à côté du tableau Info-aliment supplémenté de la "
+        question_fr="La liste des mises en garde est-elle juste à côté du tableau des renseignements sur les aliments "
+        "supplémentés de la "
         "même langue ?",
     ),
     "12.4": Advice(
@@ -45,14 +49,16 @@ FIXES: dict[str, Advice] = {
         subject_fr="l'ingrédient supplémentaire",
     ),
     "12.5": Advice(
-        title_fr="Identificateur d'aliment supplémenté (annexe K.2) obligatoire sur l'espace principal lorsqu'il y a "
+        title_fr="Identifiant des aliments supplémentés avec mise en garde (annexe K.2) obligatoire sur l'espace "
+        "principal lorsqu'il y a "
         "une mise en garde",
         fix="Show the caution identifier (Schedule K.2) on the principal display panel whenever the label has "
         "cautionary statements, and only then.",
-        fix_fr="Apposez l'identificateur d'aliment supplémenté (annexe K.2) sur l'espace principal lorsque "
+        fix_fr="Apposez l'identifiant des aliments supplémentés avec mise en garde (annexe K.2) sur l'espace "
+        "principal lorsque "
         "l'étiquette porte des mises en garde, et seulement dans ce cas.",
         question="Does the principal display panel carry the supplemented food caution identifier?",
-        question_fr="L'espace principal porte-t-il l'identificateur d'aliment supplémenté ?",
+        question_fr="L'espace principal porte-t-il l'identifiant des aliments supplémentés avec mise en garde ?",
     ),
     "12.6": Advice(
         title_fr="Aliments avec mises en garde : pas d'allégation générale de « maintien d'une bonne santé » pour un "
@@ -68,11 +74,11 @@ FIXES: dict[str, Advice] = {
     ),
     "12.7": Advice(
         title_fr="Mentions liées à la santé sur un aliment supplémenté avec mises en garde : lettres au plus deux "
-        "fois celles de l'identificateur",
+        "fois celles de l'identifiant",
         fix="Print {term} in letters no more than twice the height of the caution identifier's letters.",
-        fix_fr="Imprimez {term} en lettres au plus deux fois plus hautes que celles de l'identificateur.",
+        fix_fr="Imprimez {term} en lettres au plus deux fois plus hautes que celles de l'identifiant.",
         question="Are the letters of {term} at most twice the height of the caution identifier's letters?",
-        question_fr="Les lettres de {term} ont-elles au plus deux fois la hauteur de celles de l'identificateur ?",
+        question_fr="Les lettres de {term} ont-elles au plus deux fois la hauteur de celles de l'identifiant ?",
         subject="the health-related representation",
         subject_fr="la mention liée à la santé",
     ),
@@ -102,10 +108,12 @@ FIXES: dict[str, Advice] = {
         question_fr="À quelle date l'étiquette est-elle évaluée (la transition a pris fin le 2025-12-31) ?",
     ),
     "12.11": Advice(
-        title_fr="Petits emballages (moins de 100 cm²) : le tableau Info-aliment supplémenté peut être remplacé par "
+        title_fr="Petits emballages (moins de 100 cm²) : le tableau des renseignements sur les aliments supplémentés "
+        "peut être remplacé par "
         "un moyen d'obtenir l'information",
         fix="Add the Supplemented Food Facts table, or the way to obtain it, as the small-package rules allow.",
-        fix_fr="Ajoutez le tableau Info-aliment supplémenté, ou le moyen de l'obtenir, comme le permettent les "
+        fix_fr="Ajoutez le tableau des renseignements sur les aliments supplémentés, ou le moyen de l'obtenir, comme "
+        "le permettent les "
         "règles sur les petits emballages.",
         question="Is the available display surface of this package under 100 cm²?",
         question_fr="La surface exposée disponible de cet emballage est-elle inférieure à 100 cm² ?",

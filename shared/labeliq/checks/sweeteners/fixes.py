@@ -41,11 +41,11 @@ FIXES: dict[str, Advice] = {
         subject_fr="l'édulcorant",
     ),
     "11.5": Advice(
-        title_fr="Polydextrose : quantité en grammes par portion déterminée",
+        title_fr="Polydextrose : quantité en grammes par portion indiquée",
         fix="State the amount of polydextrose in grams per serving of stated size.",
-        fix_fr="Indiquez la quantité de polydextrose en grammes par portion déterminée.",
+        fix_fr="Indiquez la quantité de polydextrose en grammes par portion indiquée.",
         question="Is the amount of polydextrose per serving of stated size shown on the label?",
-        question_fr="La quantité de polydextrose par portion déterminée figure-t-elle sur l'étiquette ?",
+        question_fr="La quantité de polydextrose par portion indiquée figure-t-elle sur l'étiquette ?",
     ),
     "11.6": Advice(
         title_fr="Érythritol : quantité en grammes par portion, sauf si l'étiquette porte un tableau de la valeur "
