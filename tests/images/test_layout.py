@@ -8,6 +8,7 @@ from labeliq.extraction.layout import estimate_skew, laid_out_text, lay_out, pag
 from labeliq.extraction.ocr_result import OcrBlock, OcrPage
 from labeliq.extraction.text_parser import parse_label
 from labeliq.models import Panel
+from tests.checks.nutrition_facts import format_tables
 from tests.images.fakes import keystone, ocr_line, page_from_text
 
 SIDE_BY_SIDE = """\
@@ -138,3 +139,17 @@ def test_a_photo_in_perspective_keeps_each_percent_on_its_row(strength: float, t
     left end. Each row is followed along its own slope, so every %DV stays with its nutrient (issue 11, item 5)."""
     straight = _rows(page_from_text("back", TABLE))
     assert _rows(keystone(page_from_text("back", TABLE, tilt_deg=tilt), strength)) == straight
+
+
+@pytest.mark.parametrize("name", ["HORIZONTAL", "DUAL", "AGGREGATE", "NARROW", "TWOAMOUNTS"])
+@pytest.mark.parametrize("strength", [0.0, 0.15])
+def test_every_table_format_photographed_tilted_and_in_perspective_reads_like_its_text(
+    name: str, strength: float
+) -> None:
+    """The formats of B.01.454-B.01.459 (tests/checks/nutrition_facts/format_tables.py) as a tilted photo, and a
+    keystoned one: the same rows, amounts and %DV as the text gives."""
+    text = getattr(format_tables, name)
+    page = page_from_text("back", text, tilt_deg=3.0)
+    if strength:
+        page = keystone(page, strength)
+    assert _rows(page) == _rows(page_from_text("back", text))
