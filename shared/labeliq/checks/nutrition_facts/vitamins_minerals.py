@@ -101,7 +101,8 @@ def _claimed(facts: LabelFacts) -> dict[str, Claim]:
         if claim.kind not in ("nutrient_content", "health"):
             continue
         for m in MICRONUTRIENTS:
-            words = [w for lang in ("en", "fr") for w in names.get(m.key, {}).get(lang, []) if len(w) > 5]
+            # whole descriptions only ("vitamin d", "zinc"); the abbreviations ("vit d") read too much into a claim
+            words = [w for lang in ("en", "fr") for w in names.get(m.key, {}).get(lang, []) if not w.startswith("vit ")]
             if any(has_term(claim.text, w) for w in words):
                 out.setdefault(m.key, claim)
     return out
