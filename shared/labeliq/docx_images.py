@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from labeliq.models import BoundingBox
+from labeliq.models import BoundingBox, LabelFacts
 
 if TYPE_CHECKING:
     from PIL.Image import Image
@@ -25,6 +25,16 @@ CROP_MARGIN = 0.6  # context around the box, as a share of its size (at least CR
 CROP_MIN_MARGIN_PX = 40
 JPEG_QUALITY = 72
 BOX_RED = (200, 0, 20)
+
+
+def photo_sources(facts: LabelFacts) -> dict[str, str]:
+    """Panel name -> the name of the photo file it was read from (its boxes are in that photo's pixels); PDF pages
+    are left out (the report draws on raster photos only). Callers read the files and pass their bytes in."""
+    return {
+        panel.name: panel.image_uri
+        for panel in facts.panels
+        if panel.image_uri and not panel.image_uri.lower().endswith(".pdf")
+    }
 
 
 @dataclass(frozen=True)
