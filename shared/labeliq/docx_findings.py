@@ -83,12 +83,20 @@ def excerpt(finding: Finding, limit: int) -> tuple[str, str, str]:
 
 
 def finding_text(finding: Finding, language: ReportLanguage) -> tuple[str, str, str, bool]:
-    """(message, fix, question, shown in English for want of French) in the report's language."""
-    if language == "fr":
-        if finding.fr is not None:
-            return finding.fr.message, finding.fr.fix or finding.fix, finding.fr.question or finding.question, False
-        return finding.message, finding.fix, finding.question, True
-    return finding.message, finding.fix, finding.question, False
+    """(message, fix, question, message shown in English for want of French) in the report's language; a fix or
+    question shown in English in a French report is marked so by its own prefix."""
+    if language != "fr":
+        return finding.message, finding.fix, finding.question, False
+    french = finding.fr
+    mark = words(language).english_only
+
+    def part(fr_text: str, english: str) -> str:
+        return fr_text or (mark + english if english else "")
+
+    if french is None:
+        return finding.message, part("", finding.fix), part("", finding.question), True
+    message = french.message or finding.message
+    return message, part(french.fix, finding.fix), part(french.question, finding.question), not french.message
 
 
 def _paragraph(cell: _Cell) -> etree._Element:
@@ -135,9 +143,14 @@ def _message_cell(cell: _Cell, group: RuleGroup, language: ReportLanguage, llm_a
     if title:
         add_run(first, (w.english_only if title_fallback else "") + title, bold=True)
     mixed = len({effective(f) for f in group.open_findings}) > 1
-    for index, finding in enumerate(group.open_findings):
+    shown: set[tuple[str, ...]] = set()
+    for finding in group.open_findings:
         message, fix, question, fallback = finding_text(finding, language)
-        p = first if index == 0 and not title else _paragraph(cell)
+        said = (effective(finding).value, message, fix, question)
+        if finding.review is None and said in shown:
+            continue  # the same words twice (a statement judged per panel or per list): once is enough
+        shown.add(said)
+        p = first if not shown - {said} and not title else _paragraph(cell)
         if is_package_check(finding):
             add_run(p, "☐ ", bold=True)
         elif mixed:
@@ -230,11 +243,16 @@ def checklist_table(
         add_line(row[1], group.rule, bold=True, size=TEXT)
         add_line(row[1], group.checker.replace("_", " "), size=SMALL, color=GREY)
         first = _first_paragraph(row[2])
-        for index, finding in enumerate(group.open_findings):
+        said: list[str] = []
+        for finding in group.open_findings:
             message, _, question, fallback = finding_text(finding, language)
-            p = first if index == 0 else _paragraph(row[2])
             where = f" [{finding.panel}]" if finding.panel else ""
-            add_run(p, (w.english_only if fallback else "") + (question or message) + where)
+            shown = (question or ((w.english_only if fallback else "") + message)) + where
+            if shown in said and finding.location is None:
+                continue  # the English and the French list asked alike: one box to tick
+            p = first if not said else _paragraph(row[2])
+            said.append(shown)
+            add_run(p, shown)
             picture = pictures.crop(finding.panel, finding.location) if finding.location is not None else None
             if picture is not None:
                 _add_picture(row[2], picture, CROP_MAX_W_CM, CROP_MAX_H_CM)

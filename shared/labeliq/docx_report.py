@@ -20,7 +20,7 @@ from docx.shared import Cm, Pt
 
 from labeliq.docx_findings import action_table, checklist_table, settled_tables
 from labeliq.docx_images import PanelPictures, Picture
-from labeliq.docx_rules import Layout, effective, layout
+from labeliq.docx_rules import Layout, effective, layout, rule_title
 from labeliq.docx_tables import (
     FAIL_RED,
     MARGIN_CM,
@@ -205,8 +205,15 @@ def _context(doc: DocumentType, report: Report, language: ReportLanguage) -> Non
         put(row[offset + 1], human_value(value, language))
 
 
-def _has_english_only(report: Report) -> bool:
-    return any(f.fr is None for result in report.results.values() for f in result.findings)
+def _has_english_only(report: Report, placed: Layout, language: ReportLanguage) -> bool:
+    """Whether any text of the report will show in English, marked (EN): a finding's words or a rule's title."""
+    if any(rule_title(g.rule, language)[1] for g in placed.numbered()):
+        return True
+    return any(
+        f.fr is None or not f.fr.message or (f.fix and not f.fr.fix) or (f.question and not f.fr.question)
+        for result in report.results.values()
+        for f in result.findings
+    )
 
 
 def _page_break(doc: DocumentType) -> None:
@@ -235,7 +242,7 @@ def build_document(
     _title(doc, report, language, signed_off)
     _counts(doc, report, placed, language)
     _incomplete(doc, report, language)
-    if language != "en" and _has_english_only(report):
+    if language != "en" and _has_english_only(report, placed, language):
         small(doc, "", w.english_note)
     _thumbnails(doc, report, placed, pictures, language)
     if report.relabel is not None:
