@@ -35,10 +35,11 @@ from labeliq.models import CheckResult, Finding, Verdict
 # Widths in cm adding up to the text width (17.5): the message gets the room, the evidence room for a crop.
 ACTION_WIDTHS_CM = (2.5, 9.6, 5.4)
 CHECKLIST_WIDTHS_CM = (0.7, 2.5, 14.3)
-SETTLED_WIDTHS_CM = (2.6, 1.4, 13.5)
+SETTLED_WIDTHS_CM = (3.0, 1.4, 13.1)
 CROP_MAX_W_CM, CROP_MAX_H_CM = 5.0, 3.2
 TEXT = Pt(8.5)  # the action table and checklist: the report's body, kept small so a page holds several rules
 SMALL = Pt(7.5)
+RULE_ID_FITS = 12  # characters of a rule id that fit on one line of the rule column
 GREY = RGBColor(0x59, 0x59, 0x59)
 
 
@@ -54,6 +55,11 @@ def add_run(
 ) -> None:
     """A run in the report's table type unless told otherwise (the bare XML run would take the 11 pt body)."""
     add_xml_run(paragraph, text, bold=bold, italic=italic, size=size, color=color, highlight=highlight)
+
+
+def rule_id(rule: str) -> str:
+    """A long id ("10.E2.saturated_plus_trans") may wrap at its dots (a zero-width space), never mid-word."""
+    return rule if len(rule) <= RULE_ID_FITS else rule.replace(".", ".\u200b")
 
 
 def clip(text: str, limit: int) -> str:
@@ -223,7 +229,7 @@ def action_table(
     for group, row in zip(groups, rows, strict=True):
         verdict = group.verdict
         put(row[0], f"#{group.number}", size=TEXT, color=GREY)
-        add_line(row[0], group.rule, bold=True, size=TEXT)
+        add_line(row[0], rule_id(group.rule), bold=True, size=TEXT)
         add_line(row[0], w.verdicts[verdict], bold=True, size=TEXT, color=FAIL_RED if verdict == Verdict.FAIL else None)
         add_line(row[0], group.checker.replace("_", " "), size=SMALL, color=GREY)
         shade(row[0], VERDICT_FILLS[verdict])
@@ -240,7 +246,7 @@ def checklist_table(
     for group, row in zip(groups, rows, strict=True):
         put(row[0], "☐", size=Pt(12))
         put(row[1], f"#{group.number}", size=TEXT, color=GREY)
-        add_line(row[1], group.rule, bold=True, size=TEXT)
+        add_line(row[1], rule_id(group.rule), bold=True, size=TEXT)
         add_line(row[1], group.checker.replace("_", " "), size=SMALL, color=GREY)
         first = _first_paragraph(row[2])
         said: list[str] = []
@@ -282,7 +288,7 @@ def settled_tables(
         _, rows = grid(doc, None, len(groups), SETTLED_WIDTHS_CM)
         for group, row in zip(groups, rows, strict=True):
             verdict = group.verdict if group.verdict in (Verdict.PASS, Verdict.NOT_APPLICABLE) else Verdict.PASS
-            put(row[0], group.rule, size=SMALL)
+            put(row[0], rule_id(group.rule), size=SMALL)
             put(row[1], w.verdicts[verdict], size=SMALL)
             shade(row[1], VERDICT_FILLS[verdict])
             citations = list(dict.fromkeys(f.citation for f in group.settled_findings))
