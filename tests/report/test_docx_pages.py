@@ -3,7 +3,7 @@
 The samples are checked by the real parser and checkers; LibreOffice runs once for the whole module (it is slow)
 on every document at once. Skipped where LibreOffice or poppler is not installed (.ci/run installs both); the
 structure tests in test_docx.py run everywhere. With LABELIQ_SCREENSHOTS_DIR set (make screenshots), page 1 of the
-text and the photo reports are saved there as PNG.
+crackers report is saved there as PNG (docs/screenshots/report-docx-crackers-page1.png).
 """
 
 from __future__ import annotations
@@ -139,7 +139,7 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Printed]:
         out[name] = Printed(report, text.split("\f")[:-1], len(listed), folder / f"{name}.png")
     screenshots = os.environ.get("LABELIQ_SCREENSHOTS_DIR")
     if screenshots:
-        for name in ("crackers", "photo"):
+        for name in ("crackers",):
             shutil.copy(out[name].png, Path(screenshots) / f"report-docx-{name}-page1.png")
     return out
 
