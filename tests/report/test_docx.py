@@ -390,3 +390,17 @@ def test_page_one_says_what_text_was_left_out(report: Report) -> None:
     paragraphs = _texts(_open(cut))
     assert "Not read: panel back holds 900000 characters." in paragraphs[:8]
     assert any(p.startswith("Shown to the LLM only in part: ingredient list 1") for p in paragraphs[:8])
+
+
+def test_a_french_report_marks_each_part_left_in_english(report: Report) -> None:
+    partly = report.model_copy(deep=True)
+    ju = partly.results["date_marking"].findings[1]
+    ju.fr = FindingText(message="", fix="Écrivez JN ou JL.")  # the checker gave the French of its fix only
+    storage = partly.results["date_marking"].findings[2]
+    storage.fr = FindingText(message="Les instructions d'entreposage dépendent du produit.")  # no French question
+    rows = [[c.text for c in r.cells] for r in _table_after(_open(partly, language="fr"), FRENCH.action_columns).rows]
+    ju_lines = rows[1][1].split("\n")
+    assert f"(EN) {JU}" in ju_lines and "Correction : Écrivez JN ou JL." in ju_lines
+    storage_lines = next(r for r in rows if "6.2" in r[0])[1].split("\n")
+    assert "Les instructions d'entreposage dépendent du produit." in storage_lines
+    assert f"À confirmer : (EN) {STORAGE_Q}" in storage_lines
