@@ -15,6 +15,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.table import _Cell
 from lxml import etree
 
+from labeliq.checks.common.evidence import excerpt as quote_around
 from labeliq.docx_images import PanelPictures, Picture
 from labeliq.docx_rules import Layout, RuleGroup, effective, is_package_check, rule_title
 from labeliq.docx_tables import (
@@ -62,30 +63,25 @@ def rule_id(rule: str) -> str:
     return rule if len(rule) <= RULE_ID_FITS else rule.replace(".", ".\u200b")
 
 
-def clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 def _flat(text: str) -> str:
     return text.replace("\r", " ").replace("\n", " ").replace("\t", " ")
 
 
 def excerpt(finding: Finding, limit: int) -> tuple[str, str, str]:
-    """(before, words that matter, after): the evidence cut around its highlighted span, with an ellipsis on each
-    side that was cut, so the words that matter always show; without a span, the evidence's start."""
-    text = finding.evidence
-    span_at = finding.highlight
-    if span_at is None or not 0 <= span_at[0] < span_at[1] <= len(text):
-        return clip(" ".join(text.split()), limit), "", ""
-    start, end = span_at
-    room = max(0, limit - (end - start)) // 2
-    low, high = max(0, start - room), min(len(text), end + room)
-    before, after = text[low:start], text[end:high]
-    if low > 0:
-        before = "…" + (before.split(" ", 1)[1] if " " in before else before)
-    if high < len(text):
-        after = (after.rsplit(" ", 1)[0] if " " in after else after) + "…"
-    return _flat(before), _flat(text[start:end]), _flat(after)
+    """(before, words that matter, after): the evidence cut around its highlighted span by the one rule the
+    checkers quote by (labeliq.checks.common.evidence), ellipses where it was cut; without a span, its start."""
+    quote = quote_around(finding.evidence, finding.highlight, limit)
+    if quote.highlight is None:
+        return _flat(quote.text), "", ""
+    start, end = quote.highlight
+    return _flat(quote.text[:start]), _flat(quote.text[start:end]), _flat(quote.text[end:])
+
+
+def evidence_lines(finding: Finding, limit: int) -> list[str]:
+    """The evidence as quoted in the report, then where it is (panel, box on the photo), as plain lines."""
+    lines = ["".join(excerpt(finding, limit))] if finding.evidence else []
+    where = location_text(finding) or (f"[panel {finding.panel}]" if finding.panel else "")
+    return lines + ([where] if where else [])
 
 
 def finding_text(finding: Finding, language: ReportLanguage) -> tuple[str, str, str, bool]:

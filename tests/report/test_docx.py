@@ -225,8 +225,10 @@ def test_excerpt_cuts_both_sides_with_ellipses_and_keeps_the_span_whole() -> Non
     before, span, after = excerpt(finding, 60)
     assert span == SULPHITES
     assert before.startswith("…") and after.endswith("…")
-    assert len(before) + len(after) <= 60
-    assert excerpt(finding.model_copy(update={"highlight": None}), 30) == (INGREDIENTS[:29].rstrip() + "…", "", "")
+    assert len(before) + len(span) + len(after) <= 60
+    start_only = excerpt(finding.model_copy(update={"highlight": None}), 30)
+    assert start_only[0].startswith("Ingredients:") and start_only[0].endswith("…") and start_only[1:] == ("", "")
+    assert len(start_only[0]) <= 30
     out_of_range = finding.model_copy(update={"highlight": (5, 9999)})
     assert excerpt(out_of_range, 30)[1] == ""  # a span past the evidence is ignored, never an IndexError
 
@@ -236,7 +238,9 @@ def test_package_checks_are_their_own_checklist_with_tick_boxes(report: Report) 
     checklist = _table_after(doc, ENGLISH.package_columns)
     (row,) = checklist.rows[1:]
     assert [c.text for c in row.cells][:2] == ["☐", "#6\n5.15\nallergens gluten"]
-    assert row.cells[2].text == "Check that the list is set apart by a border. [side]"
+    border = next(f for r in report.results.values() for f in r.findings if f.rule == "5.15")
+    assert border.question  # the report gives each question (labeliq.checks.common.advice)
+    assert row.cells[2].text == f"{border.question} [side]"
     assert ENGLISH.package_checklist in _texts(doc)
 
 
@@ -333,10 +337,14 @@ def test_a_french_report_has_french_headings_and_the_findings_french_words(repor
     table = _table_after(doc, FRENCH.action_columns)
     ju = table.rows[1].cells[1].text.split("\n")
     assert "« JU » n'est pas un code de mois." in ju and "Correction : Écrivez JN." in ju
-    assert any(
-        line.startswith("(EN) 'Tree nuts' is a generic name.") for line in table.rows[2].cells[1].text.split("\n")
-    )
-    assert FRENCH.english_note in paragraphs  # the mark is explained once
+    tree_nuts = next(f for r in report.results.values() for f in r.findings if f.rule == "9.4" and f.fix)
+    assert tree_nuts.fr is not None and tree_nuts.fr.message  # written when the report was assembled
+    assert tree_nuts.fr.message in table.rows[2].cells[1].text.split("\n")
+    untranslated = report.model_copy(deep=True)
+    untranslated.results["allergens_gluten"].findings[0].fr = None
+    table = _table_after(_open(untranslated, language="fr"), FRENCH.action_columns)
+    assert "(EN) 'Tree nuts' is a generic name." in table.rows[2].cells[1].text.split("\n")
+    assert FRENCH.english_note in _texts(_open(untranslated, language="fr"))  # the mark is explained once
     english = set(_texts(_open(report)))
     assert not ({ENGLISH.action_items, ENGLISH.passes, ENGLISH.not_checked} & set(paragraphs))
     assert english != set(paragraphs)
