@@ -99,8 +99,8 @@ def rule_title(rule: str, language: ReportLanguage) -> tuple[str, bool]:
     except UnknownRule:
         return "", False
     if language == "fr":
-        french = getattr(declared, "title_fr", "") or ""
-        if french:
-            return french, False
-        return declared.title, True
+        from labeliq.checks.common.advice import rule_title_fr
+
+        french = rule_title_fr(rule)
+        return (french, False) if french else (declared.title, True)
     return declared.title, False

@@ -15,6 +15,7 @@ from docx.oxml.ns import qn
 from docx.table import Table, _Cell
 from PIL import Image
 
+from labeliq.checks.common.advice import rule_title_fr
 from labeliq.checks.common.findings import failed, not_applicable, passed, review
 from labeliq.checks.rules_index import rule_for
 from labeliq.docx_findings import ACTION_WIDTHS_CM, SETTLED_WIDTHS_CM, excerpt
@@ -337,6 +338,7 @@ def test_a_french_report_has_french_headings_and_the_findings_french_words(repor
     table = _table_after(doc, FRENCH.action_columns)
     ju = table.rows[1].cells[1].text.split("\n")
     assert "« JU » n'est pas un code de mois." in ju and "Correction : Écrivez JN." in ju
+    assert ju[0] == rule_title_fr("6.5") and ju[0]  # the rule's French title heads its row
     tree_nuts = next(f for r in report.results.values() for f in r.findings if f.rule == "9.4" and f.fix)
     assert tree_nuts.fr is not None and tree_nuts.fr.message  # written when the report was assembled
     assert tree_nuts.fr.message in table.rows[2].cells[1].text.split("\n")
