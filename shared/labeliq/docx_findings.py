@@ -38,6 +38,7 @@ ACTION_WIDTHS_CM = (2.5, 9.6, 5.4)
 CHECKLIST_WIDTHS_CM = (0.7, 2.5, 14.3)
 SETTLED_WIDTHS_CM = (3.0, 1.4, 13.1)
 CROP_MAX_W_CM, CROP_MAX_H_CM = 5.0, 3.2
+CHECKLIST_CROP_MAX_H_CM = 2.0  # enough to find the spot; the checklist is read with the package in hand
 TEXT = Pt(8.5)  # the action table and checklist: the report's body, kept small so a page holds several rules
 SMALL = Pt(7.5)
 RULE_ID_FITS = 12  # characters of a rule id that fit on one line of the rule column
@@ -257,7 +258,7 @@ def checklist_table(
             add_run(p, shown)
             picture = pictures.crop(finding.panel, finding.location) if finding.location is not None else None
             if picture is not None:
-                _add_picture(row[2], picture, CROP_MAX_W_CM, CROP_MAX_H_CM)
+                _add_picture(row[2], picture, CROP_MAX_W_CM, CHECKLIST_CROP_MAX_H_CM)
         for finding in group.settled_findings:
             message, _, _, fallback = finding_text(finding, language)
             p = _paragraph(row[2])
