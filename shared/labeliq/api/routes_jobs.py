@@ -230,5 +230,7 @@ def _store_upload(
         rt.records.forget_upload(key, job_id)
         rt.jobs.fail(job_id, reason)
         raise
-    logger.info("job %s uploaded: %d panels", job_id, len(panels), extra={"event": "job_uploaded"})
+    logger.info(
+        "job %s uploaded: %d panels, mode %s", job_id, len(panels), mode, extra={"event": "job_uploaded", "mode": mode}
+    )
     return Reply(202, {"job_id": job_id, "status": JobStatus.QUEUED.value, "project_id": project_id})
