@@ -7,6 +7,7 @@ the table checkers). The %DV printed beside the saturated or the trans row belon
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 
@@ -158,7 +159,7 @@ def table_span(lines: list[SourceLine], start: int) -> int:
         if not _is_table_line(line) and not _is_other_language(line.text) and not _COLUMN_HEADER.search(text):
             # a short unknown line inside the table (a wrapped label, the names of an aggregate table's foods) is
             # kept while a table line follows within two lines; prose ends the table
-            upcoming = [x for x in lines[end + 1 :] if not x.blank][:2]
+            upcoming = list(itertools.islice((x for x in itertools.islice(lines, end + 1, None) if not x.blank), 2))
             if not any(_is_table_line(x) for x in upcoming) or len(line.text) > 60 or line.text.rstrip().endswith("."):
                 break
         end += 1
