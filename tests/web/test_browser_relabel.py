@@ -1,7 +1,8 @@
-"""Relabel mode in a real browser (Debian chromium + Playwright) against the real local stack and API: the mode
-chosen with the new-check form's radio group, the Italian sample checked to DONE, the proposed sticker shown field
-by field (source text, machine-made mark, state), one field approved and one edited (refused without a reason
-first), each saved as a new version through the API's sticker decisions and read back from the API and the DOCX.
+"""Relabel mode in a real browser (Debian chromium + Playwright) against the real local stack and API (the
+session's shared `api_stack`): the mode chosen with the new-check form's radio group, the Italian sample checked to
+DONE, the proposed sticker shown field by field (source text, machine-made mark, state), one field approved and one
+edited (refused without a reason first), each saved as a new version through the API's sticker decisions and read
+back from the API and the DOCX.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import time
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,7 +25,7 @@ from tests.web.test_browser import _missing, signed_in
 pytestmark = [pytest.mark.emulator, pytest.mark.slow]
 
 SAUCE = Path(__file__).resolve().parents[2] / "samples-relabel" / "italian-sauce"
-ALICE = "alice.relabel@example.com"  # her own user on the shared stack: her own projects and rate limit
+ALICE = f"relabel-{uuid.uuid4().hex[:8]}@example.com"  # its own user: the stack is shared
 DONE_TIMEOUT_S = 300
 STORAGE_EN = "Store in a cool, dry place. Once opened, refrigerate and use within 3 days."
 STORAGE_FR = "Conserver dans un endroit frais et sec. Après ouverture, réfrigérer et consommer dans les 3 jours."

@@ -197,6 +197,7 @@ def _numbers(pl: ParsedList) -> Finding:
             CITE_NUMBERS,
             short(pl.body),
             pl.panel,
+            term=alone[0],
         )
     if _E_INSIDE.search(fold(pl.body)):
         return passed(
