@@ -9,7 +9,7 @@ import pytest
 
 from labeliq.checks.fop_symbol import checker as fop_symbol
 from labeliq.checks.fop_symbol import thresholds as fop_thresholds
-from labeliq.models import LabelFacts, NutritionFacts, ProductContext
+from labeliq.models import LabelFacts, NutritionFacts, ProductContext, Provenance, TextFact
 from tests.checks.factories import claim, nft_label, nutrition_table, parsed_sample
 
 JUDGED = dt.date(2026, 11, 24)
@@ -363,11 +363,17 @@ def test_nutrients_omitted_from_a_simplified_table_count_as_zero() -> None:
             ["needs_review"],
             id="7.6-as-prepared-column-check-ra-basis",
         ),
-        pytest.param(
-            "", context(category="dry soup mix powder"), ["needs_review"], id="7.6-powder-category-check-ra-basis"
-        ),
+        pytest.param("", context(category="dry soup mix powder"), [], id="7.6-category-words-decide-nothing"),
     ],
 )
 def test_7_6_reconstituted_products(back_text: str, ctx: ProductContext, expected: list[str]) -> None:
     facts = nft_label(soup(), fop=[SYMBOL_SODIUM], back_text=back_text)
     assert verdicts(facts, "7.6", ctx) == expected
+
+
+def test_7_6_powder_named_on_the_label_checks_ra_basis() -> None:
+    facts = nft_label(soup(), fop=[SYMBOL_SODIUM])
+    named = facts.model_copy(
+        update={"common_names": [TextFact(text="Chicken Noodle Soup Mix Powder", source=Provenance(panel="front"))]}
+    )
+    assert verdicts(named, "7.6", context()) == ["needs_review"]
