@@ -222,19 +222,54 @@ def test_whole_food_exemption(ingredients: list[str], expected: str) -> None:
     assert verdicts(facts, "7.2", context()) == [expected]
 
 
+CHEESE = ["Milk", "Salt", "Bacterial culture"]
+
+
 @pytest.mark.parametrize(
-    ("category", "calcium", "expected"),
+    ("category", "calcium", "rows", "ingredients", "expected"),
     [
-        pytest.param("cheese", (200, 15), "needs_review", id="7.9-cheese-calcium-15pct-exempt-for-sodium"),
-        pytest.param("cheese", (100, 8), "fail", id="7.9-cheese-calcium-8pct-not-exempt"),
+        pytest.param(
+            "cheese", (200, 15), {"sodium": (400, 17)}, CHEESE, "pass", id="7.9-cheese-calcium-15pct-exempt-for-sodium"
+        ),
+        pytest.param(
+            "cheese", (100, 8), {"sodium": (400, 17)}, CHEESE, "fail", id="7.9-cheese-calcium-8pct-not-exempt"
+        ),
+        pytest.param(
+            "cheese", (200, 15), {"saturated_fat": (4, 20)}, CHEESE, "pass", id="7.9-milk-fat-only-exempt-sat-fat"
+        ),
+        pytest.param(
+            "cheese",
+            (200, 15),
+            {"saturated_fat": (4, 20)},
+            [*CHEESE, "Palm oil"],
+            "fail",
+            id="7.9-palm-oil-ends-the-sat-fat-exemption",
+        ),
+        pytest.param(
+            "yogurt",
+            (200, 15),
+            {"sugars": (12, 12)},
+            ["Milk", "Sugar", "Bacterial culture"],
+            "fail",
+            id="7.9-added-sugar-ends-the-yogurt-exemption",
+        ),
+        pytest.param(
+            "cheese", (200, 15), {"saturated_fat": (4, 20)}, [], "needs_review", id="7.9-no-ingredient-list-asks"
+        ),
     ],
 )
-def test_cheese_exemption(category: str, calcium: tuple[float, float], expected: str) -> None:
-    table = nutrition_table(rows={**SOUP_ROWS, "calcium": calcium, "sodium": (400, 17)}, calories=90, serving=(30, "g"))
-    facts = nft_label(table, ingredients=["Milk", "Salt", "Bacterial culture"], fop=[])
+def test_cheese_exemption(
+    category: str,
+    calcium: tuple[float, float],
+    rows: dict[str, tuple[float, float]],
+    ingredients: list[str],
+    expected: str,
+) -> None:
+    table = nutrition_table(rows={**SOUP_ROWS, "calcium": calcium, **rows}, calories=90, serving=(30, "g"))
+    facts = nft_label(table, ingredients=ingredients or None, fop=[])
     ctx = context(product_kind=category, reference_amount={"value": 30, "unit": "g"})
     found = [f for f in fop_symbol.check(facts, ctx) if f.rule == "7.2"]
-    # sodium is exempt for cheese with enough calcium (B.01.350(11),(12)): a person confirms; otherwise a fail
+    # B.01.350(9),(11),(12): the exemption holds unless an ingredient it does not name adds the nutrient
     assert [f.verdict.value for f in found] == [expected]
 
 
