@@ -54,9 +54,10 @@ Status = Literal["match", "mismatch", "unknown"]
 
 
 def stem(word: str) -> str:
-    """One form for singular and plural, masculine and feminine: "barres", "barre" and "bars" -> "barr", "bar"."""
+    """One form for singular and plural, masculine and feminine: "barres", "barre" and "bars" -> "barr", "bar";
+    a feminine past participle too: "grillées", "grillé" -> "grill"."""
     word = re.sub(r"(?<=..)[sx]$", "", word)
-    return re.sub(r"(?<=..)e$", "", word)
+    return re.sub(r"(?<=..)e?e$", "", word)
 
 
 def _phrase(text: str) -> str:

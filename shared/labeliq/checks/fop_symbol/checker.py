@@ -17,6 +17,7 @@ from labeliq.checks.common.findings import failed, not_applicable, passed, revie
 from labeliq.checks.common.lexicons import sugars_based_names
 from labeliq.checks.fop_symbol import presentation as fop_presentation
 from labeliq.checks.fop_symbol import thresholds as fop_thresholds
+from labeliq.checks.fop_symbol.exempt_kinds import exempt_without_table
 from labeliq.checks.fop_symbol.reconstituted import reconstitution_finding
 from labeliq.checks.fop_symbol.rules import R7_1, R7_2, R7_7, R7_10, R7_11, R7_13
 from labeliq.checks.fop_symbol.thresholds import NAMES, NutrientAssessment
@@ -67,6 +68,10 @@ def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
             )
         ]
     nft = facts.nutrition_facts
+    if nft is None and not present:
+        settled = exempt_without_table(facts, context)
+        if settled is not None:
+            return [settled]
     if nft is None:
         return [
             review(
