@@ -412,3 +412,24 @@ def test_7_6_powder_named_on_the_label_checks_ra_basis() -> None:
         update={"common_names": [TextFact(text="Chicken Noodle Soup Mix Powder", source=Provenance(panel="front"))]}
     )
     assert verdicts(named, "7.6", context()) == ["needs_review"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "ingredients", "claims", "expected"),
+    [
+        pytest.param("made_in_store", ["Wheat flour", "Butter", "Sugar"], [], ["not_applicable"], id="7.10-store-made"),
+        pytest.param(
+            "farmers_market", ["Wheat flour", "Reduced iron", "Thiamine"], [], ["needs_review"], id="7.10-added-iron"
+        ),
+        pytest.param(
+            "made_in_store", ["Wheat flour"], [claim("Source of fibre")], ["needs_review"], id="7.10-claim-needs-table"
+        ),
+        pytest.param(None, ["Wheat flour"], [], [], id="7.10-no-kind-not-in-play"),
+    ],
+)
+def test_13_kinds_without_a_table(
+    kind: str | None, ingredients: list[str], claims: list[Any], expected: list[str]
+) -> None:
+    """B.01.350(13): exempt unless a table is required, which B.01.401(3) decides from what the label shows."""
+    facts = nft_label(no_table=True, ingredients=ingredients, claims=claims)
+    assert verdicts(facts, "7.10", context(product_kind=kind)) == expected
