@@ -147,8 +147,8 @@ def _partner_names_food(pieces: list[Piece], flavour: list[bool], i: int) -> boo
     other = "fr" if language == "en" else "en"
     neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(pieces) and pieces[j].language == other]
     same_line = [j for j in neighbours if set(map(id, pieces[j].lines)) & set(map(id, pieces[i].lines))]
-    partner = (same_line or neighbours or [None])[0]
-    return partner is not None and not flavour[partner]
+    partners = same_line or neighbours
+    return bool(partners) and not flavour[partners[0]]
 
 
 def _fact(lines: list[SourceLine], text: str, language: Language) -> TextFact:
