@@ -128,7 +128,8 @@ def check_unique(names: Iterable[str], *, are_stems: bool = False) -> None:
         key = panel_key(stem)
         if key in seen:
             raise IntakeError(
-                f"{name}: panel name '{stem}' is also given by {seen[key]}; each panel needs its own name",
+                f"{name}: panel name '{stem}' is also given by {seen[key]}, so it is already used (names are "
+                "compared without case); each panel needs its own name",
                 code="invalid_manifest",
             )
         seen[key] = name

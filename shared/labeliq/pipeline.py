@@ -13,6 +13,7 @@ from typing import Protocol
 
 from labeliq.checks import registry
 from labeliq.finding_location import locate_results
+from labeliq.heartbeat import beat
 from labeliq.models import (
     GROUPS,
     CheckResult,
@@ -116,6 +117,7 @@ def run_group(
     for spec in registry.CHECKERS:
         if spec.group != group:
             continue
+        beat()  # a serverless step keeps its lease between checkers (labeliq.heartbeat)
         results[spec.name] = run_checker_safely(spec, facts, context)
     usage = LlmUsage()
     if llm is not None and results:

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from labeliq.intake import IntakeError, IntakeLimits, check_panel_files, read_context_file, read_panel_file
+
 CONTEXT_FILE = "context.json"
 
 
@@ -89,31 +91,23 @@ def find_labels(paths: Sequence[Path], suffixes: Sequence[str]) -> list[Path]:
     return labels
 
 
-def load_label(path: Path, suffixes: Sequence[str], max_panels: int) -> LabelFolder:
-    """A label folder's panels and context; anything else in it is refused, by name, before anything runs."""
-    panels: dict[str, bytes] = {}
-    stems: set[str] = set()
-    for item in sorted(path.iterdir()):
-        if item.name == CONTEXT_FILE or item.name.startswith("."):
-            continue
-        if not _is_panel(item, suffixes):
-            raise BatchInputError(f"{item}: not a panel; expected one of {' '.join(suffixes)}")
-        if item.stem.casefold() in stems:
-            raise BatchInputError(f"{item}: panel name '{item.stem}' is already used in {path.name}")
-        stems.add(item.stem.casefold())
-        panels[item.name] = item.read_bytes()
-    if len(panels) > max_panels:
-        raise BatchInputError(f"{path}: {len(panels)} panels; at most {max_panels} (LABELIQ_MAX_PANELS)")
-    context: dict[str, Any] = {}
-    context_file = path / CONTEXT_FILE
-    if context_file.exists():
-        try:
-            context = json.loads(context_file.read_text(encoding="utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise BatchInputError(f"{context_file}: not valid JSON ({exc})") from None
-        if not isinstance(context, dict):
-            raise BatchInputError(f"{context_file}: expected a JSON object")
-    return LabelFolder(path.name, path, panels, context)
+def load_label(path: Path, limits: IntakeLimits) -> LabelFolder:
+    """A label folder's panels and context, taken in by labeliq.intake as `labeliq check` takes them in: names
+    (unique without case, nothing invisible or direction-changing), types and sizes before any file is read, reads
+    capped, the context with its size and nesting limits. Anything else in the folder is refused, by name, before
+    anything runs. The panels' content (a photo's pixels, a text's encoding) is the cloud's to judge: a label it
+    refuses ends FAILED with the reason while the other labels go on."""
+    files = sorted(item for item in path.iterdir() if item.name != CONTEXT_FILE and not item.name.startswith("."))
+    try:
+        kinds = check_panel_files(files, limits)
+        panels = {item.name: read_panel_file(item, kind, limits) for item, kind in zip(files, kinds, strict=True)}
+        context_file = path / CONTEXT_FILE
+        context = read_context_file(context_file if context_file.exists() else None)
+    except IntakeError as exc:
+        raise BatchInputError(f"{path.name}: {exc}") from None
+    if not panels:
+        raise BatchInputError(f"{path}: no panel in it")
+    return LabelFolder(path.name, path, panels, context.model_dump(mode="json", exclude_none=True))
 
 
 def read_verdict(files: Sequence[Path]) -> tuple[str | None, tuple[str, ...]]:
@@ -222,7 +216,7 @@ def stack_runner(client: Any, out_dir: Path) -> Callable[[LabelFolder], RunResul
 
     def run(label: LabelFolder) -> RunResult:
         job_id = new_job_id(label.name)
-        event = client.upload_job(job_id, label.panels, label.context)
+        event = client.upload_job_once(job_id, label.panels, label.context)
         try:
             result = client.run_workflow(event)
         except WorkflowError as exc:
@@ -239,13 +233,13 @@ def submit_folders(
     run_one: Callable[[LabelFolder], RunResult],
     *,
     suffixes: Sequence[str],
-    max_panels: int,
+    limits: IntakeLimits,
     workers: int,
     out: IO[str],
     progress_stream: IO[str] | None = None,
 ) -> list[LabelOutcome]:
     """The whole `labeliq submit FOLDER`: every label checked for bad input first, then run, then listed."""
-    labels = [load_label(path, suffixes, max_panels) for path in find_labels(paths, suffixes)]
+    labels = [load_label(path, limits) for path in find_labels(paths, suffixes)]
     print(f"{len(labels)} label(s), {min(workers, len(labels))} at a time", file=out, flush=True)
     started = time.perf_counter()
     outcomes = run_batch(labels, run_one, workers=workers, progress=Progress(len(labels), progress_stream))

@@ -51,8 +51,11 @@ def _first_call(name: str, body: dict[str, Any]) -> bool:
 
 
 def _note(name: str, fault: str, body: dict[str, Any]) -> None:
+    """One JSON line, written whole: print() writes the line and its newline in two calls, so the notes of parallel
+    group calls (and the functions' own log lines) interleaved and broke each other (4 faults counted of 6)."""
     line = {"severity": "WARNING", "event": "fault_injected", "fault": fault, "function": name, **body}
-    print(json.dumps(line, default=str), file=sys.stderr, flush=True)
+    sys.stderr.write(json.dumps(line, default=str) + "\n")
+    sys.stderr.flush()
 
 
 def _wrap(name: str) -> Callable[[Any], Any]:

@@ -124,3 +124,35 @@ def test_a_job_id_is_matched_whole(tmp_path: Path, job_id: str) -> None:
     done = submit(SAMPLES / "granola-compliant" / "front.txt", "--stack", free_stack_file(tmp_path), "--job-id", job_id)
     assert done.returncode == 2, done.stderr
     assert "--job-id" in done.stderr
+
+
+def test_a_reused_job_id_is_refused_for_another_label_and_finds_the_result_for_the_same_one(
+    stack: LocalStack, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Issue 16.5: `submit --job-id` reuse overwrote the stored panels and manifest with the new label, then
+    # downloaded the old report and exited 0, so the stored inputs no longer matched the report.
+    stack_file = tmp_path / "stack.json"
+    stack.client.save(stack_file)
+    job_id = new_id("reused")
+
+    def run(sample: str, out: str) -> int:
+        folder = SAMPLES / sample
+        panels = [str(p) for p in sorted(folder.glob("*.txt"))]
+        argv = ["submit", *panels, "--context", str(folder / "context.json"), "--stack", str(stack_file)]
+        return cli_main([*argv, "--out", str(tmp_path / out), "--job-id", job_id])
+
+    assert run("granola-compliant", "first") == 0
+    first_report = (tmp_path / "first" / job_id / "report.json").read_bytes()
+    bucket = stack.client.storage_client().bucket(stack.config.input_bucket)
+    stored_before = {name: bucket.blob(name).download_as_bytes() for name in in_objects(stack, job_id)}
+    capsys.readouterr()
+
+    assert run("granola-compliant", "again") == 0  # the same label: the existing result
+    assert (tmp_path / "again" / job_id / "report.json").read_bytes() == first_report
+
+    assert run("soup-nutrition-faults", "other") == 2  # another label: refused, naming the existing job
+    err = capsys.readouterr().err
+    assert f"job {job_id} already exists" in err and "new job id" in err, err
+    assert not (tmp_path / "other" / job_id).exists()
+    stored_after = {name: bucket.blob(name).download_as_bytes() for name in in_objects(stack, job_id)}
+    assert stored_after == stored_before, "nothing stored was replaced or added"

@@ -4,6 +4,7 @@ checker ran fails with the reason, and panel sizes are taken from object metadat
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
@@ -96,3 +97,51 @@ def test_an_owner_whose_lease_was_taken_over_gives_its_work_up_instead_of_racing
         store.complete_step(job_id, "group:tables", "slow-owner/1", {"job_id": job_id})
     stored, _ = store.complete_step(job_id, "group:tables", "successor/2", {"by": "successor"})
     assert stored == {"by": "successor"}
+
+
+def test_a_starved_group_step_whose_claim_was_taken_over_stores_nothing(
+    stack: LocalStack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Issue 16.1: work holding the GIL starved the renewal thread; the owner's lease lapsed, a second delivery took
+    # the step over, and both went on to store the group. Now the starved owner checks its claim between checkers
+    # and before storing, finds the successor there, and gives its work up.
+    import labeliq.pipeline
+    from labeliq.cloud.blobs import BlobStore
+    from labeliq.cloud.contracts import GroupRequest
+    from labeliq.cloud.errors import ClaimLost
+    from labeliq.cloud.settings import CloudSettings
+    from labeliq.cloud.state import FirestoreLlmCache, JobStore
+    from labeliq.cloud.steps import Runtime, run_agent_group
+
+    job_id = _extracted(stack, "starved")
+    db = firestore_client(stack.config.project, local=True)
+    now = [1000.0]
+    jobs = JobStore(db, lease_s=60.0, clock=lambda: now[0])
+    rt = Runtime(
+        settings=CloudSettings(
+            project_id=stack.config.project,
+            input_bucket=stack.config.input_bucket,
+            output_bucket=stack.config.output_bucket,
+        ),
+        jobs=jobs,
+        blobs=BlobStore(
+            stack.client.storage_client(),
+            input_bucket=stack.config.input_bucket,
+            output_bucket=stack.config.output_bucket,
+        ),
+        llm_cache=FirestoreLlmCache(db),
+    )
+    real_run_group = labeliq.pipeline.run_group
+    taken_over: list[str] = []
+
+    def starved_run_group(*args: Any, **kwargs: Any) -> Any:
+        now[0] += 61.0  # the GIL was held past the lease: no renewal ran
+        taken_over.append(jobs.claim_step(job_id, "group:tables", "successor/2").outcome)
+        return real_run_group(*args, **kwargs)
+
+    monkeypatch.setattr(labeliq.pipeline, "run_group", starved_run_group)
+    with pytest.raises(ClaimLost):
+        run_agent_group(GroupRequest(job_id=job_id, execution_id="starved", group="tables"), rt)
+    assert taken_over == ["taken_over"]
+    assert "tables" not in jobs.read_groups(job_id), "the starved owner stored nothing"
+    assert jobs.list_steps(job_id)["group:tables"]["owner"] == "successor/2"

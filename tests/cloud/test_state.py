@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 import pytest
 
 from devstack.stack import LocalStack
 from labeliq.cloud.errors import JobAlreadyFailed, NotFoundError
-from labeliq.cloud.state import FirestoreLlmCache, JobStore
+from labeliq.cloud.state import Claim, FirestoreLlmCache, JobStore
 from labeliq.models import JobManifest, JobStatus
 from tests.cloud.helpers import new_id
 
@@ -149,4 +151,105 @@ def test_a_live_owner_keeps_its_lease_past_its_length_and_loses_it_once_gone(sta
         assert jobs.claim_step(job_id, "extract", "other/owner").outcome == "in_progress"
     time.sleep(1.2)
     assert jobs.claim_step(job_id, "extract", "other/owner").outcome == "taken_over"
-    assert jobs.renew_lease(job_id, "extract", "live/owner") is False  # the old owner cannot take it back
+    assert jobs.renew_lease(job_id, "extract", "live/owner") is None  # the old owner cannot take it back
+
+
+def test_twenty_simultaneous_claims_give_one_owner_and_no_contention_failure(stack: LocalStack) -> None:
+    # Issue 16.3: read-then-create claim transactions deadlocked each other on the emulator's locks (minutes of
+    # "Transaction lock timeout", then 503s). A claim is now a create and a takeover a compare-and-set: exactly
+    # one of the callers wins at once and every other one reads the winner's claim.
+    jobs = store(stack)
+    job_id = new_job(jobs)
+    barrier = threading.Barrier(20)
+
+    def claim(i: int) -> Claim:
+        barrier.wait()
+        return jobs.claim_step(job_id, "group:tables", f"delivery-{i}/o")
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(20) as pool:
+        claims = list(pool.map(claim, range(20)))
+    winners = [c for c in claims if c.outcome == "claimed"]
+    assert len(winners) == 1
+    assert all(c.outcome == "in_progress" and c.owner == winners[0].owner for c in claims if c is not winners[0])
+    assert time.perf_counter() - started < 20.0  # one create and one read each; the old way took minutes
+    step = jobs.list_steps(job_id)["group:tables"]
+    assert step["owner"] == winners[0].owner and step["attempts"] == 1
+
+
+def test_simultaneous_takeovers_of_an_expired_claim_give_one_new_owner(stack: LocalStack) -> None:
+    jobs = store(stack, lease_s=0.3)
+    job_id = new_job(jobs)
+    assert jobs.claim_step(job_id, "extract", "dead/owner").outcome == "claimed"
+    time.sleep(0.5)
+    barrier = threading.Barrier(10)
+
+    def claim(i: int) -> Claim:
+        barrier.wait()
+        return store(stack, lease_s=30.0).claim_step(job_id, "extract", f"retry-{i}/o")
+
+    with ThreadPoolExecutor(10) as pool:
+        claims = list(pool.map(claim, range(10)))
+    assert sorted(c.outcome for c in claims) == ["in_progress"] * 9 + ["taken_over"]
+    step = jobs.list_steps(job_id)["extract"]
+    assert step["attempts"] == 2 and step["taken_over_from"] == "dead/owner"
+
+
+def hold_the_gil(seconds: float) -> float:
+    """One C call that never releases the GIL for about `seconds` (a lease thread cannot run meanwhile)."""
+    sample = 200_000
+    started = time.perf_counter()
+    sum(range(sample))
+    per_item = max((time.perf_counter() - started) / sample, 1e-9)
+    started = time.perf_counter()
+    sum(range(int(seconds / per_item)))
+    return time.perf_counter() - started
+
+
+def test_work_that_holds_the_gil_keeps_its_lease_by_renewing_between_chunks(stack: LocalStack) -> None:
+    # Issue 16.1: a regex holding the GIL starved the renewal thread; a live owner's claim expired and a second
+    # delivery took the step over. Between bounded chunks the step now renews itself (labeliq.heartbeat).
+    from labeliq.heartbeat import beat
+
+    jobs = store(stack, lease_s=2.0)
+    job_id = new_job(jobs)
+    assert jobs.claim_step(job_id, "group:content", "live/owner").outcome == "claimed"
+    held = 0.0
+    with jobs.lease_kept(job_id, "group:content", "live/owner"):
+        while held < 5.0:  # well past two lease lengths, in chunks the thread may never get to renew between
+            held += hold_the_gil(0.5)
+            beat()
+            assert jobs.claim_step(job_id, "group:content", "successor/o").outcome == "in_progress"
+    assert jobs.list_steps(job_id)["group:content"]["owner"] == "live/owner"
+
+
+def test_an_owner_that_could_not_renew_in_time_gives_its_work_up(stack: LocalStack) -> None:
+    from labeliq.cloud.errors import ClaimLost
+
+    now = [1000.0]
+    jobs = JobStore(_db(stack), lease_s=60.0, clock=lambda: now[0])
+    job_id = new_job(jobs)
+    assert jobs.claim_step(job_id, "group:identity", "starved/owner").outcome == "claimed"
+    with pytest.raises(ClaimLost), jobs.lease_kept(job_id, "group:identity", "starved/owner") as lease:
+        now[0] += 61.0  # starved past its lease: no renewal ran
+        assert jobs.claim_step(job_id, "group:identity", "successor/o").outcome == "taken_over"
+        lease.check()  # before storing anything: the claim is the successor's now
+        pytest.fail("the starved owner went on")
+    assert jobs.list_steps(job_id)["group:identity"]["owner"] == "successor/o"
+
+
+def test_an_owner_whose_lease_lapsed_but_was_not_taken_over_renews_and_goes_on(stack: LocalStack) -> None:
+    now = [1000.0]
+    jobs = JobStore(_db(stack), lease_s=60.0, clock=lambda: now[0])
+    job_id = new_job(jobs)
+    assert jobs.claim_step(job_id, "group:identity", "slow/owner").outcome == "claimed"
+    with jobs.lease_kept(job_id, "group:identity", "slow/owner") as lease:
+        now[0] += 61.0
+        lease.check()  # nobody took it over: the compare-and-set renewal keeps it
+        assert jobs.claim_step(job_id, "group:identity", "successor/o").outcome == "in_progress"
+
+
+def _db(stack: LocalStack) -> Any:
+    from labeliq.cloud.clients import firestore_client
+
+    return firestore_client(stack.config.project, local=True)

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from devstack.stack import LocalStack
+from labeliq.intake import IntakeLimits
 from labeliq.submit_batch import (
     BatchInputError,
     LabelFolder,
@@ -48,7 +49,7 @@ def test_a_folder_of_labels_runs_through_the_stack_with_each_verdict(stack: Loca
         [batch],
         stack_runner(stack.client, tmp_path / "out"),
         suffixes=SUFFIXES,
-        max_panels=24,
+        limits=IntakeLimits(),
         workers=2,
         out=out,
         progress_stream=bar,
@@ -79,7 +80,7 @@ def test_find_labels_takes_a_label_folder_or_a_folder_of_them(tmp_path: Path) ->
 @pytest.mark.parametrize(
     ("name", "content", "problem"),
     [
-        pytest.param("notes.docx", b"x", "not a panel", id="unsupported-file"),
+        pytest.param("notes.docx", b"x", "unsupported file type '.docx'", id="unsupported-file"),
         pytest.param("FRONT.txt", b"x", "already used", id="same-panel-name"),
         pytest.param("context.json", b"[1]", "JSON object", id="context-not-an-object"),
     ],
@@ -88,7 +89,7 @@ def test_a_bad_label_folder_is_refused_by_name(tmp_path: Path, name: str, conten
     label = _copy_samples(tmp_path, ["granola-compliant"]) / "granola-compliant"
     (label / name).write_bytes(content)
     with pytest.raises(BatchInputError, match=problem):
-        load_label(label, SUFFIXES, max_panels=24)
+        load_label(label, IntakeLimits())
 
 
 def test_one_label_raising_does_not_stop_the_others(tmp_path: Path) -> None:

@@ -6,7 +6,9 @@ labeliq-out/stack/stack.json; `labeliq submit` reads them back, so a second term
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import hashlib
 import json
 import os
 import socket
@@ -30,6 +32,10 @@ WORKFLOW = "workflows/label_compliance.yaml"
 
 class StackFileError(ValueError):
     """stack.json is not what a running stack writes (unreadable, not JSON, keys missing)."""
+
+
+class JobExistsError(ValueError):
+    """A create-only upload under a job id whose stored panels, context or manifest differ: job ids are used once."""
 
 
 DEFAULT_STACK_FILE = Path("labeliq-out/stack/stack.json")
@@ -156,14 +162,83 @@ class StackClient:
     # -- jobs -----------------------------------------------------------------------------------------------
 
     def upload_job(
-        self, job_id: str, panels: Mapping[str, bytes], context: Mapping[str, Any] | None = None
+        self,
+        job_id: str,
+        panels: Mapping[str, bytes],
+        context: Mapping[str, Any] | None = None,
+        mode: str = "check",
     ) -> dict[str, Any]:
-        """Upload the panels, then the manifest (last: it is the trigger); return the finalized event."""
+        """Upload the panels, then the manifest (last: it is the trigger); return the finalized event.
+
+        `mode` is the manifest's (`check` or `relabel`), chosen by the caller as the API's user chooses it."""
         bucket = self.storage_client().bucket(self.input_bucket)
         for name, data in panels.items():
             bucket.blob(f"incoming/{job_id}/{name}").upload_from_string(data)
-        manifest = {"job_id": job_id, "panels": list(panels), "context": dict(context or {})}
+        manifest: dict[str, Any] = {"job_id": job_id, "panels": list(panels), "context": dict(context or {})}
+        if mode != "check":
+            manifest["mode"] = mode
         return self.upload_manifest(job_id, json.dumps(manifest, ensure_ascii=False).encode())
+
+    def upload_job_once(
+        self, job_id: str, panels: Mapping[str, bytes], context: Mapping[str, Any] | None = None
+    ) -> dict[str, Any]:
+        """Upload a job create-only (if_generation_match=0), as the API does: nothing stored is ever replaced.
+
+        An id already used for these same panels and context returns the stored manifest's event, so the workflow
+        finds the existing result; an id used for anything else is refused with JobExistsError naming the job,
+        before any object is written when its manifest is there, and with nothing overwritten in any case.
+        """
+        from google.api_core.exceptions import PreconditionFailed
+
+        bucket = self.storage_client().bucket(self.input_bucket)
+        manifest = json.dumps(
+            {"job_id": job_id, "panels": list(panels), "context": dict(context or {})}, ensure_ascii=False
+        ).encode()
+        stored_manifest = bucket.get_blob(manifest_object(job_id))
+        if stored_manifest is not None:
+            self._same_job(job_id, bucket, stored_manifest, manifest, panels)
+            return self._event(manifest_object(job_id), stored_manifest)
+        for name, data in panels.items():
+            blob = bucket.blob(f"incoming/{job_id}/{name}")
+            try:
+                blob.upload_from_string(data, if_generation_match=0)
+            except PreconditionFailed:  # left by an earlier, interrupted upload of this id: the same bytes only
+                self._same_object(job_id, bucket, name, data)
+        blob = bucket.blob(manifest_object(job_id))
+        try:
+            blob.upload_from_string(manifest, content_type="application/json", if_generation_match=0)
+        except PreconditionFailed:  # another upload of this id finished first
+            stored_manifest = bucket.get_blob(manifest_object(job_id))
+            self._same_job(job_id, bucket, stored_manifest, manifest, panels)
+            return self._event(manifest_object(job_id), stored_manifest)
+        return self._event(manifest_object(job_id), blob)
+
+    def _same_job(
+        self, job_id: str, bucket: Any, stored_manifest: Any, manifest: bytes, panels: Mapping[str, bytes]
+    ) -> None:
+        stored = json.loads(stored_manifest.download_as_bytes())
+        given = json.loads(manifest)
+        if stored.get("panels") != given["panels"] or (stored.get("context") or {}) != given["context"]:
+            raise JobExistsError(
+                f"job {job_id} already exists (created {stored_manifest.time_created:%Y-%m-%d %H:%M:%S} UTC, panels "
+                f"{', '.join(map(str, stored.get('panels') or []))}) with other panels or context; job ids are used "
+                "once: send this label under a new job id (or leave --job-id out)"
+            )
+        for name, data in panels.items():
+            self._same_object(job_id, bucket, name, data)
+
+    @staticmethod
+    def _same_object(job_id: str, bucket: Any, name: str, data: bytes) -> None:
+        stored = bucket.get_blob(f"incoming/{job_id}/{name}")
+        digest = base64.b64encode(hashlib.md5(data, usedforsecurity=False).digest()).decode()
+        if stored is None or stored.md5_hash != digest:
+            raise JobExistsError(
+                f"job {job_id} already exists with another {name}; job ids are used once: send this label under a "
+                "new job id (or leave --job-id out)"
+            )
+
+    def _event(self, name: str, blob: Any) -> dict[str, Any]:
+        return finalized_event(self.input_bucket, name, int(blob.generation), int(blob.size), "application/json")
 
     def upload_manifest(self, job_id: str, data: bytes, name: str | None = None) -> dict[str, Any]:
         name = name or manifest_object(job_id)

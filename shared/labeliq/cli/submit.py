@@ -11,7 +11,7 @@ import argparse
 import re
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from labeliq.cli.exits import EXIT_FAILED, EXIT_OK, BadInput
 from labeliq.config import Settings
@@ -64,6 +64,16 @@ def _job_id(given: str | None, first_panel: Path) -> str:
     return job_id
 
 
+def _upload(client: StackClient, job_id: str, panels: dict[str, bytes], context: dict[str, Any]) -> dict[str, Any]:
+    """Create-only: a job id already used for another label is refused (exit 2) and nothing stored changes."""
+    from devstack.stack_client import JobExistsError
+
+    try:
+        return client.upload_job_once(job_id, panels, context)
+    except JobExistsError as exc:
+        raise BadInput(f"--job-id {job_id}: {exc}") from None
+
+
 def _stack_client(stack_file: Path) -> StackClient:
     """The running stack that stack_file names; a left-over file of a stopped stack is refused at once."""
     from devstack.stack_client import StackClient, StackFileError
@@ -98,13 +108,15 @@ def cmd_submit(args: argparse.Namespace, settings: Settings) -> int:
     job_id = _job_id(args.job_id, args.panels[0])
     client = _stack_client(args.stack)
     client.activate()
-    event = client.upload_job(job_id, panels, context.model_dump(mode="json", exclude_none=True))
+    event = _upload(client, job_id, panels, context.model_dump(mode="json", exclude_none=True))
     print(f"job {job_id}: uploaded {len(panels)} panel(s) and the manifest; running the workflow...", flush=True)
     try:
         result = client.run_workflow(event)
     except WorkflowError as exc:
         error = exc.error
         message = error.get("message") if isinstance(error, dict) else error
+        if isinstance(error, dict) and "JobExists" in (error.get("tags") or []):
+            raise BadInput(f"--job-id {job_id}: {message}") from None  # the workflow's 409 job_exists
         print(f"job {job_id}: FAILED: {message}")
         return EXIT_FAILED
     out_dir: Path = args.out / job_id
@@ -125,7 +137,7 @@ def _submit_folders(args: argparse.Namespace, client: StackClient, settings: Set
             args.panels,
             stack_runner(client, args.out),
             suffixes=TEXT_SUFFIXES + IMAGE_SUFFIXES,
-            max_panels=settings.max_panels,
+            limits=IntakeLimits.from_settings(settings),
             workers=args.workers,
             out=sys.stdout,
         )

@@ -35,6 +35,7 @@ from labeliq.cloud.errors import NotFoundError, PermanentError, StepError, StepI
 from labeliq.cloud.settings import CloudSettings
 from labeliq.cloud.state import Claim, FirestoreLlmCache, JobStore
 from labeliq.config import Settings
+from labeliq.heartbeat import beat
 from labeliq.intake import (
     IntakeLimits,
     check_job_pixels,
@@ -132,6 +133,8 @@ def inputs_digest(rt: Runtime, manifest: JobManifest) -> str:
         "context": manifest.context.model_dump(mode="json"),
         "objects": [rt.blobs.panel_digest(manifest.job_id, name) for name in manifest.panels],
     }
+    if manifest.mode != "check":  # only then: the digests of check jobs stay what they were
+        parts["mode"] = manifest.mode
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 
@@ -145,9 +148,10 @@ def extract(request: ExtractRequest, rt: Runtime) -> ExtractResponse:
     if claim.outcome == "done" and claim.result is not None:
         return ExtractResponse.model_validate(claim.result)
 
-    with rt.jobs.lease_kept(job_id, "extract", owner):
+    with rt.jobs.lease_kept(job_id, "extract", owner) as lease:
         rt.jobs.advance(job_id, JobStatus.EXTRACTING)
         facts = extract_facts(rt, manifest)
+        lease.check()  # a starved owner whose step was taken over stores nothing
         written = rt.blobs.write_once(
             facts_object(job_id), facts.model_dump_json().encode(), content_type="application/json"
         )
@@ -177,12 +181,23 @@ def extract_facts(rt: Runtime, manifest: JobManifest) -> LabelFacts:
             raise PermanentError(
                 f"the facts {manifest.facts} are not valid LabelFacts: {exc}", code="bad_facts"
             ) from None
+    panels, photos = read_inputs(rt, manifest)
+    if manifest.mode == "relabel":
+        from labeliq.cloud.relabel_step import propose_and_store
+
+        return propose_and_store(rt, manifest, panels, photos)
+    return _parse(panels, photos)
+
+
+def read_inputs(rt: Runtime, manifest: JobManifest) -> tuple[list[Panel], list[PhotoPanel]]:
+    """The text panels and the photos of the manifest, taken in by labeliq.intake as `labeliq check` takes them."""
     limits = IntakeLimits.from_settings(_limits())
     kinds = check_panel_names(manifest.panels, limits)
     panels: list[Panel] = []
     photos: list[PhotoPanel] = []
     images: dict[str, bytes] = {}
     for name, kind in zip(manifest.panels, kinds, strict=True):
+        beat()
         data = rt.blobs.read_panel(manifest.job_id, name, max_bytes=limits.max_bytes(kind))
         check_size(name, kind, len(data), limits)
         if kind == "text":
@@ -191,10 +206,11 @@ def extract_facts(rt: Runtime, manifest: JobManifest) -> LabelFacts:
             images[name] = data
     check_job_pixels(images, limits)  # from the headers, before any photo is decoded
     for name, data in images.items():
+        beat()
         photos.extend(image_photos(name, data, limits))
     # A PDF gives a panel per page (front, front-p2) and a wide photo several: their names must not collide either.
     check_unique([p.name for p in panels] + [photo.panel.name for photo in photos], are_stems=True)
-    return _parse(panels, photos)
+    return panels, photos
 
 
 @functools.cache
@@ -250,13 +266,14 @@ def run_agent_group(request: GroupRequest, rt: Runtime) -> GroupResponse:
     if claim.outcome == "done" and claim.result is not None:
         return GroupResponse.model_validate(claim.result)
 
-    with rt.jobs.lease_kept(job_id, step, owner):
+    with rt.jobs.lease_kept(job_id, step, owner) as lease:
         rt.jobs.advance(job_id, JobStatus.CHECKING)
         facts = _read_facts(rt, job_id)
         try:
             result = run_group(group, facts, job.context, job_id, _judge(rt), raise_llm_errors=True)
         except LlmError as exc:
             raise llm_fault(exc) from exc
+        lease.check()  # a starved owner whose step was taken over stores nothing
         stored_group = rt.jobs.write_group(result)
     response = GroupResponse(job_id=job_id, group=group, result_uri=group_uri(job_id, group))
     stored, _ = rt.jobs.complete_step(job_id, step, owner, response.model_dump(mode="json"))
@@ -342,7 +359,7 @@ def assemble_report(request: AssembleRequest, rt: Runtime) -> AssembleResponse |
         raise NotFoundError(f"the assemble claim of job {job_id} has no report version", code="broken_claim")
     version = claim.version
 
-    with rt.jobs.lease_kept(job_id, "assemble", owner):
+    with rt.jobs.lease_kept(job_id, "assemble", owner) as lease:
         facts = _read_facts(rt, job_id)
         stored_groups = rt.jobs.read_groups(job_id)
         groups: list[GroupResult] = []
@@ -355,6 +372,11 @@ def assemble_report(request: AssembleRequest, rt: Runtime) -> AssembleResponse |
         # result nor an error shows its checkers as could-not-run.
         report = build_report(job_id, facts, job.context, groups, version=version)
         _refuse_if_nothing_ran(job_id, report)
+        if job.mode == "relabel":
+            from labeliq.cloud.relabel_step import finish_stored
+
+            report = finish_stored(rt, job_id, report)
+        lease.check()
         written = rt.blobs.write_once(
             report_object(job_id, version), report_json(report).encode(), content_type="application/json"
         )
@@ -396,9 +418,11 @@ def render_docx(request: RenderRequest, rt: Runtime) -> RenderResponse:
     if claim.outcome == "done" and claim.result is not None:
         return RenderResponse.model_validate(claim.result)
 
-    with rt.jobs.lease_kept(job_id, step, owner):
+    with rt.jobs.lease_kept(job_id, step, owner) as lease:
         report = Report.model_validate_json(rt.blobs.read_output(report_object(job_id, version), "the report"))
-        written = rt.blobs.write_once(docx_object(job_id, version), _render(report), content_type=DOCX_CONTENT_TYPE)
+        docx = _render(report)
+        lease.check()
+        written = rt.blobs.write_once(docx_object(job_id, version), docx, content_type=DOCX_CONTENT_TYPE)
     response = RenderResponse(job_id=job_id, version=version, docx_uri=written.uri)
     stored, job_after = rt.jobs.complete_step(
         job_id, step, owner, response.model_dump(mode="json"), advance_to=JobStatus.DONE

@@ -15,6 +15,7 @@ from labeliq.extraction.image_intake import ImageLimits, ImageRejected, iter_pan
 from labeliq.extraction.layout import LaidOutLine, laid_out_text
 from labeliq.extraction.ocr_result import OcrEngine, OcrPage
 from labeliq.extraction.panel_split import split_page
+from labeliq.heartbeat import beat
 from labeliq.models import Panel
 
 
@@ -59,6 +60,7 @@ def read_photo_panels(
     engine = engine or engine_from_settings()
     out = []
     for image in iter_panel_images(file_name, data, limits):  # one page decoded at a time, read, then let go
+        beat()  # a serverless step keeps its lease between pages (labeliq.heartbeat)
         for page in split_page(engine.read(image.name, image.image)):
             text, sources = laid_out_text(page)
             lowered = page.panel.lower()
