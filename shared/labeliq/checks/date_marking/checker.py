@@ -17,7 +17,7 @@ from labeliq.checks.date_marking.requirement import durable_life_required, requi
 from labeliq.checks.date_marking.rules import R6_2, R6_3, R6_4, R6_5, R6_8, R6_9, R6_10, R6_11, R6_12, R6_13
 from labeliq.checks.date_marking.storage import lot_codes_with_date_letters, storage_statements
 from labeliq.checks.date_marking.words import is_other_system, missing_words, siblings, words_evidence
-from labeliq.models import DateMark, Finding, LabelFacts, ProductContext
+from labeliq.models import DateMark, Finding, FindingText, LabelFacts, ProductContext
 from labeliq.text import fold
 
 CIT = {
@@ -257,7 +257,15 @@ def _use_by(facts: LabelFacts, context: ProductContext, marks: list[DateMark]) -
                     CIT["6.9"],
                     evidence=evidence,
                     panel=mark.source.panel,
-                ).model_copy(update={"question": "Is this product prepackaged fresh yeast (not dry yeast)?"})
+                ).model_copy(
+                    update={
+                        "question": "Is this product prepackaged fresh yeast (not dry yeast)?",
+                        "fr": FindingText(
+                            message="",
+                            question="Ce produit est-il de la levure fraîche préemballée (non de la levure sèche)?",
+                        ),
+                    }
+                )
             )
             continue
         if not is_fresh_yeast(context):

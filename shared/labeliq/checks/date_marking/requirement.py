@@ -11,7 +11,7 @@ from labeliq.checks.common import findings as F
 from labeliq.checks.date_marking.categories import exemption
 from labeliq.checks.date_marking.rules import R6_1, R6_2, R6_7
 from labeliq.checks.date_marking.words import durable_life_statement, missing_words, words_evidence
-from labeliq.models import DateMark, Finding, LabelFacts, ProductContext
+from labeliq.models import DateMark, Finding, FindingText, LabelFacts, ProductContext
 
 CIT = {
     "6.1": "FDR B.01.007(1.1)(b)",
@@ -123,7 +123,12 @@ def _best_before_required(
             ).model_copy(
                 update={
                     "fix": "Add the durable life date with 'best before' and 'meilleur avant', e.g. "
-                    "'Best before / Meilleur avant 27 MR 15'."
+                    "'Best before / Meilleur avant 27 MR 15'.",
+                    "fr": FindingText(
+                        message="",
+                        fix="Ajoutez la date limite de conservation avec « best before » et « meilleur avant », p. ex. "
+                        "« Best before / Meilleur avant 27 MR 15 ».",
+                    ),
                 }
             )
         ]
@@ -135,7 +140,15 @@ def _best_before_required(
             "is 90 days or less and the product is packaged away from the retail store, a date with 'best before' "
             f"and 'meilleur avant' is required.{cold}",
             CIT["6.1"],
-        ).model_copy(update={"question": "What is the product's durable life in days (90 or less needs a date)?"})
+        ).model_copy(
+            update={
+                "question": "What is the product's durable life in days (90 or less needs a date)?",
+                "fr": FindingText(
+                    message="",
+                    question="Quelle est la durée de conservation du produit, en jours (90 ou moins exige une date)?",
+                ),
+            }
+        )
     ]
 
 

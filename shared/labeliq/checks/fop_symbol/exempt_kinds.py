@@ -14,7 +14,7 @@ import re
 from labeliq.checks.common import product_category
 from labeliq.checks.common.findings import not_applicable, review
 from labeliq.checks.fop_symbol.rules import R7_10
-from labeliq.models import Finding, LabelFacts, ProductContext
+from labeliq.models import Finding, FindingText, LabelFacts, ProductContext
 from labeliq.text import fold
 
 CITATION = "FDR B.01.350(13); B.01.401(2)(b), (3)"
@@ -65,4 +65,12 @@ def exempt_without_table(facts: LabelFacts, context: ProductContext) -> Finding 
         f"Nutrition Facts table, but the label shows {'; '.join(triggers)}, which requires one; no table was read, "
         "so whether the symbol is required cannot be computed.",
         CITATION,
-    ).model_copy(update={"question": "Does the product carry a Nutrition Facts table, and what are its amounts?"})
+    ).model_copy(
+        update={
+            "question": "Does the product carry a Nutrition Facts table, and what are its amounts?",
+            "fr": FindingText(
+                message="",
+                question="Le produit porte-t-il un tableau de la valeur nutritive, et quelles en sont les teneurs?",
+            ),
+        }
+    )

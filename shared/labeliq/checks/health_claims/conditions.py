@@ -18,7 +18,7 @@ from labeliq.checks.common.named_food import names_food
 from labeliq.checks.common.rule import Rule
 from labeliq.checks.health_claims.rules import R14_A6, R14_C
 from labeliq.checks.health_claims.wording import HealthClaimMatch, SuspectSentence
-from labeliq.models import Finding, LabelFacts, NutritionFacts, ProductContext
+from labeliq.models import Finding, FindingText, LabelFacts, NutritionFacts, ProductContext
 from labeliq.text import fold
 
 POTASSIUM_MIN_MG = 350.0  # item 1(g)
@@ -363,7 +363,15 @@ def _item5(facts: LabelFacts, context: ProductContext, rule: Rule, match: Health
                 cite,
                 match.text,
                 match.panel,
-            ).model_copy(update={"question": "Is the product chewing gum, hard candy or a breath freshener?"})
+            ).model_copy(
+                update={
+                    "question": "Is the product chewing gum, hard candy or a breath freshener?",
+                    "fr": FindingText(
+                        message="",
+                        question="Le produit est-il une gomme à mâcher, un bonbon dur ou un rafraîchisseur d'haleine?",
+                    ),
+                }
+            )
         ]
     return [
         failed(
@@ -374,7 +382,14 @@ def _item5(facts: LabelFacts, context: ProductContext, rule: Rule, match: Health
             match.text,
             match.panel,
         ).model_copy(
-            update={"fix": "Remove the claim: it may be made only for chewing gum, hard candy or breath fresheners."}
+            update={
+                "fix": "Remove the claim: it may be made only for chewing gum, hard candy or breath fresheners.",
+                "fr": FindingText(
+                    message="",
+                    fix="Retirez l'allégation : elle n'est permise que sur la gomme à mâcher, les bonbons durs et les "
+                    "rafraîchisseurs d'haleine.",
+                ),
+            }
         )
     ]
 

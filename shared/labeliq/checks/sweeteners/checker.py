@@ -25,7 +25,7 @@ from labeliq.checks.common.named_food import names_food
 from labeliq.checks.common.rule import Rule
 from labeliq.checks.nutrition_facts import small_package
 from labeliq.checks.sweeteners.rules import R11_1, R11_2, R11_3, R11_4, R11_5, R11_6, R11_7, R11_9
-from labeliq.models import Finding, LabelFacts, ProductContext
+from labeliq.models import Finding, FindingText, LabelFacts, ProductContext
 from labeliq.text import fold
 
 CITE_LIST9 = "CFIA ILT, sweeteners; Health Canada List of Permitted Sweeteners (List 9)"
@@ -299,7 +299,12 @@ def _table_top(facts: LabelFacts, context: ProductContext, table_top: bool | Non
             f"The product contains {names}; if it is a table-top sweetener it must state its sweetness per serving "
             "as an equivalent amount of sugar. No common name was found to show what the product is.",
             CITE_TABLE_TOP,
-        ).model_copy(update={"question": "Is the product a table-top sweetener?"})
+        ).model_copy(
+            update={
+                "question": "Is the product a table-top sweetener?",
+                "fr": FindingText(message="", question="Le produit est-il un édulcorant de table?"),
+            }
+        )
     candidates = [(s.source.panel, s.text) for s in facts.sweetener_statements]
     candidates += [(panel, line) for panel, _, line in text_outside_lists(facts)]
     for panel, line in candidates:
