@@ -198,6 +198,7 @@ def _numbers(pl: ParsedList) -> Finding:
             CITE_NUMBERS,
             short(pl.body),
             pl.panel,
+            term=alone[0],
         )
     if _E_INSIDE.search(fold(pl.body)):
         return passed(
