@@ -42,6 +42,7 @@ locals {
     LABELIQ_LLM_MODEL            = var.gemini_model
     LABELIQ_LLM_PROJECT          = var.project_id
     LABELIQ_LLM_LOCATION         = var.gemini_location
+    LABELIQ_TRANSLATOR           = var.relabel_translator
   }
 }
 

@@ -48,6 +48,17 @@ variable "ocr_engine" {
   }
 }
 
+variable "relabel_translator" {
+  description = "Relabel mode's translator (LABELIQ_TRANSLATOR), read by the API at job creation and by extract: \"glossary\" (offline regulated vocabulary) or \"llm\" (the glossary, then Gemini; needs gemini_model)."
+  type        = string
+  default     = "glossary"
+
+  validation {
+    condition     = contains(["glossary", "llm"], var.relabel_translator)
+    error_message = "relabel_translator must be \"glossary\" or \"llm\" (Cloud Translation is not wired into the deployment yet)."
+  }
+}
+
 variable "gemini_model" {
   description = "Gemini model of the LLM judge on Vertex AI; empty disables the judge (its questions become needs_review)."
   type        = string

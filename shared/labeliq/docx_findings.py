@@ -12,6 +12,7 @@ from docx.document import Document as DocumentType
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.shared import Pt
 
+from labeliq.checks.common.evidence import excerpt
 from labeliq.docx_tables import (
     FAIL_RED,
     VERDICT_FILLS,
@@ -45,7 +46,8 @@ def clip(text: str, limit: int) -> str:
 
 def evidence_lines(finding: Finding, limit: int) -> list[str]:
     """Evidence, then where it is (panel, box on the photo): what a reviewer needs to find it on the label."""
-    lines = [clip(finding.evidence, limit)] if finding.evidence else []
+    # quoted around the words that matter (labeliq.checks.common.evidence), never a prefix that cuts them off
+    lines = [excerpt(finding.evidence, finding.highlight, limit).text] if finding.evidence else []
     where = location_text(finding) or (f"[panel {finding.panel}]" if finding.panel else "")
     return lines + ([where] if where else [])
 

@@ -572,6 +572,9 @@ def can_transition(current: JobStatus, target: JobStatus) -> bool:
 JOB_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"
 
 
+JobMode = Literal["check", "relabel"]
+
+
 class JobManifest(Strict):
     """incoming/{job_id}/job.json: written last by the uploader; it is the trigger."""
 
@@ -580,6 +583,8 @@ class JobManifest(Strict):
     context: ProductContext = Field(default_factory=ProductContext)
     # A recheck: the name (among `panels`) of an uploaded LabelFacts JSON to check instead of reading panels.
     facts: str | None = None
+    # Chosen by the user, never guessed: `relabel` reads a foreign label and proposes a Canadian sticker.
+    mode: JobMode = "check"
 
 
 class Job(Strict):
@@ -594,6 +599,7 @@ class Job(Strict):
     # sha256 of the manifest's panels and context and of each panel object's size and MD5, fixed when the job is
     # created: a later upload under the same id with other inputs is refused (job ids are create-once).
     inputs_digest: str | None = None
+    mode: JobMode = "check"  # from the manifest: extract and assemble do relabel mode's extra work
 
     def advanced(self, target: JobStatus, now: dt.datetime, error: str | None = None) -> Job:
         if not can_transition(self.status, target):

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from labeliq.checks import registry
+from labeliq.checks.common.advice import complete
 from labeliq.models import (
     GROUPS,
     CheckResult,
@@ -165,7 +166,8 @@ def build_report(
 
     from labeliq.workspace.finding_ids import with_finding_ids
 
-    results = with_finding_ids(results)
+    results = with_finding_ids(results)  # before completion: ids stay those of reports made before it
+    results = completed(results, {p.name: p.text for p in facts.panels})
     return Report(
         job_id=job_id,
         version=version,
@@ -178,6 +180,15 @@ def build_report(
         summary=summarize(results),
         llm_usage=_merge_usage(g.llm_usage for g in by_group.values()),
     )
+
+
+def completed(results: Mapping[str, CheckResult], panel_texts: Mapping[str, str]) -> dict[str, CheckResult]:
+    """Every finding with what a specialist acts on: a fail's fix, a review item's question, the French text, and
+    evidence (or where it was looked for), from its rule's advice (labeliq.checks.common.advice)."""
+    return {
+        name: result.model_copy(update={"findings": [complete(f, panel_texts) for f in result.findings]})
+        for name, result in results.items()
+    }
 
 
 def report_json(report: Report) -> str:

@@ -2,8 +2,11 @@
 
 Matching is on the hot path of every label: a checker may look for hundreds of lexicon terms in one text.
 A pattern built per term and per call overflows `re`'s cache of 512 compiled patterns, so every label paid
-for compiling them again. Here each term list is compiled once per process into one combined pattern, and
-folding a character is worked out once and then looked up.
+for compiling them again; and compiling is itself the largest cost of a process's first label, since `re`
+parses each pattern in Python. So a whole word is found here without a regex (a substring search, then a look
+at the characters on either side), a term list becomes one Aho-Corasick automaton (pyahocorasick, in C: built
+in a fraction of what compiling the same terms as one alternation takes), and folding a character is worked out
+once and then looked up.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+
+import ahocorasick
 
 _SPACES = re.compile(r"\s+")
 _QUOTES = {"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "«": '"', "»": '"', "\u00a0": " "}
@@ -46,37 +51,79 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", text).strip().lower()
 
 
-@lru_cache(maxsize=8192)
-def _term_pattern(folded_term: str) -> re.Pattern[str]:
-    return re.compile(_BEFORE + re.escape(folded_term) + _AFTER)
+@lru_cache(maxsize=64)
+def _word_class(word: str) -> re.Pattern[str]:
+    return re.compile(f"[{word}]")
+
+
+@lru_cache(maxsize=64)
+def _empty_term(word: str, word_after: str) -> re.Pattern[str]:
+    return re.compile(f"(?<![{word}])(?![{word_after}])")
+
+
+def word_spans(text: str, term: str, word: str = "a-z0-9", word_after: str | None = None) -> list[tuple[int, int]]:
+    """Where `term` occurs in `text` as a whole word: what `re.finditer` gives for the pattern
+    `(?<![word])` + `re.escape(term)` + `(?![word_after])`, without compiling a pattern per term.
+
+    `word` is the character class (as inside `[...]`) a neighbour must not belong to; `word_after`, when given,
+    is the class for the character after the term (some lexicons bound the two sides differently).
+    """
+    word_after = word if word_after is None else word_after
+    if not term:
+        return [(m.start(), m.end()) for m in _empty_term(word, word_after).finditer(text)]
+    before, after = _word_class(word), _word_class(word_after)
+    spans: list[tuple[int, int]] = []
+    size, start = len(term), text.find(term)
+    while start >= 0:
+        end = start + size
+        if (start == 0 or not before.match(text, start - 1)) and not after.match(text, end):
+            spans.append((start, end))
+            start = text.find(term, end)
+        else:
+            start = text.find(term, start + 1)
+    return spans
+
+
+def has_word(text: str, term: str, word: str = "a-z0-9") -> bool:
+    """Whether `term` occurs in `text` (both as given, not folded) as a whole word; see `word_spans`."""
+    if not term:
+        return _empty_term(word, word).search(text) is not None
+    before, size, start = _word_class(word), len(term), text.find(term)
+    while start >= 0:
+        if (start == 0 or not before.match(text, start - 1)) and not before.match(text, start + size):
+            return True
+        start = text.find(term, start + 1)
+    return False
 
 
 def has_term(text: str, term: str) -> bool:
     """Whole-word (or whole-phrase) match after folding both sides."""
-    return _term_pattern(fold(term)).search(fold(text)) is not None
+    return has_word(fold(text), fold(term))
 
 
 @dataclass(frozen=True)
 class TermMatcher:
-    """One pattern for a whole list of folded terms: which of them occur in a folded text as whole words.
+    """One automaton for a whole list of folded terms: which of them occur in a folded text as whole words.
 
-    The pattern tries every word start and reports the longest term that ends a word there (a lookahead, so
-    terms that overlap are all seen). A shorter term starting at the same place is a prefix of that longest
-    one that ends a word inside it, so it is known from the longest one alone (`shorter`).
+    The automaton reports every occurrence of every term, overlapping ones included, in one pass over the text;
+    an occurrence counts when the characters on either side of it are not word characters.
     """
 
-    pattern: re.Pattern[str] | None
-    shorter: dict[str, tuple[str, ...]]
+    automaton: ahocorasick.Automaton | None
+    word: re.Pattern[str]
     empty: re.Pattern[str] | None  # a term that folds to nothing matches at any word boundary
 
     def hits(self, folded: str) -> set[str]:
         """The terms found; the same as searching the text once per term with a whole-word pattern."""
         found: set[str] = set()
-        if self.pattern is not None:
-            for match in self.pattern.finditer(folded):
-                longest = match.group(1)
-                found.add(longest)
-                found.update(self.shorter[longest])
+        if self.automaton is not None:
+            word = self.word
+            for last, term in self.automaton.iter(folded):
+                if term in found:
+                    continue
+                start = last + 1 - len(term)
+                if (start == 0 or not word.match(folded, start - 1)) and not word.match(folded, last + 1):
+                    found.add(term)
         if self.empty is not None and self.empty.search(folded):
             found.add("")
         return found
@@ -88,14 +135,14 @@ def term_matcher(folded_terms: tuple[str, ...], word: str = "a-z0-9") -> TermMat
 
     `word` is the character class of a word: a term must not touch one of these characters on either side.
     """
-    before, after, word_char = f"(?<![{word}])", f"(?![{word}])", re.compile(f"[{word}]")
-    terms = sorted({t for t in folded_terms if t}, key=len, reverse=True)
-    known = set(terms)
-    shorter = {t: tuple(t[:i] for i in range(1, len(t)) if not word_char.match(t[i]) and t[:i] in known) for t in terms}
-    alternatives = "|".join(re.escape(t) for t in terms)
-    pattern = re.compile(before + "(?=(" + alternatives + ")" + after + ")") if terms else None
-    empty = re.compile(before + after) if "" in folded_terms else None
-    return TermMatcher(pattern, shorter, empty)
+    terms = {t for t in folded_terms if t}
+    automaton = None
+    if terms:
+        automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
+        for term in terms:
+            automaton.add_word(term, term)
+        automaton.make_automaton()
+    return TermMatcher(automaton, _word_class(word), _empty_term(word, word) if "" in folded_terms else None)
 
 
 @lru_cache(maxsize=256)

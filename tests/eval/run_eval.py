@@ -22,6 +22,7 @@ from labeliq.intake import make_panel
 from labeliq.judge import build_judge
 from labeliq.models import Finding, Panel, ProductContext, Report, Verdict
 from tests.eval import external_set
+from tests.report.actionable import finding_problems
 
 REPO = Path(__file__).resolve().parents[2]
 CASES_DIR = REPO / "tests" / "eval" / "cases"
@@ -57,6 +58,7 @@ class CaseResult:
     caught: list[str] = field(default_factory=list)  # expected fails that failed
     mismatches: list[str] = field(default_factory=list)  # any expectation not met, described
     false_fails: list[tuple[str, Finding]] = field(default_factory=list)  # (checker, finding) not expected
+    unactionable: list[str] = field(default_factory=list)  # a fail without a fix, a review without a question, ...
     broken: str | None = None
     skipped: str | None = None
 
@@ -131,6 +133,7 @@ def score(result: CaseResult, case: EvalCase, report: Report) -> CaseResult:
     for checker, finding in findings:
         if finding.verdict == Verdict.FAIL and not any(covers(rule, finding.rule) for rule in case.expect):
             result.false_fails.append((checker, finding))
+        result.unactionable += finding_problems(checker, finding)
     return result
 
 

@@ -37,6 +37,7 @@ def test_case_meets_expectations(path: Path) -> None:
         f"{checker} {f.rule}: {f.message}" for checker, f in result.false_fails
     )
     assert not result.mismatches, f"mismatches: {result.mismatches}"
+    assert not result.unactionable, "findings a specialist cannot act on: " + "; ".join(result.unactionable)
 
 
 # --- the runner ------------------------------------------------------------------------------------------------

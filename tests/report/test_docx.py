@@ -165,13 +165,18 @@ def test_needs_review_names_a_checker_once_for_its_group_of_rules(report: Report
     ]
 
 
+# A finding that quotes nothing says where the label was read (labeliq.checks.common.advice.absence_evidence).
+WHOLE_LABEL = "No single passage to quote: judged from the whole label (panels read: front) and the product context."
+NOT_FOUND = "Looked for on every panel read (front): not found."
+
+
 def test_checker_table_holds_only_what_needs_action_with_shaded_verdicts(report: Report) -> None:
     doc = _open(report)
     dates = _tables_with_header(doc, FINDING_COLUMNS)[0]
     rows = [[c.text for c in r.cells] for r in dates.rows[1:]]
     assert rows == [
         ["6.5\nFAIL", JU, "Best before / Meilleur avant 27 JU 28\n[panel side]", "CFIA ILT, date markings"],
-        ["6.2\nNEEDS REVIEW", STORAGE, "", "FDR B.01.007(1.1)"],
+        ["6.2\nNEEDS REVIEW", STORAGE, WHOLE_LABEL, "FDR B.01.007(1.1)"],
     ]
     assert _fill(dates.rows[1].cells[0]) == VERDICT_FILLS[Verdict.FAIL]
     assert _fill(dates.rows[2].cells[0]) == VERDICT_FILLS[Verdict.NEEDS_REVIEW]
@@ -196,7 +201,7 @@ def test_appendix_keeps_every_folded_finding_in_full_on_a_landscape_page(report:
             "date_marking",
             "PASS",
             "Best before / Meilleur avant is shown in both languages. FDR B.01.007(1.1)",
-            "",
+            "No single passage to quote: judged from the whole label (panels read: front) and the…",
         ],
         [
             "6.3",
@@ -205,7 +210,7 @@ def test_appendix_keeps_every_folded_finding_in_full_on_a_landscape_page(report:
             "The date is grouped with its words. FDR B.01.007(4)(a)",
             "Best before 27 JU 28 [panel side]",
         ],
-        ["9.8", "allergens_gluten", "N/A", "No gluten-free claim. FDR B.24.018", ""],
+        ["9.8", "allergens_gluten", "N/A", "No gluten-free claim. FDR B.24.018", NOT_FOUND],
     ]
     assert doc.sections[-1].orientation == WD_ORIENT.LANDSCAPE
     assert doc.sections[0].orientation == WD_ORIENT.PORTRAIT
@@ -262,6 +267,7 @@ def test_closing_section_names_the_questions_left_for_the_llm_or_a_reviewer(repo
 def test_long_evidence_is_clipped(report: Report) -> None:
     long = report.model_copy(deep=True)
     long.results["date_marking"].findings[1].evidence = "x" * 5000
+    long.results["date_marking"].findings[1].highlight = None  # no words to quote around: the start is kept
     table = _tables_with_header(_open(long, max_evidence_chars=100), FINDING_COLUMNS)[0]
     assert table.rows[1].cells[2].text.split("\n")[0] == "x" * 99 + "…"
 

@@ -136,9 +136,10 @@ def test_function_environment_names_settings_the_code_reads(tf: TerraformModel) 
     from labeliq.cloud.settings import CloudSettings
     from labeliq.config import Settings
     from labeliq.llm import LlmSettings
+    from labeliq.relabel.translate import TranslatorSettings
 
     known: set[str] = set()
-    for settings_class in (Settings, CloudSettings, LlmSettings):
+    for settings_class in (Settings, CloudSettings, LlmSettings, TranslatorSettings):
         prefix = str(settings_class.model_config.get("env_prefix", ""))
         known |= {f"{prefix}{name}".upper() for name in settings_class.model_fields}
     env = re.search(r"function_env = \{(.*?)\n  \}", tf.texts["functions.tf"], re.DOTALL)

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from labeliq.extraction.lines import fold_same_length
-from labeliq.text import find_terms, fold, has_term, term_matcher
+from labeliq.text import find_terms, fold, has_term, has_word, term_matcher, word_spans
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "«": '"', "»": '"', "\u00a0": " "})
 
@@ -86,3 +86,13 @@ def test_term_matcher_with_letters_as_words_is_one_regex_per_term(text: str, ter
     """The sweetener lookup bounds words by letters only, so a digit next to a name does not hide it."""
     expected = {t for t in terms if re.search(r"(?<![a-z])" + re.escape(t) + r"(?![a-z])", text)}
     assert term_matcher(tuple(terms), word="a-z").hits(text) == expected
+
+
+@given(st.text(alphabet="abc 1-.é", max_size=30), st.text(alphabet="abc 1-.", max_size=5))
+@settings(max_examples=400, deadline=None)
+def test_word_spans_is_the_regex_it_replaces(text: str, term: str) -> None:
+    """Whole-word spans found by substring search are re.finditer's, bounds on either side chosen apart."""
+    for word, after in (("a-z0-9", None), ("a-z0-9.", "a-z0-9"), ("a-z", "a-z")):
+        pattern = rf"(?<![{word}])" + re.escape(term) + rf"(?![{after or word}])"
+        assert word_spans(text, term, word, after) == [m.span() for m in re.finditer(pattern, text)]
+    assert has_word(text, term) == (re.search(r"(?<![a-z0-9])" + re.escape(term) + r"(?![a-z0-9])", text) is not None)

@@ -1,9 +1,10 @@
 """The web workspace in a real browser (Debian chromium + Playwright) against the real local stack and API.
 
-One stack per module (emulators, the five functions, the local IAP proxy and issuer, the upload trigger through
-Pub/Sub). The photo sample is uploaded once through the page (module fixture `photo_job`); the tests then review
-that job in order: the evidence box, an override saved as version 2 and read back from its DOCX, two reviewers on
-one version, a non-member, a bad upload, and the decide-and-save flow with the keyboard only.
+The session's stack with the API (tests/conftest.py `api_stack`, shared with tests/api: emulators, the five
+functions, the local IAP proxy and issuer, the upload trigger through Pub/Sub). The photo sample is uploaded once
+through the page (module fixture `photo_job`); the tests then review that job in order: the evidence box, an
+override saved as version 2 and read back from its DOCX, two reviewers on one version, a non-member, a bad
+upload, and the decide-and-save flow with the keyboard only.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from devstack.stack import LocalStack, StackConfig
+from devstack.stack import LocalStack
 from tests.web.browser import (
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -49,21 +50,14 @@ def _missing() -> str | None:
 
 
 @pytest.fixture(scope="module")
-def web_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStack]:
+def web_stack(request: pytest.FixtureRequest) -> LocalStack:
+    """The session's stack with the API (tests/conftest.py), shared with the API tests; started only when the
+    browser is there too."""
     missing = _missing()
     if missing:
         pytest.skip(missing)
-    base = tmp_path_factory.mktemp("webstack")
-    config = StackConfig(
-        project="labeliq-webtest",
-        input_bucket="labeliq-webtest-in",
-        output_bucket="labeliq-webtest-out",
-        log_dir=base / "logs",
-        api=True,
-        upload_trigger=True,
-    )
-    with LocalStack(config) as running:
-        yield running
+    stack: LocalStack = request.getfixturevalue("api_stack")
+    return stack
 
 
 @pytest.fixture(scope="module")

@@ -110,6 +110,8 @@ def test_uploads_are_sniffed_and_the_dedup_key_ignores_order() -> None:
     assert dedup_key("p", panels, context) == dedup_key("p", reversed_panels, context)
     assert dedup_key("p", panels, context) != dedup_key("q", panels, context)
     assert dedup_key("p", panels, context) != dedup_key("p", panels, parse_context("{}"))
+    assert dedup_key("p", panels, context) == dedup_key("p", panels, context, "standard")
+    assert dedup_key("p", panels, context) != dedup_key("p", panels, context, "relabel")
     with pytest.raises(ApiError, match=r"front\.jpg"):
         validate_panels([("front.jpg", b"Granola")], settings)
 

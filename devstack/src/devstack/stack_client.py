@@ -162,13 +162,21 @@ class StackClient:
     # -- jobs -----------------------------------------------------------------------------------------------
 
     def upload_job(
-        self, job_id: str, panels: Mapping[str, bytes], context: Mapping[str, Any] | None = None
+        self,
+        job_id: str,
+        panels: Mapping[str, bytes],
+        context: Mapping[str, Any] | None = None,
+        mode: str = "check",
     ) -> dict[str, Any]:
-        """Upload the panels, then the manifest (last: it is the trigger); return the finalized event."""
+        """Upload the panels, then the manifest (last: it is the trigger); return the finalized event.
+
+        `mode` is the manifest's (`check` or `relabel`), chosen by the caller as the API's user chooses it."""
         bucket = self.storage_client().bucket(self.input_bucket)
         for name, data in panels.items():
             bucket.blob(f"incoming/{job_id}/{name}").upload_from_string(data)
-        manifest = {"job_id": job_id, "panels": list(panels), "context": dict(context or {})}
+        manifest: dict[str, Any] = {"job_id": job_id, "panels": list(panels), "context": dict(context or {})}
+        if mode != "check":
+            manifest["mode"] = mode
         return self.upload_manifest(job_id, json.dumps(manifest, ensure_ascii=False).encode())
 
     def upload_job_once(

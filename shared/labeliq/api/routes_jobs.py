@@ -16,14 +16,15 @@ from labeliq.api.call import Call, Reply
 from labeliq.api.job_view import job_view
 from labeliq.api.versions import DOCX_CONTENT_TYPE, pick_version, version_view, versions_of
 from labeliq.logging_setup import log_context
-from labeliq.models import JobManifest, JobStatus, ProductContext
+from labeliq.models import JobManifest, JobMode, JobStatus, ProductContext
 from labeliq.workspace.errors import ApiError, not_found
 from labeliq.workspace.records import ROLE_RANK, JobRecord, PanelRecord, Role
 from labeliq.workspace.uploads import UploadedPanel
 
 logger = logging.getLogger(__name__)
 
-MODES = ("standard",)
+# The API's names for the job modes the user chooses (never guessed) -> the manifest's (labeliq.models.JobMode).
+MODES: dict[str, JobMode] = {"standard": "check", "relabel": "relabel"}
 
 
 def require_job(call: Call, job_id: str, min_role: Role = "viewer") -> JobRecord:
@@ -107,6 +108,19 @@ def get_panel(call: Call) -> Reply:
     return Reply(200, data, headers, content_type=panel.content_type)
 
 
+def require_translation() -> None:
+    """A relabel job needs a configured translator: refused now (422), before anything is stored, rather than
+    failing in extract or waiting on nothing. The API reads the same LABELIQ_TRANSLATOR* settings as extract."""
+    from labeliq.relabel.translate import TranslatorSettingsError, translator_from_env
+
+    try:
+        translator_from_env()
+    except TranslatorSettingsError as exc:
+        raise ApiError(
+            422, "translation_not_configured", f"relabel mode cannot run here: its translation is not configured: {exc}"
+        ) from None
+
+
 def _job_failed(call: Call, job_id: str) -> bool:
     record = call.rt.records.get(job_id)
     if record is None or record.upload_error:
@@ -139,6 +153,8 @@ def create_job(call: Call) -> Reply:
     mode = request.form.get("mode") or "standard"
     if mode not in MODES:
         raise ApiError(422, "bad_mode", f"mode {mode!r} is not one of {', '.join(MODES)}")
+    if mode == "relabel":
+        require_translation()
     unknown = sorted(set(request.form) - {"project_id", "context", "mode"}) + sorted(set(request.files) - {"panels"})
     if unknown:
         raise ApiError(
@@ -147,7 +163,7 @@ def create_job(call: Call) -> Reply:
     files = [(f.filename, read_part(f.stream, rt.limits)) for f in request.files.getlist("panels")]
     panels = validate_panels(files, rt.limits)
     context = parse_context(request.form.get("context"))
-    key = dedup_key(project_id, panels, context)
+    key = dedup_key(project_id, panels, context, mode)
 
     job_id = f"job-{uuid.uuid4().hex[:16]}"
     existing = rt.records.claim_upload(
@@ -189,7 +205,7 @@ def _store_upload(
         dedup_key=key,
     )
     rt.records.create(record)
-    manifest = JobManifest(job_id=job_id, panels=[p.name for p in panels], context=context)
+    manifest = JobManifest(job_id=job_id, panels=[p.name for p in panels], context=context, mode=MODES[mode])
     try:
         for panel in panels:
             rt.blobs.put_input_once(job_id, panel.name, panel.data, panel.content_type)

@@ -14,7 +14,7 @@ from labeliq.api.call import Call, Reply
 from labeliq.api.routes_jobs import require_job
 from labeliq.api.versions import machine_version, read_report, version_view, versions_of, write_version
 from labeliq.models import JobManifest
-from labeliq.workspace.errors import ApiError, conflict
+from labeliq.workspace.errors import ApiError, conflict, invalid
 from labeliq.workspace.records import JobRecord, VersionRecord
 
 logger = logging.getLogger(__name__)
@@ -93,6 +93,12 @@ def post_facts(call: Call) -> Reply:
     body = call.json_body(FactsRequest)
     machine, _ = _base(call, record, body.base_version)
     base = read_report(rt, record.job_id, body.base_version)
+    if base.relabel is not None:
+        raise invalid(
+            f"job {record.job_id} is a relabel job: its facts are the proposed sticker's, made from the foreign "
+            "label; change the sticker through the sticker decisions (approve or edit a field) instead",
+            code="relabel_facts",
+        )
     corrected, applied = apply_corrections(
         base.label_facts, body.corrections, by=call.user.email, at=dt.datetime.now(dt.UTC)
     )

@@ -11,6 +11,7 @@ Limits, so the model can add judgement but never weaken the rules:
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
@@ -288,8 +289,22 @@ def build_prompt(questions: list[Question], facts: LabelFacts, context: ProductC
 # ---------------------------------------------------------------------------------------------
 
 
-def _offline_finding(q: Question, reason: str) -> Finding:
-    finding = review(rule_for(q.rule), f"{q.text} ({reason})", q.citation)
+_ANSWER_HINT = re.compile(r"\s*Answer (?:fail|pass)\b.*$", re.DOTALL)
+
+
+def reader_question(q: Question) -> str:
+    """The question as a person reads it: without the hint that tells the model which verdict to give."""
+    return _ANSWER_HINT.sub("", q.text).strip()
+
+
+def _offline_finding(q: Question, reason: str | None = None) -> Finding:
+    """A question no model answered: the person reading the report must, and is told so in plain words."""
+    question = reader_question(q)
+    if reason is None:
+        message = f"The label's text alone cannot settle this, so a person must answer it: {question}"
+    else:
+        message = f"The automatic assessment {reason}, so a person must answer it: {question}"
+    finding = review(rule_for(q.rule), message, q.citation, question=question)
     return finding.model_copy(update={"source": "llm"})
 
 
@@ -297,7 +312,7 @@ def _answer_finding(q: Question, answer: Answer) -> Finding:
     return Finding(
         rule=q.rule,
         verdict=Verdict(answer.verdict),
-        message=f"{q.text} — {answer.reason}",
+        message=f"{reader_question(q)} — {answer.reason}",
         evidence=answer.evidence[:600],
         citation=q.citation,
         source="llm",
@@ -319,21 +334,21 @@ def ask(
     if not questions:
         return [], LlmUsage()
     if client is None:
-        return [_offline_finding(q, "no LLM is configured; a reviewer must answer it") for q in questions], LlmUsage()
+        return [_offline_finding(q) for q in questions], LlmUsage()  # no model is configured
     prompt, cuts = build_prompt_with_cuts(questions, facts, context)
     try:
         answers, usage = client.generate(SYSTEM_INSTRUCTION, prompt, Answers)
     except LlmError as exc:
         if raise_errors is True or (callable(raise_errors) and raise_errors(exc)):
             raise
-        failed = [_offline_finding(q, f"the LLM could not answer: {exc}") for q in questions]
+        failed = [_offline_finding(q, f"could not answer ({exc})") for q in questions]
         return failed, exc.usage.model_copy(update={"prompt_cuts": cuts})
     usage = usage.model_copy(update={"prompt_cuts": cuts})
     by_id = {a.question_id: a for a in answers.answers}
     out = []
     for q in questions:
         answer = by_id.get(q.id)
-        out.append(_answer_finding(q, answer) if answer else _offline_finding(q, "the LLM gave no answer"))
+        out.append(_answer_finding(q, answer) if answer else _offline_finding(q, "gave no answer"))
     return out, usage
 
 

@@ -175,6 +175,10 @@ def describe(rule_id: str) -> str:
     if questions := llm_questions(rule.id):
         lines.append(f"llm:       labeliq.checks.llm_judge questions {', '.join(questions)}")
     lines.append(f"citation:  {rule.citation}")
+    from labeliq.checks.common.advice import advice_for
+
+    if (advice := advice_for(rule.finding_id)) is not None:
+        lines += [f"title fr:  {advice.title_fr}", f"fix:       {advice.fix}", f"question:  {advice.question}"]
     if TESTS_DIR.is_dir():
         tests = exercising_tests(rule.finding_id)
         lines.append(f"tests:     {len(tests)}")

@@ -133,6 +133,8 @@ def inputs_digest(rt: Runtime, manifest: JobManifest) -> str:
         "context": manifest.context.model_dump(mode="json"),
         "objects": [rt.blobs.panel_digest(manifest.job_id, name) for name in manifest.panels],
     }
+    if manifest.mode != "check":  # only then: the digests of check jobs stay what they were
+        parts["mode"] = manifest.mode
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 
@@ -179,6 +181,16 @@ def extract_facts(rt: Runtime, manifest: JobManifest) -> LabelFacts:
             raise PermanentError(
                 f"the facts {manifest.facts} are not valid LabelFacts: {exc}", code="bad_facts"
             ) from None
+    panels, photos = read_inputs(rt, manifest)
+    if manifest.mode == "relabel":
+        from labeliq.cloud.relabel_step import propose_and_store
+
+        return propose_and_store(rt, manifest, panels, photos)
+    return _parse(panels, photos)
+
+
+def read_inputs(rt: Runtime, manifest: JobManifest) -> tuple[list[Panel], list[PhotoPanel]]:
+    """The text panels and the photos of the manifest, taken in by labeliq.intake as `labeliq check` takes them."""
     limits = IntakeLimits.from_settings(_limits())
     kinds = check_panel_names(manifest.panels, limits)
     panels: list[Panel] = []
@@ -198,7 +210,7 @@ def extract_facts(rt: Runtime, manifest: JobManifest) -> LabelFacts:
         photos.extend(image_photos(name, data, limits))
     # A PDF gives a panel per page (front, front-p2) and a wide photo several: their names must not collide either.
     check_unique([p.name for p in panels] + [photo.panel.name for photo in photos], are_stems=True)
-    return _parse(panels, photos)
+    return panels, photos
 
 
 @functools.cache
@@ -360,6 +372,10 @@ def assemble_report(request: AssembleRequest, rt: Runtime) -> AssembleResponse |
         # result nor an error shows its checkers as could-not-run.
         report = build_report(job_id, facts, job.context, groups, version=version)
         _refuse_if_nothing_ran(job_id, report)
+        if job.mode == "relabel":
+            from labeliq.cloud.relabel_step import finish_stored
+
+            report = finish_stored(rt, job_id, report)
         lease.check()
         written = rt.blobs.write_once(
             report_object(job_id, version), report_json(report).encode(), content_type="application/json"

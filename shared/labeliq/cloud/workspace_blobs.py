@@ -88,9 +88,12 @@ class WorkspaceBlobs:
                     count += 1
                 except NotFound:
                     continue
-        try:
-            self._blob(self.output_bucket, facts_object(job_id)).delete()
-            count += 1
-        except NotFound:
-            pass
+        from labeliq.cloud.relabel_step import proposal_object
+
+        for name in (facts_object(job_id), proposal_object(job_id)):
+            try:
+                self._blob(self.output_bucket, name).delete()
+                count += 1
+            except NotFound:
+                continue
         return count

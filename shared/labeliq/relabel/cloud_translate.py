@@ -49,7 +49,8 @@ class CloudTranslateSettings(BaseSettings):
 
 def glossary_csv(language: str) -> str:
     """The Cloud Translation equivalent-terms glossary (CSV: language codes header, then one row per term) for
-    one source language, from relabel_glossary.json; create it with `gcloud` / the API from a GCS copy."""
+    one source language, from the merged glossary (relabel_glossary*.json); create it with `gcloud` / the API
+    from a GCS copy."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow([language, "en", "fr"])

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from labeliq.extraction.text_parser import parse_label
-from labeliq.models import Panel, ProductContext, Provenance, Report, Verdict, iter_models
+from labeliq.models import LabelFacts, Panel, ProductContext, Provenance, Report, Verdict, iter_models
 from labeliq.pipeline import GroupJudge, check_label
 from labeliq.relabel.fop import SYMBOL_WORDS, symbol_nutrients
 from labeliq.relabel.foreign_parser import parse_foreign_label
@@ -90,19 +90,29 @@ def locate_on_photos(foreign: ForeignFacts, photos: Sequence[PhotoPanel]) -> For
     return foreign
 
 
-def relabel_report(
+def propose_sticker(
     panels: list[Panel],
     context: ProductContext,
-    job_id: str,
     translator: Translator,
-    judge: GroupJudge | None = None,
     photos: Sequence[PhotoPanel] = (),
-) -> Report:
-    """The whole relabel job; `photos` are the photo panels among `panels`, whose OCR boxes the facts keep."""
+) -> RelabelProposal:
+    """Read the foreign label and propose the sticker, rendered as the panels the checkers will read.
+
+    The first half of a relabel job: the cloud's extract step stores this and the facts of its panels; assemble
+    finishes the job with `finish_relabel` once the groups have checked those facts.
+    """
     foreign = locate_on_photos(parse_foreign_label(panels), photos)
     proposal = with_symbol(build_relabel(foreign, context, translator), context)
-    sticker = render_panels(proposal)
-    report = check_label(parse_label(sticker), context, job_id, judge)
+    return proposal.model_copy(update={"sticker_panels": {p.name: p.text for p in render_panels(proposal)}})
+
+
+def sticker_facts(proposal: RelabelProposal) -> LabelFacts:
+    """The facts every checker judges: the rendered sticker parsed like any label."""
+    return parse_label(render_panels(proposal))
+
+
+def finish_relabel(report: Report, proposal: RelabelProposal) -> Report:
+    """The checked sticker's report as a relabel report: what the checkers said, and what they could not settle."""
     checked = check_sticker(proposal, report)
     unsettled = list(proposal.unsettled)
     unsettled += [f"checker fail the source data cannot settle: rule {r}" for r in checked.uncontrollable_fails]
@@ -113,11 +123,19 @@ def relabel_report(
         for f in result.findings
         if f.verdict == Verdict.NEEDS_REVIEW
     ]
-    proposal = proposal.model_copy(
-        update={
-            "sticker_panels": {p.name: p.text for p in sticker},
-            "check": checked,
-            "unsettled": unsettled + review,
-        }
-    )
+    proposal = proposal.model_copy(update={"check": checked, "unsettled": unsettled + review})
     return report.model_copy(update={"mode": "relabel", "relabel": proposal})
+
+
+def relabel_report(
+    panels: list[Panel],
+    context: ProductContext,
+    job_id: str,
+    translator: Translator,
+    judge: GroupJudge | None = None,
+    photos: Sequence[PhotoPanel] = (),
+) -> Report:
+    """The whole relabel job; `photos` are the photo panels among `panels`, whose OCR boxes the facts keep."""
+    proposal = propose_sticker(panels, context, translator, photos)
+    report = check_label(sticker_facts(proposal), context, job_id, judge)
+    return finish_relabel(report, proposal)

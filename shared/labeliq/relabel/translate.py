@@ -18,9 +18,9 @@ from typing import Literal, Protocol
 from pydantic import BaseModel, Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from labeliq.llm import LlmClient, LlmError, LlmSettings
+from labeliq.llm import LlmCache, LlmClient, LlmError, LlmSettings
 from labeliq.models import LlmUsage
-from labeliq.relabel.vocabulary import glossary, language_name, rfold
+from labeliq.relabel.vocabulary import glossary, language_name, term_key
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ class Translator(Protocol):
 
 
 def glossary_key(term: str) -> str:
-    return " ".join(rfold(term).replace("*", " ").split()).strip(" .:;,")
+    return term_key(term)
 
 
 class GlossaryTranslator:
@@ -154,8 +154,11 @@ class TranslatorSettings(BaseSettings):
     translator: Literal["glossary", "llm", "cloud"] = "glossary"
 
 
-def translator_from_env() -> Translator:
-    """The configured translator, or TranslatorSettingsError naming what is missing (checked at job creation)."""
+def translator_from_env(cache: LlmCache | None = None) -> Translator:
+    """The configured translator, or TranslatorSettingsError naming what is missing (checked at job creation).
+
+    `cache` keeps the LLM translator's answers (the cloud passes its Firestore cache, so a retried extract spends
+    no tokens); without it the LLM settings choose one, as for the judge."""
     try:
         settings = TranslatorSettings()
     except ValidationError as exc:
@@ -174,7 +177,7 @@ def translator_from_env() -> Translator:
             "LABELIQ_TRANSLATOR=llm needs the LLM's credentials: set LABELIQ_LLM_API_KEY (or LABELIQ_LLM_API_KEY_ENV) "
             f"or LABELIQ_LLM_PROJECT ({problems})"
         ) from None
-    return LlmTranslator(LlmClient(llm))
+    return LlmTranslator(LlmClient(llm, cache=cache))
 
 
 def _cloud_translator() -> Translator:

@@ -30,10 +30,47 @@ def sections() -> dict[str, Any]:
     return data
 
 
+# The regulated vocabulary beside relabel_glossary.json, one data file per kind, each with its own "source".
+GLOSSARY_PARTS = (
+    "relabel_glossary_nutrients",
+    "relabel_glossary_allergens",
+    "relabel_glossary_ingredients",
+    "relabel_glossary_storage",
+)
+
+
+class GlossaryConflict(ValueError):
+    """Two glossary files give one source term two translations: the data must say one thing."""
+
+
+def term_key(term: str) -> str:
+    """How a source term is looked up: folded, emphasis stars and outer punctuation dropped, spaces collapsed."""
+    return " ".join(rfold(term).replace("*", " ").split()).strip(" .:;,")
+
+
+def merged_glossary(parts: tuple[str, ...] = GLOSSARY_PARTS) -> dict[str, Any]:
+    """relabel_glossary.json with the terms of `parts` added (their keys folded as lookups fold them); the same
+    term with two different translations is refused (GlossaryConflict) rather than one silently winning."""
+    data: dict[str, Any] = lexicons.load("relabel_glossary")
+    terms: dict[str, dict[str, Any]] = {lang: dict(entries) for lang, entries in data["terms"].items()}
+    sources = {"relabel_glossary": data["source"]}
+    for part in parts:
+        extra: dict[str, Any] = lexicons.load(part)
+        sources[part] = extra["source"]
+        for lang, entries in extra["terms"].items():
+            into = terms.setdefault(lang, {})
+            for term, entry in entries.items():
+                key = term_key(term)
+                known = into.get(key)
+                if known is not None and known != entry:
+                    raise GlossaryConflict(f"{part}.json: '{term}' ({lang}) is {entry}, but the glossary has {known}")
+                into[key] = entry
+    return {**data, "terms": terms, "sources": sources}
+
+
 @cache
 def glossary() -> dict[str, Any]:
-    data: dict[str, Any] = lexicons.load("relabel_glossary")
-    return data
+    return merged_glossary()
 
 
 def languages() -> dict[str, dict[str, Any]]:

@@ -22,6 +22,7 @@ from labeliq.web.facts_view import bilingual_rows, correctable_facts
 from labeliq.web.nutrition_view import nutrition_rows
 from labeliq.web.report_view import VERDICT_LABEL, VERDICT_ORDER, build_report_view
 from labeliq.web.static_files import static_file, static_url
+from labeliq.web.sticker_view import build_sticker_view
 
 STEPS = ("extract", "identity", "content", "tables", "assemble", "render")
 STEP_LABEL = {
@@ -185,6 +186,7 @@ def job_page(api: ApiSession, job_id: str, args: dict[str, str]) -> flask.Respon
         latest=latest,
         nutrition=nutrition_rows(report) if report else None,
         bilingual=bilingual_rows(facts) if report else [],
+        sticker=build_sticker_view(report) if report else None,
         correctable=correctable_facts(facts) if report else [],
         saved=_version_arg({"version": args.get("saved", "")}),
     )

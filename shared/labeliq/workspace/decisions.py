@@ -13,6 +13,7 @@ from pydantic import Field, model_validator
 
 from labeliq.models import FindingReview, Report, ReviewAction, Strict, Verdict
 from labeliq.workspace.errors import invalid
+from labeliq.workspace.sticker_decisions import StickerDecision, apply_sticker_decisions
 from labeliq.workspace.summaries import effective_summary
 
 
@@ -34,14 +35,21 @@ class Decision(Strict):
 
 class DecisionsRequest(Strict):
     base_version: int = Field(ge=1)
-    decisions: list[Decision] = Field(min_length=1, max_length=500)
+    decisions: list[Decision] = Field(default_factory=list, max_length=500)
+    sticker: list[StickerDecision] = Field(default_factory=list, max_length=50)  # relabel jobs: sticker fields
 
     @model_validator(mode="after")
     def _one_decision_per_finding(self) -> DecisionsRequest:
+        if not self.decisions and not self.sticker:
+            raise ValueError("no decision: send at least one in 'decisions' (findings) or 'sticker' (sticker fields)")
         ids = [d.finding_id for d in self.decisions]
         twice = sorted({i for i in ids if ids.count(i) > 1})
         if twice:
             raise ValueError(f"findings decided twice in one request: {', '.join(twice)}")
+        fields = [d.field for d in self.sticker]
+        twice = sorted({f for f in fields if fields.count(f) > 1})
+        if twice:
+            raise ValueError(f"sticker fields decided twice in one request: {', '.join(twice)}")
         return self
 
 
@@ -80,4 +88,5 @@ def apply_decisions(base: Report, request: DecisionsRequest, *, reviewer: str, a
             "results": results,
         }
     )
+    reviewed = apply_sticker_decisions(reviewed, request.sticker, reviewer=reviewer)
     return reviewed.model_copy(update={"summary": effective_summary(reviewed)})

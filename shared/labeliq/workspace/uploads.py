@@ -168,11 +168,14 @@ def parse_context(raw: str | None) -> ProductContext:
         raise _bad(422, "bad_context", str(exc)) from None
 
 
-def dedup_key(project_id: str, panels: list[UploadedPanel], context: ProductContext) -> str:
-    """One key per (project, panels by name and content hash, context): the same label sent twice shares it."""
-    payload = {
+def dedup_key(project_id: str, panels: list[UploadedPanel], context: ProductContext, mode: str = "standard") -> str:
+    """One key per (project, panels by name and content hash, context, mode): the same label sent twice shares it;
+    the same label sent for a check and for a relabel does not."""
+    payload: dict[str, object] = {
         "project": project_id,
         "panels": sorted([p.name, p.sha256] for p in panels),
         "context": context.model_dump(mode="json", exclude_none=True),
     }
+    if mode != "standard":  # only then: the keys of standard uploads stay what they were
+        payload["mode"] = mode
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()

@@ -38,6 +38,7 @@ from labeliq.checks.common import findings as F
 from labeliq.models import Finding, IngredientList, LabelFacts, ProductContext
 
 LANG_NAME = {"en": "English", "fr": "French"}
+LANG_FR = {"en": "anglais", "fr": "français"}
 CIT_DECLARE = "FDR B.01.010.1(2),(6),(7),(8),(10)"
 CIT_CONTAINS = "FDR B.01.010.3(1)(b), B.01.010.2(6)(b)"
 CIT_REFINED = "CFIA ILT, list of ingredients and allergens (highly refined oils, Health Canada position)"
@@ -236,6 +237,8 @@ def _contains_completeness(
     if has_sulphites and not has_sulphite_source_name(contains_text, lang):
         missing.append("Sulphites" if lang == "en" else "Sulfites")
     if missing:
+        added = f"{contains_text.strip().rstrip('.').strip()}, {', '.join(missing)}."
+        colon = ":" if lang == "en" else " :"
         return [
             F.failed(
                 R9_7,
@@ -246,6 +249,8 @@ def _contains_completeness(
                 CIT_CONTAINS,
                 evidence=f"{title}: {contains_text}",
                 panel=panel,
+                fix=f'Add {", ".join(missing)} to the {LANG_NAME[lang]} statement: "{title}{colon} {added}"',
+                fix_fr=f"Ajoutez {', '.join(missing)} à la mention en {LANG_FR[lang]} : « {title}{colon} {added} »",
             )
         ]
     if any(d.key not in in_contains for d in scan.sources):

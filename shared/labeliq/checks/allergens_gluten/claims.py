@@ -55,23 +55,33 @@ def _name_map(lang: Lang) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in names.items()}
 
 
+# Per language, the shapes of a "free of" claim ({alt} is the alternation of names), each with words that every
+# match of it contains: a shape is compiled (the names spliced in make that slow) only once a text has its words.
+_CLAIM_FORMS: dict[Lang, tuple[tuple[tuple[str, ...], str], ...]] = {
+    "en": (
+        (("free",), r"(?<![a-z])(?P<name>{alt})\s*-?\s*free\b"),
+        (("free ",), r"\bfree (?:of|from) (?:all )?(?P<name>{alt})\b"),
+        (("no", "made without"), r"\b(?:contains no|does not contain|made without|no) (?:added )?(?P<name>{alt})\b"),
+    ),
+    "fr": (
+        (("sans ",), r"\bsans (?:aucun |aucune )?(?P<name>{alt})\b"),
+        (("exempt d",), r"\bexempt d(?:e |'|u |es )(?P<name>{alt})\b"),
+        (("ne contient pas ",), r"\bne contient pas (?:de |d'|d’)(?P<name>{alt})\b"),
+    ),
+}
+
+
 @cache
-def _claim_patterns(lang: Lang) -> list[re.Pattern[str]]:
+def _claim_pattern(lang: Lang, index: int) -> re.Pattern[str]:
     words = sorted([*_name_map(lang), "gluten", *_ALLERGEN_WORDS[lang]], key=len, reverse=True)
     alt = "|".join(re.escape(w) for w in words)
-    if lang == "en":
-        forms = [
-            rf"(?<![a-z])(?P<name>{alt})\s*-?\s*free\b",
-            rf"\bfree (?:of|from) (?:all )?(?P<name>{alt})\b",
-            rf"\b(?:contains no|does not contain|made without|no) (?:added )?(?P<name>{alt})\b",
-        ]
-    else:
-        forms = [
-            rf"\bsans (?:aucun |aucune )?(?P<name>{alt})\b",
-            rf"\bexempt d(?:e |'|u |es )(?P<name>{alt})\b",
-            rf"\bne contient pas (?:de |d'|d’)(?P<name>{alt})\b",
-        ]
-    return [re.compile(f) for f in forms]
+    return re.compile(_CLAIM_FORMS[lang][index][1].replace("{alt}", alt))
+
+
+def _claim_patterns(lang: Lang, folded: str) -> list[re.Pattern[str]]:
+    """The claim shapes that can match `folded`, in order."""
+    forms = enumerate(_CLAIM_FORMS[lang])
+    return [_claim_pattern(lang, i) for i, (needed, _) in forms if any(w in folded for w in needed)]
 
 
 def _texts(facts: LabelFacts) -> list[tuple[str, str | None]]:
@@ -109,7 +119,7 @@ def find_claims(facts: LabelFacts) -> list[FreeClaim]:
             for phrase in low[lang]:
                 if re.search(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", folded):
                     claims.append(FreeClaim("low_gluten", text, lang, panel, frozenset(), phrase))
-            for pattern in _claim_patterns(lang):
+            for pattern in _claim_patterns(lang, folded):
                 for match in pattern.finditer(folded):
                     name = match.group("name")
                     if name == "gluten":

@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from typing import Any, Literal
 
 from labeliq.lexicons import load
-from labeliq.text import TermMatcher, fold, term_matcher
+from labeliq.text import TermMatcher, fold, term_matcher, word_spans
 
 Lang = Literal["en", "fr"]
 LANGS: tuple[Lang, ...] = ("en", "fr")
@@ -28,13 +28,8 @@ def norm(text: str) -> str:
     return fold(text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE"))
 
 
-@cache
-def _pattern(term: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![a-z0-9])" + re.escape(norm(term)) + r"(?![a-z0-9])")
-
-
 def term_spans(folded: str, term: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _pattern(term).finditer(folded)]
+    return word_spans(folded, norm(term))
 
 
 def mask(folded: str, phrases: list[str]) -> str:

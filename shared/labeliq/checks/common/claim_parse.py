@@ -92,17 +92,41 @@ _MODIFIER_AFTER = re.compile(r"^\s*(very|ultra|extra)\b")
 _BOUND = r"(?<![a-z0-9])(?:{p})(?![a-z0-9])"
 
 
+_OPTIONAL_CHAR = re.compile(r".\?")  # "s?" in "ajoutes?"
+_CHAR_CLASS = re.compile(r"\[[^\]]*\]")  # "[- ]"
+
+
+def _words_needed(template: str) -> tuple[str, ...]:
+    """Per alternative of a template, the longest run of plain text that every match of it contains.
+
+    Compiling a template (the subject alternation is spliced in once or twice) is the parser's largest cost, so
+    a template is compiled only when one of these runs occurs in the text: one that cannot match is never built.
+    Templates are plain text with {S}, "[...]" classes and "x?" only; anything else is refused here.
+    """
+    needed = []
+    for alternative in template.split("|"):
+        plain = _OPTIONAL_CHAR.sub("\0", _CHAR_CLASS.sub("\0", alternative.replace("{S}", "\0")))
+        if any(ch in plain for ch in "()[]{}?*+\\^$."):
+            raise ValueError(f"claim template {template!r}: only plain text, {{S}}, [...] and x? are read")
+        needed.append(max(plain.split("\0"), key=len).strip())
+    return tuple(needed)
+
+
 @cache
-def _compiled() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+def _templates() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    return tuple((kind, lang, _words_needed(template)) for kind, lang, template in _TEMPLATES)
+
+
+@cache
+def _compiled(index: int) -> re.Pattern[str]:
+    """The template at this index of _TEMPLATES with its language's subjects, compiled once per process."""
+    _, lang, template = _TEMPLATES[index]
     subjects = _subject_patterns()
-    out = []
-    for kind, lang, template in _TEMPLATES:
-        pieces = template.split("{S}")
-        pattern = pieces[0] + "".join(
-            subjects[lang][0].replace("{n}", str(n)) + piece for n, piece in enumerate(pieces[1:])
-        )
-        out.append((kind, lang, re.compile(_BOUND.format(p=pattern))))
-    return tuple(out)
+    pieces = template.split("{S}")
+    pattern = pieces[0] + "".join(
+        subjects[lang][0].replace("{n}", str(n)) + piece for n, piece in enumerate(pieces[1:])
+    )
+    return re.compile(_BOUND.format(p=pattern))
 
 
 def parse(text: str) -> list[ParsedClaim]:
@@ -115,8 +139,10 @@ def parse(text: str) -> list[ParsedClaim]:
         return all(end <= a or start >= b for a, b in taken)
 
     subjects = _subject_patterns()
-    for kind, lang, pattern in _compiled():
-        for match in pattern.finditer(folded):
+    for index, (kind, lang, needed) in enumerate(_templates()):
+        if not any(words in folded for words in needed):
+            continue  # no match possible: not compiled
+        for match in _compiled(index).finditer(folded):
             if not free(match.start(), match.end()):
                 continue
             if kind == "very_high_source" or not _MODIFIER.search(folded[: match.start()]):

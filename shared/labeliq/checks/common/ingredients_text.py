@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
+from labeliq.checks.common.evidence import QUOTE_CHARS, excerpt
 from labeliq.models import MAX_INGREDIENT_DEPTH, MAX_INGREDIENTS, Ingredient, IngredientList, LabelFacts
 from labeliq.text import fold
 
@@ -225,9 +226,11 @@ def strip_qualifiers(name: str, language: ListLanguage | None) -> str:
     return folded.strip()
 
 
-def short(text: str, limit: int = 160) -> str:
+def short(text: str, limit: int = QUOTE_CHARS) -> str:
+    """The text on one line, cut at a word with "…" past `limit`. As evidence, the default keeps a whole list, so
+    the finding's constructor can quote it around the words that matter (common/evidence.py), not a prefix."""
     text = re.sub(r"\s+", " ", text).strip()
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return excerpt(text, None, limit).text
 
 
 def _list_line_span(lst: IngredientList, panel_lines: list[str]) -> tuple[int, int] | None:

@@ -12,7 +12,7 @@ from functools import cache
 from labeliq.checks.common.label_lines import panel_lines
 from labeliq.lexicons import load
 from labeliq.models import LabelFacts
-from labeliq.text import fold
+from labeliq.text import fold, word_spans
 
 # Phrases that state where the food comes from, on folded text.
 ORIGIN_PHRASE = re.compile(
@@ -61,11 +61,11 @@ def countries_in(folded: str) -> list[str]:
     hits: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
     for term, code in _country_terms():
-        for m in re.finditer(r"(?<![a-z0-9.])" + re.escape(term) + r"(?![a-z0-9])", folded):
-            if any(a < m.end() and m.start() < b for a, b in taken):
+        for start, end in word_spans(folded, term, "a-z0-9.", "a-z0-9"):
+            if any(a < end and start < b for a, b in taken):
                 continue
-            taken.append((m.start(), m.end()))
-            hits.append((m.start(), code))
+            taken.append((start, end))
+            hits.append((start, code))
     out: list[str] = []
     for _, code in sorted(hits):
         if code not in out:

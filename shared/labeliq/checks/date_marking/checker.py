@@ -169,7 +169,18 @@ def _format(mark: DateMark, context: ProductContext, facts: LabelFacts) -> list[
     for rule in (R6_4, R6_5):
         problems = reading.problems_for(rule.id)
         for problem in problems:
-            findings.append(F.failed(rule, problem.message, CIT[rule.id], evidence=evidence, panel=panel))
+            findings.append(
+                F.failed(
+                    rule,
+                    problem.message,
+                    CIT[rule.id],
+                    evidence=evidence,
+                    panel=panel,
+                    term=problem.term,
+                    fix=problem.fix,
+                    fix_fr=problem.fix_fr,
+                )
+            )
         if not problems:
             text = (
                 f"'{mark.date_text}' shows the year (if any), then the month, then the day."

@@ -77,6 +77,32 @@ _TOKEN = re.compile(r"\d+|[^\W\d_]+")
 class Problem:
     rule: str  # "6.4" (order, numbers, a date that does not exist) or "6.5" (month code / words)
     message: str
+    term: str | None = None  # the printed words at fault ("JU"), highlighted in the evidence
+    fix: str = ""  # what to write instead, when the reading can say ("Write the month as JN (June) or JL (July)")
+    fix_fr: str = ""
+
+
+_FR_DISPLAY = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre")
+FR_MONTH_DISPLAY = (*_FR_DISPLAY, "novembre", "décembre")
+
+
+def month_code_fix(token: str, month: int | None) -> tuple[str, str]:
+    """The codes a wrong abbreviation can stand for: its month's code, or every month whose English or French name
+    starts with its letters ("JU": JN (June) or JL (July))."""
+    if month is not None:
+        months = [month]
+    else:
+        start = fold(token)
+        months = [
+            m
+            for m in range(1, 13)
+            if calendar.month_name[m].lower().startswith(start) or fold(FR_MONTH_DISPLAY[m - 1]).startswith(start)
+        ]
+    if not months:
+        return "", ""
+    en = " or ".join(f"{CODE_FOR[m]} ({calendar.month_name[m]})" for m in months)
+    fr = " ou ".join(f"{CODE_FOR[m]} ({FR_MONTH_DISPLAY[m - 1]})" for m in months)
+    return f"Write the month '{token}' as {en}.", f"Écrivez le mois « {token} » ainsi : {fr}."
 
 
 @dataclass
@@ -157,11 +183,15 @@ def _check_month(reading: DateReading, months: list[_Token]) -> None:
     for token in months:
         if token.kind == "wrong":
             right = f"; {CODE_FOR[token.month]} is the code for that month" if token.month else ""
+            fix, fix_fr = month_code_fix(token.text, token.month)
             reading.problems.append(
                 Problem(
                     "6.5",
                     f"'{token.text}' in '{text}' is not one of the bilingual month codes (JA FE MR AL MA JN JL AU SE "
                     f"OC NO DE){right}.",
+                    token.text,
+                    fix,
+                    fix_fr,
                 )
             )
     named = {t.month for t in months if t.month is not None}

@@ -26,6 +26,8 @@ from labeliq.checks.health_claims.rules import R14_A4, R14_A6, R14_A7, R14_A14, 
 from labeliq.checks.nutrition_facts import small_package
 from labeliq.models import Finding, LabelFacts, NutritionFacts, ProductContext
 
+TABLE = "the Table of Permitted Nutrient Content Statements and Claims"  # named in full: readers do not know TPNCSC
+
 # D.01.004(1)(b) and D.02.002(1)(b): a vitamin or mineral claim needs 5 % DV or more per serving of stated size.
 VITAMIN_MINERAL_MIN_PCT = 5.0
 _NFT_CITES = {
@@ -282,7 +284,7 @@ def _criteria(claim: ParsedClaim, facts: LabelFacts, panel: str | None) -> list[
                 rule,
                 f'"{claim.text}" does not appear to be a permitted '
                 f"claim: {lex['not_permitted'][claim.key]}. A reviewer "
-                "must confirm against the TPNCSC.",
+                f"must confirm against {TABLE}.",
                 "FDR B.01.502, B.01.503(1)",
                 claim.text,
                 panel,
@@ -326,7 +328,8 @@ def _criteria(claim: ParsedClaim, facts: LabelFacts, panel: str | None) -> list[
                     f'"{claim.text}" claims the food is free of '
                     f"{_name(zero_key).lower()}, but the Nutrition Facts table "
                     f'declares {nft_rounding.fmt(amount)} {_unit(zero_key)}; the table must show "0" for a food that '
-                    f'meets the "free of" conditions of TPNCSC {item}, so the claim\'s conditions are not met.',
+                    f'meets the "free of" conditions of {TABLE}, {item}, so the claim\'s conditions are not '
+                    "met.",
                     f"{cite}; FDR B.01.503(1)",
                     claim.text,
                     panel,
@@ -337,7 +340,7 @@ def _criteria(claim: ParsedClaim, facts: LabelFacts, panel: str | None) -> list[
                 rule,
                 f'"{claim.text}": the table declares 0 {_unit(zero_key)}, '
                 "which the FDR allows only for a food that meets "
-                f'the "free of" conditions of TPNCSC {item}.',
+                f'the "free of" conditions of {TABLE}, {item}.',
                 f"{cite}; FDR B.01.503(1)",
                 claim.text,
                 panel,
@@ -346,8 +349,9 @@ def _criteria(claim: ParsedClaim, facts: LabelFacts, panel: str | None) -> list[
     return [
         review(
             rule,
-            f'"{claim.text}": the conditions of TPNCSC {item} are incorporated by reference and not in the sources; '
-            f"we believe they are: {entry['unconfirmed']}.{shown} A reviewer must confirm.",
+            f'"{claim.text}": the conditions of {TABLE}, {item}, are incorporated by reference, '
+            f"not quoted in the regulations; as we read them, they are: {entry['unconfirmed']}.{shown} A reviewer "
+            "must confirm.",
             "FDR B.01.503(1)",
             claim.text,
             panel,

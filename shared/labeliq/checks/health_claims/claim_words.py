@@ -122,8 +122,9 @@ def light_sensory(claim: ParsedClaim, panel: str | None) -> list[Finding]:
         failed(
             R14_A12,
             f'"{claim.text}" uses "light" without saying what is light: "light" about a sensory characteristic must '
-            'name it next to the claim (e.g. "light in colour"), and "light" about energy or fat is the TPNCSC claim '
-            '"light in energy or fat" with its conditions.',
+            'name it next to the claim (e.g. "light in colour"), and "light" about energy or fat is the claim '
+            '"light in energy or fat" of the Table of Permitted Nutrient Content Statements and Claims, with its '
+            "conditions.",
             cite,
             claim.text,
             panel,

@@ -168,8 +168,12 @@ def _conditions(match: HealthClaimMatch, facts: LabelFacts, context: ProductCont
         if match.variant in (1, 3, 5):
             out.append(_zero(nft, "sodium", rule, match, cite + "(e)"))
         else:
-            unconfirmed.append('"low in sodium or salt" (TPNCSC item 32)')
-        unconfirmed.append('"low in saturated fatty acids" (TPNCSC item 19)')
+            unconfirmed.append(
+                '"low in sodium or salt" (item 32 of the Table of Permitted Nutrient Content Statements and Claims)'
+            )
+        unconfirmed.append(
+            '"low in saturated fatty acids" (item 19 of the Table of Permitted Nutrient Content Statements and Claims)'
+        )
     elif match.item == "2":
         good = match.variant in (1, 2)
         minimum = (
@@ -188,7 +192,10 @@ def _conditions(match: HealthClaimMatch, facts: LabelFacts, context: ProductCont
             out.append(_zero(nft, "saturated_fat", rule, match, cite + "(g)"))
             out.append(_zero(nft, "trans_fat", rule, match, cite + "(g)"))
         else:
-            unconfirmed.append('"low in saturated fatty acids" (TPNCSC item 19)')
+            unconfirmed.append(
+                '"low in saturated fatty acids" (item 19 of the Table of Permitted Nutrient Content Statements and '
+                "Claims)"
+            )
     elif match.item in ("4", "4.1"):
         if match.item == "4.1":
             out += _sodium_pct(nft, context, rule, match, cite)

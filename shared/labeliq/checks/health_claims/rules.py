@@ -83,7 +83,8 @@ R14_A14 = Rule(
 )
 R14_B = Rule(
     id="14.B",
-    title="TPNCSC item numbers ( from FDR cross-references) and criteria",
+    title="Items of the Table of Permitted Nutrient Content Statements and Claims (from FDR cross-references) "
+    "and their criteria",
     citation="FDR B.01.503; Table of Permitted Nutrient Content Statements and Claims",
     checker=CHECKER,
 )

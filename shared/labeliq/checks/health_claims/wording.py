@@ -42,7 +42,7 @@ def data() -> dict[str, Any]:
     return loaded
 
 
-def _pattern(sentence: str, placeholder: str, language: str) -> re.Pattern[str]:
+def _pattern_source(sentence: str, placeholder: str, language: str) -> str:
     folded = fold(sentence)
     hole = fold(placeholder)
     before, _, after = folded.partition(hole) if hole in folded else (folded, "", "")
@@ -61,18 +61,41 @@ def _pattern(sentence: str, placeholder: str, language: str) -> re.Pattern[str]:
         text = text.replace(r"graisses\s+trans", r"(?:graisses|lipides)\s+trans")
         text = text.replace("pauvre", "pauvres?")
     text = text.replace("'", "'?")
-    return re.compile(text)
+    return text
+
+
+_GROUP = re.compile(r"\([^()]*\)")
+_OPTIONAL = re.compile(r"\\s\+|.\?")  # a space, or a character that may be absent ("'?", "pauvres?")
+
+
+def _word_needed(source: str) -> str:
+    """The longest word every match of a sentence pattern contains: its letters outside any group.
+
+    Compiling the forty sentences was the largest cost of a process's first label, so a sentence is compiled only
+    once a panel holds this word (most labels make no health claim at all).
+    """
+    while _GROUP.search(source):
+        source = _GROUP.sub(" ", source)
+    words = re.findall(r"[a-z]+", _OPTIONAL.sub(" ", source).replace("\\", " "))
+    return max(words, key=len, default="")
 
 
 @cache
-def _compiled() -> tuple[tuple[str, int, str, re.Pattern[str]], ...]:
+def _regex(source: str) -> re.Pattern[str]:
+    return re.compile(source)
+
+
+@cache
+def _compiled() -> tuple[tuple[str, int, str, str, str], ...]:
+    """(item, statement number, language, pattern source, a word it needs); compiled on first use (_regex)."""
     out = []
     for item, languages in data()["items"].items():
         for language in ("en", "fr"):
             for number, sentence in enumerate(languages[language], start=1):
-                out.append((item, number, language, _pattern(sentence, data()["placeholder"][language], language)))
+                source = _pattern_source(sentence, data()["placeholder"][language], language)
+                out.append((item, number, language, source, _word_needed(source)))
     # Longest first so "... is a good source of potassium and is low in sodium" beats "... is low in sodium".
-    return tuple(sorted(out, key=lambda entry: len(entry[3].pattern), reverse=True))
+    return tuple(sorted(out, key=lambda entry: len(entry[3]), reverse=True))
 
 
 def panel_text(facts: LabelFacts) -> list[tuple[str, str]]:
@@ -85,8 +108,10 @@ def find_matches(facts: LabelFacts) -> tuple[list[HealthClaimMatch], list[Suspec
     suspects: list[SuspectSentence] = []
     for panel, text in panel_text(facts):
         taken: list[tuple[int, int]] = []
-        for item, number, language, pattern in _compiled():
-            for found in pattern.finditer(text):
+        for item, number, language, source, needed in _compiled():
+            if needed not in text:
+                continue  # cannot match: not compiled
+            for found in _regex(source).finditer(text):
                 if any(not (found.end() <= a or found.start() >= b) for a, b in taken):
                     continue
                 taken.append((found.start(), found.end()))

@@ -171,6 +171,7 @@ def check_sugars(facts: LabelFacts, context: ProductContext, lists: list[ParsedL
                         CITE_GROUP,
                         evidence,
                         pl.panel,
+                        term=ungrouped[0].name,
                     )
                 )
         elif ungrouped and exemption is not None:
@@ -193,6 +194,7 @@ def check_sugars(facts: LabelFacts, context: ProductContext, lists: list[ParsedL
                     CITE_GROUP,
                     evidence,
                     pl.panel,
+                    term=to_review[0].name,
                 )
             )
         if groups and not problems and not ungrouped:

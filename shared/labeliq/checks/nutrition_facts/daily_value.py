@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from fractions import Fraction
+from typing import TypedDict
 
 from labeliq.checks.common import daily_values, nft_values
 from labeliq.checks.common import rounding as nft_rounding
@@ -41,6 +42,23 @@ def _pct(value: float) -> str:
 
 def _choices(values: set[int]) -> str:
     return " or ".join(f"{v} %" for v in sorted(values))
+
+
+class _DvFix(TypedDict):
+    term: str
+    fix: str
+    fix_fr: str
+
+
+def _dv_fix(name: str, printed: float, expected: set[int]) -> _DvFix:
+    """The printed %DV highlighted, and the value to print instead."""
+    french = " ou ".join(f"{v} %" for v in sorted(expected))
+    return {
+        "term": _pct(printed),
+        "fix": f"Print the % Daily Value of {name.lower()} as {_choices(expected)} instead of {_pct(printed)}.",
+        "fix_fr": f"Indiquez {french} au lieu de {_pct(printed)} comme % de la valeur quotidienne sur cette ligne du "
+        "tableau.",
+    }
 
 
 def check_minerals(nft: NutritionFacts, judged_on: dt.date) -> list[Finding]:
@@ -108,6 +126,7 @@ def _mineral_finding(key: str, value: NutrientValue, mg: float, judged_on: dt.da
             cite + "; Table of Daily Values (2022)",
             evidence,
             panel,
+            **_dv_fix(name, printed, expected),
         )
     return failed(
         rule,
@@ -118,6 +137,7 @@ def _mineral_finding(key: str, value: NutrientValue, mg: float, judged_on: dt.da
         cite,
         evidence,
         panel,
+        **_dv_fix(name, printed, expected),
     )
 
 

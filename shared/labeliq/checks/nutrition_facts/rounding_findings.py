@@ -9,6 +9,7 @@ macronutrients worth 5 Calories or more).
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from labeliq.checks.common import nft_values
 from labeliq.checks.common import rounding as nft_rounding
@@ -92,7 +93,36 @@ def _finding(nft: NutritionFacts, key: str, printed: float, rule_id: Rule, evide
             )
     if legal:
         return passed(rule_id, message, citation, evidence, panel)
-    return failed(rule_id, message, citation, evidence, panel)
+    printed_text = f"{nft_rounding.fmt(printed)} {nft_rounding.RULES[key].unit}"  # highlighted in the row
+    fix, fix_fr = rounding_fix(key, printed)
+    return failed(rule_id, message, citation, evidence, panel, term=printed_text, fix=fix, fix_fr=fix_fr)
+
+
+def _comma(text: str) -> str:
+    """French decimals: 2.5 g is written 2,5 g."""
+    return re.sub(r"(?<=\d)\.(?=\d)", ",", text)
+
+
+def rounding_fix(key: str, printed: float) -> tuple[str, str]:
+    """What to print instead of an amount the rounding rule cannot produce ("2.5 g instead of 2.3 g"), EN and FR."""
+    rule = nft_rounding.RULES[key]
+    verdict = nft_rounding.judge(key, printed)
+    shown = f"{nft_rounding.fmt(printed)} {rule.unit}"
+    if verdict.legal:
+        return "", ""
+    if verdict.tier.increment is None:
+        options = [Decimal(0)]
+    else:
+        options = nft_rounding.nearest_multiples(verdict.printed, verdict.tier.increment)
+    values = [f"{nft_rounding.fmt(o)} {rule.unit}" for o in options]
+    return (
+        f"Print {rule.name.lower()} as {' or '.join(values)} instead of {shown} (round the true amount as the FDR "
+        "prescribes).",
+        _comma(
+            f"Indiquez {' ou '.join(values)} au lieu de {shown} sur cette ligne du tableau, en arrondissant la "
+            "quantité réelle comme le prescrit le RAD."
+        ),
+    )
 
 
 def check_core(nft: NutritionFacts) -> list[Finding]:

@@ -222,6 +222,7 @@ export function setupUpload(form) {
     for (const panel of panels) body.append("panels", panel.file, panel.nameInput.value.trim() + extension(panel.file));
     body.append("context", JSON.stringify(context));
     body.append("project_id", form.dataset.project);
+    body.append("mode", form.querySelector("input[name=mode]:checked")?.value || "standard");
     submit.disabled = true;
     submit.textContent = "Sending…";
     const answer = await api("POST", "/api/v1/jobs", body);
