@@ -19,7 +19,7 @@ from devstack.iap_proxy import LocalIapProxy
 from devstack.stack import LocalStack
 from devstack.workspace_stack import API_AUDIENCE
 from tests.api.client import REPO, ApiClient
-from tests.api.conftest import API_ENV
+from tests.conftest import API_ENV
 
 pytestmark = [pytest.mark.emulator, pytest.mark.slow]
 
