@@ -64,9 +64,10 @@ bench: $(STAMP)
 serve: $(STAMP)
 	$(PY) -m devstack.stack --serve --no-samples
 
-## screenshots: the browser tests again, saving the main screens of the web workspace into docs/screenshots/
+## screenshots: the browser tests again, saving the main screens of the web workspace into docs/screenshots/, and
+## page 1 of the crackers sample's Word report as printed (LibreOffice)
 screenshots: $(STAMP)
-	LABELIQ_SCREENSHOTS_DIR=docs/screenshots $(PY) -m pytest -q tests/web/test_browser.py
+	LABELIQ_SCREENSHOTS_DIR=docs/screenshots $(PY) -m pytest -q tests/web/test_browser.py tests/report/test_docx_pages.py
 
 ## bench-web: first render of a ~150-finding report in chromium and the bytes the page loads (local stack)
 bench-web: $(STAMP)

@@ -1,130 +1,299 @@
-"""Findings in the Word report: a checker's compact table of what needs action, its folded passes, the appendix.
+"""Findings in the Word report: the items to act on (one row per rule), the package checklist, the settled rules.
 
-A specialist acts on failures and open questions; passes and not-applicable findings are folded into one line
-per checker and kept whole in a landscape appendix, so nothing the Report carries is dropped from the document.
+A specialist acts on failures and open questions: each gets one row per rule, with what is wrong, what to change
+(`fix`) or the question to answer, the evidence quoted around the words that matter, the citation and, for a
+photo, a crop of the photo around it. The passing and not-applicable rules follow in one compact table per
+checker, so every finding of the Report is in the document once and no rule shows under two verdicts.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+import io
 
 from docx.document import Document as DocumentType
-from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.shared import Pt
+from docx.shared import Cm, Pt, RGBColor
+from docx.table import _Cell
+from lxml import etree
 
-from labeliq.checks.common.evidence import excerpt
+from labeliq.checks.common.evidence import excerpt as quote_around
+from labeliq.docx_images import PanelPictures, Picture
+from labeliq.docx_rules import Layout, RuleGroup, effective, is_package_check, rule_title
 from labeliq.docx_tables import (
     FAIL_RED,
     VERDICT_FILLS,
-    VERDICT_LABELS,
     W_P,
     add_line,
-    add_run,
     grid,
-    heading,
     put,
     shade,
     small,
 )
+from labeliq.docx_tables import add_run as add_xml_run
+from labeliq.docx_text import ReportLanguage, Words, words
 from labeliq.finding_location import location_text
-from labeliq.models import VERDICT_SEVERITY, CheckResult, Finding, Report, Verdict
-from labeliq.report import rule_sort_key
+from labeliq.models import CheckResult, Finding, Verdict
 
-# Widths in cm adding up to the text width (17.5 portrait, 23.9 landscape): the message gets the room.
-FINDING_COLUMNS = ("Rule · verdict", "What is wrong", "Evidence", "Citation")
-FINDING_WIDTHS_CM = (3.0, 7.7, 3.9, 2.9)  # rule ids run to "10.B.saturated_plus_trans"
-DETAIL_COLUMNS = ("Rule", "Checker", "Verdict", "What was found · citation", "Evidence")
-DETAIL_WIDTHS_CM = (2.3, 3.0, 1.7, 10.1, 6.8)
-DETAIL_EVIDENCE_CHARS = 90  # passes quote whole lists again and again; report.json keeps every quote in full
-DETAIL_FONT = Pt(8)
-OPEN_VERDICTS = (Verdict.FAIL, Verdict.NEEDS_REVIEW)
+# Widths in cm adding up to the text width (17.5): the message gets the room, the evidence room for a crop.
+ACTION_WIDTHS_CM = (2.5, 9.6, 5.4)
+CHECKLIST_WIDTHS_CM = (0.7, 2.5, 14.3)
+SETTLED_WIDTHS_CM = (3.0, 1.4, 13.1)
+CROP_MAX_W_CM, CROP_MAX_H_CM = 5.0, 3.2
+CHECKLIST_CROP_MAX_H_CM = 2.0  # enough to find the spot; the checklist is read with the package in hand
+TEXT = Pt(8.5)  # the action table and checklist: the report's body, kept small so a page holds several rules
+SMALL = Pt(7.5)
+RULE_ID_FITS = 12  # characters of a rule id that fit on one line of the rule column
+GREY = RGBColor(0x59, 0x59, 0x59)
 
 
-def clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def add_run(
+    paragraph: etree._Element,
+    text: str,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    size: Pt = TEXT,
+    color: RGBColor | None = None,
+    highlight: bool = False,
+) -> None:
+    """A run in the report's table type unless told otherwise (the bare XML run would take the 11 pt body)."""
+    add_xml_run(paragraph, text, bold=bold, italic=italic, size=size, color=color, highlight=highlight)
+
+
+def rule_id(rule: str) -> str:
+    """A long id ("10.E2.saturated_plus_trans") may wrap at its dots (a zero-width space), never mid-word."""
+    return rule if len(rule) <= RULE_ID_FITS else rule.replace(".", ".\u200b")
+
+
+def _flat(text: str) -> str:
+    return text.replace("\r", " ").replace("\n", " ").replace("\t", " ")
+
+
+def excerpt(finding: Finding, limit: int) -> tuple[str, str, str]:
+    """(before, words that matter, after): the evidence cut around its highlighted span by the one rule the
+    checkers quote by (labeliq.checks.common.evidence), ellipses where it was cut; without a span, its start."""
+    quote = quote_around(finding.evidence, finding.highlight, limit)
+    if quote.highlight is None:
+        return _flat(quote.text), "", ""
+    start, end = quote.highlight
+    return _flat(quote.text[:start]), _flat(quote.text[start:end]), _flat(quote.text[end:])
 
 
 def evidence_lines(finding: Finding, limit: int) -> list[str]:
-    """Evidence, then where it is (panel, box on the photo): what a reviewer needs to find it on the label."""
-    # quoted around the words that matter (labeliq.checks.common.evidence), never a prefix that cuts them off
-    lines = [excerpt(finding.evidence, finding.highlight, limit).text] if finding.evidence else []
+    """The evidence as quoted in the report, then where it is (panel, box on the photo), as plain lines."""
+    lines = ["".join(excerpt(finding, limit))] if finding.evidence else []
     where = location_text(finding) or (f"[panel {finding.panel}]" if finding.panel else "")
     return lines + ([where] if where else [])
 
 
-def _rule_list(findings: list[Finding]) -> str:
-    """Rule ids in rule order, a rule judged several times (e.g. once per statement) shown once with its count."""
-    counts = Counter(f.rule for f in findings)
-    return ", ".join(
-        rule if counts[rule] == 1 else f"{rule} (×{counts[rule]})" for rule in sorted(counts, key=rule_sort_key)
-    )
+def finding_text(finding: Finding, language: ReportLanguage) -> tuple[str, str, str, bool]:
+    """(message, fix, question, message shown in English for want of French) in the report's language; a fix or
+    question shown in English in a French report is marked so by its own prefix."""
+    if language != "fr":
+        return finding.message, finding.fix, finding.question, False
+    french = finding.fr
+    mark = words(language).english_only
+
+    def part(fr_text: str, english: str) -> str:
+        return fr_text or (mark + english if english else "")
+
+    if french is None:
+        return finding.message, part("", finding.fix), part("", finding.question), True
+    message = french.message or finding.message
+    return message, part(french.fix, finding.fix), part(french.question, finding.question), not french.message
 
 
-def _findings_table(doc: DocumentType, findings: list[Finding], max_evidence: int) -> None:
-    ordered = sorted(findings, key=lambda f: (-VERDICT_SEVERITY[f.verdict], rule_sort_key(f.rule)))
-    _, rows = grid(doc, FINDING_COLUMNS, len(ordered), FINDING_WIDTHS_CM)
-    for finding, row in zip(ordered, rows, strict=True):
-        put(row[0], finding.rule, bold=True)
-        failing = finding.verdict == Verdict.FAIL
-        add_line(row[0], VERDICT_LABELS[finding.verdict], bold=failing, color=FAIL_RED if failing else None)
-        shade(row[0], VERDICT_FILLS[finding.verdict])
-        put(row[1], finding.message + (" (LLM judge)" if finding.source == "llm" else ""))
-        lines = evidence_lines(finding, max_evidence)
-        put(row[2], lines[0] if lines else "")
-        for line in lines[1:]:
-            add_line(row[2], line, italic=True)
-        put(row[3], finding.citation)
+def _paragraph(cell: _Cell) -> etree._Element:
+    return etree.SubElement(cell._tc, W_P)
 
 
-def checker_section(doc: DocumentType, result: CheckResult, max_evidence: int) -> None:
-    title = heading(doc, f"{result.checker}: ", 2)
-    title.add_run(VERDICT_LABELS[result.verdict])
-    if result.error:
-        doc.add_paragraph(f"This check could not run: {result.error}")
-    if not result.findings:
-        doc.add_paragraph("This checker returned no finding.")
+def _first_paragraph(cell: _Cell) -> etree._Element:
+    found = cell._tc.find(W_P)
+    return found if found is not None else etree.SubElement(cell._tc, W_P)
+
+
+def _review_lines(cell: _Cell, finding: Finding, w: Words) -> None:
+    """The reviewer's decision beside the machine's verdict: both kept, who and when and why said."""
+    review = finding.review
+    if review is None:
         return
-    open_findings = [f for f in result.findings if f.verdict in OPEN_VERDICTS]
-    if open_findings:
-        _findings_table(doc, open_findings, max_evidence)
-    for verdict, label in ((Verdict.PASS, "Passed: "), (Verdict.NOT_APPLICABLE, "Not applicable: ")):
-        folded = [f for f in result.findings if f.verdict == verdict]
-        if folded:
-            small(doc, label, _rule_list(folded) + " (details in the appendix).")
-
-
-def _landscape_section(doc: DocumentType) -> None:
-    """The appendix is a dense five-column record: across the page its long messages take half the lines."""
-    section = doc.add_section(WD_SECTION.NEW_PAGE)
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = section.page_height, section.page_width
-
-
-def appendix(doc: DocumentType, report: Report, max_evidence: int) -> None:
-    """Every pass and not-applicable finding in full: folded to one line in the body, but still part of the record."""
-    settled = [
-        (result.checker, finding)
-        for result in report.results.values()
-        for finding in sorted(result.findings, key=lambda f: (rule_sort_key(f.rule), -VERDICT_SEVERITY[f.verdict]))
-        if finding.verdict not in OPEN_VERDICTS
-    ]
-    if not settled:
-        return
-    limit = min(max_evidence, DETAIL_EVIDENCE_CHARS)
-    _landscape_section(doc)
-    heading(doc, "Appendix: passed and not-applicable findings", 1)
-    small(
-        doc,
-        "",
-        f"Every finding folded into a 'Passed' or 'Not applicable' line above, in full except that evidence is "
-        f"shortened to {limit} characters (report.json keeps it whole).",
+    p = _paragraph(cell)
+    add_run(p, w.machine_verdict, bold=True, size=SMALL)
+    add_run(p, w.verdicts[finding.verdict] + " · ", size=SMALL)
+    add_run(p, w.reviewer_verdict, bold=True, size=SMALL)
+    add_run(
+        p,
+        f"{w.verdicts[review.verdict]} ({w.review_actions[review.action]}) {w.reviewer}{review.reviewer}, "
+        f"{review.at.strftime('%Y-%m-%d %H:%M UTC')}",
+        size=SMALL,
+        color=FAIL_RED if review.verdict == Verdict.FAIL else None,
     )
-    _, rows = grid(doc, DETAIL_COLUMNS, len(settled), DETAIL_WIDTHS_CM)
-    for (checker, finding), row in zip(settled, rows, strict=True):
-        put(row[0], finding.rule, size=DETAIL_FONT)
-        put(row[1], checker, size=DETAIL_FONT)
-        put(row[2], VERDICT_LABELS[finding.verdict], size=DETAIL_FONT)
-        shade(row[2], VERDICT_FILLS[finding.verdict])
-        put(row[3], finding.message + (" (LLM judge) " if finding.source == "llm" else " "), size=DETAIL_FONT)
-        add_run(row[3]._tc.find(W_P), finding.citation, italic=True, size=DETAIL_FONT)
-        put(row[4], " ".join(evidence_lines(finding, limit)), size=DETAIL_FONT)
+    if review.reason:
+        p = _paragraph(cell)
+        add_run(p, w.reason, bold=True, size=SMALL)
+        add_run(p, review.reason, size=SMALL)
+
+
+def _add_picture(cell: _Cell, picture: Picture, max_w_cm: float, max_h_cm: float) -> None:
+    width = min(max_w_cm, max_h_cm * picture.width_px / picture.height_px)
+    run = cell.add_paragraph().add_run()
+    run.add_picture(io.BytesIO(picture.jpeg), width=Cm(width))
+
+
+def _message_cell(cell: _Cell, group: RuleGroup, language: ReportLanguage, llm_answered: bool) -> None:
+    w = words(language)
+    title, title_fallback = rule_title(group.rule, language)
+    first = _first_paragraph(cell)
+    if title:
+        add_run(first, (w.english_only if title_fallback else "") + title, bold=True)
+    mixed = len({effective(f) for f in group.open_findings}) > 1
+    shown: set[tuple[str, ...]] = set()
+    for finding in group.open_findings:
+        message, fix, question, fallback = finding_text(finding, language)
+        said = (effective(finding).value, message, fix, question)
+        if finding.review is None and said in shown:
+            continue  # the same words twice (a statement judged per panel or per list): once is enough
+        shown.add(said)
+        p = first if not shown - {said} and not title else _paragraph(cell)
+        if is_package_check(finding):
+            add_run(p, "☐ ", bold=True)
+        elif mixed:
+            add_run(p, w.verdicts[effective(finding)] + ": ", bold=True)
+        if fallback:
+            add_run(p, w.english_only, italic=True, color=GREY)
+        suffix = w.llm_source if finding.source == "llm" and llm_answered else ""
+        add_run(p, message + suffix)
+        if fix and effective(finding) == Verdict.FAIL:
+            line = _paragraph(cell)
+            add_run(line, w.fix, bold=True, color=FAIL_RED)
+            add_run(line, fix)
+        elif question and effective(finding) == Verdict.NEEDS_REVIEW:
+            line = _paragraph(cell)
+            add_run(line, w.question, bold=True)
+            add_run(line, question)
+        _review_lines(cell, finding, w)
+    for finding in group.settled_findings:
+        message, _, _, fallback = finding_text(finding, language)
+        p = _paragraph(cell)
+        add_run(p, f"{w.also}{w.verdicts[effective(finding)]}: ", bold=True, size=SMALL, color=GREY)
+        add_run(p, (w.english_only if fallback else "") + message, size=SMALL, color=GREY)
+        _review_lines(cell, finding, w)
+
+
+def _evidence_cell(
+    cell: _Cell, group: RuleGroup, language: ReportLanguage, pictures: PanelPictures, limit: int
+) -> None:
+    w = words(language)
+    shown: set[tuple[str, str | None]] = set()
+    citations: list[str] = []
+    paragraph = _first_paragraph(cell)
+    for finding in group.open_findings:
+        if finding.citation not in citations:
+            citations.append(finding.citation)
+        key = (finding.evidence, finding.panel)
+        if key in shown:
+            continue
+        shown.add(key)
+        if finding.evidence:
+            before, span, after = excerpt(finding, limit)
+            add_run(paragraph, before, size=SMALL)
+            if span:
+                add_run(paragraph, span, bold=True, size=SMALL, highlight=True)
+            add_run(paragraph, after, size=SMALL)
+        where = location_text(finding) or (f"[{finding.panel}]" if finding.panel else "")
+        if not finding.evidence and not where:
+            add_run(paragraph, w.no_evidence, italic=True, size=SMALL, color=GREY)
+        elif where:
+            add_line(cell, where, italic=True, size=SMALL, color=GREY)
+        if finding.location is not None:
+            picture = pictures.crop(finding.panel, finding.location)
+            if picture is not None:
+                _add_picture(cell, picture, CROP_MAX_W_CM, CROP_MAX_H_CM)
+        paragraph = _paragraph(cell)
+    add_run(paragraph, "; ".join(citations), italic=True, size=SMALL)
+
+
+def action_table(
+    doc: DocumentType,
+    groups: list[RuleGroup],
+    language: ReportLanguage,
+    pictures: PanelPictures,
+    evidence_limit: int,
+    llm_answered: bool,
+) -> None:
+    """One row per rule to act on: marker and verdict, what is wrong and what to do, evidence and citation."""
+    w = words(language)
+    _, rows = grid(doc, w.action_columns, len(groups), ACTION_WIDTHS_CM)
+    for group, row in zip(groups, rows, strict=True):
+        verdict = group.verdict
+        put(row[0], f"#{group.number}", size=TEXT, color=GREY)
+        add_line(row[0], rule_id(group.rule), bold=True, size=TEXT)
+        add_line(row[0], w.verdicts[verdict], bold=True, size=TEXT, color=FAIL_RED if verdict == Verdict.FAIL else None)
+        add_line(row[0], group.checker.replace("_", " "), size=SMALL, color=GREY)
+        shade(row[0], VERDICT_FILLS[verdict])
+        _message_cell(row[1], group, language, llm_answered)
+        _evidence_cell(row[2], group, language, pictures, evidence_limit)
+
+
+def checklist_table(
+    doc: DocumentType, groups: list[RuleGroup], language: ReportLanguage, pictures: PanelPictures
+) -> None:
+    """Package checks with a box to tick: what only the physical package shows (type size, colour, symbols)."""
+    w = words(language)
+    _, rows = grid(doc, w.package_columns, len(groups), CHECKLIST_WIDTHS_CM)
+    for group, row in zip(groups, rows, strict=True):
+        put(row[0], "☐", size=Pt(12))
+        put(row[1], f"#{group.number}", size=TEXT, color=GREY)
+        add_line(row[1], rule_id(group.rule), bold=True, size=TEXT)
+        add_line(row[1], group.checker.replace("_", " "), size=SMALL, color=GREY)
+        first = _first_paragraph(row[2])
+        said: list[str] = []
+        for finding in group.open_findings:
+            message, _, question, fallback = finding_text(finding, language)
+            where = f" [{finding.panel}]" if finding.panel else ""
+            shown = (question or ((w.english_only if fallback else "") + message)) + where
+            if shown in said and finding.location is None:
+                continue  # the English and the French list asked alike: one box to tick
+            p = first if not said else _paragraph(row[2])
+            said.append(shown)
+            add_run(p, shown)
+            picture = pictures.crop(finding.panel, finding.location) if finding.location is not None else None
+            if picture is not None:
+                _add_picture(row[2], picture, CROP_MAX_W_CM, CHECKLIST_CROP_MAX_H_CM)
+        for finding in group.settled_findings:
+            message, _, _, fallback = finding_text(finding, language)
+            p = _paragraph(row[2])
+            add_run(p, f"{w.also}{w.verdicts[effective(finding)]}: ", bold=True, size=SMALL, color=GREY)
+            add_run(p, (w.english_only if fallback else "") + message, size=SMALL, color=GREY)
+
+
+def settled_tables(
+    doc: DocumentType, layout: Layout, results: dict[str, CheckResult], language: ReportLanguage
+) -> None:
+    """The rules that passed or do not apply, one compact table per checker, one row per rule."""
+    w = words(language)
+    by_checker: dict[str, list[RuleGroup]] = {}
+    for group in layout.settled:
+        by_checker.setdefault(group.checker, []).append(group)
+    for checker, result in results.items():
+        groups = by_checker.get(checker, [])
+        if result.error:
+            small(doc, checker.replace("_", " ") + ": ", w.checker_error.format(error=result.error))
+        if not groups:
+            continue
+        caption = small(doc, checker.replace("_", " "), "")
+        caption.paragraph_format.keep_with_next = True
+        _, rows = grid(doc, None, len(groups), SETTLED_WIDTHS_CM)
+        for group, row in zip(groups, rows, strict=True):
+            verdict = group.verdict if group.verdict in (Verdict.PASS, Verdict.NOT_APPLICABLE) else Verdict.PASS
+            put(row[0], rule_id(group.rule), size=SMALL)
+            put(row[1], w.verdicts[verdict], size=SMALL)
+            shade(row[1], VERDICT_FILLS[verdict])
+            citations = list(dict.fromkeys(f.citation for f in group.settled_findings))
+            settled = group.settled_findings
+            for index, finding in enumerate(settled):
+                message, _, _, fallback = finding_text(finding, language)
+                p = _first_paragraph(row[2]) if index == 0 else _paragraph(row[2])
+                add_run(p, (w.english_only if fallback else "") + message, size=SMALL)
+                if index == len(settled) - 1:
+                    add_run(p, "  " + "; ".join(citations), italic=True, size=SMALL, color=GREY)
+                _review_lines(row[2], finding, w)

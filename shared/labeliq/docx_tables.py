@@ -82,10 +82,11 @@ def add_run(
     italic: bool = False,
     size: Length | None = None,
     color: RGBColor | None = None,
+    highlight: bool = False,
 ) -> None:
-    """A run appended to a <w:p> element; properties in the order the schema requires (b, i, color, sz)."""
+    """A run appended to a <w:p> element; properties in the order the schema requires (b, i, color, sz, highlight)."""
     run = etree.SubElement(paragraph, _W + "r")
-    if bold or italic or size is not None or color is not None:
+    if bold or italic or size is not None or color is not None or highlight:
         properties = etree.SubElement(run, _W + "rPr")
         if bold:
             etree.SubElement(properties, _W + "b")
@@ -95,6 +96,8 @@ def add_run(
             etree.SubElement(properties, _W + "color", {_W + "val": str(color)})
         if size is not None:
             etree.SubElement(properties, _W + "sz", {_W + "val": str(round(size.pt * 2))})
+        if highlight:
+            etree.SubElement(properties, _W + "highlight", {_W + "val": "yellow"})
     _text_into(run, text)
 
 

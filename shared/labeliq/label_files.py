@@ -10,7 +10,7 @@ import datetime as dt
 import os
 import tempfile
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +27,7 @@ from labeliq.models import LabelFacts, Panel, Report, Verdict
 
 if TYPE_CHECKING:
     from labeliq.config import Settings
+    from labeliq.docx_text import ReportLanguage
     from labeliq.extraction.images import PhotoPanel
 
 LOG_NAME = "labeliq.log"
@@ -102,13 +103,37 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
-def write_report_files(report: Report, out_dir: Path, max_evidence_chars: int) -> tuple[Path, Path]:
+def panel_images(paths: Sequence[Path], inputs: LabelInputs) -> dict[str, bytes]:
+    """Panel name -> the bytes of the photo it was read from, for the report's thumbnails and crops (a panel split
+    from a wide photo shares the photo; its boxes are in the photo's pixels). PDF pages are left out: the report
+    draws on raster photos only. The files already passed intake, so their sizes are bounded."""
+    by_name = {path.name: path for path in paths}
+    out: dict[str, bytes] = {}
+    cache: dict[str, bytes] = {}
+    for photo in inputs.photos:
+        source = by_name.get(photo.panel.image_uri or "")
+        if source is None or source.suffix.lower() == ".pdf":
+            continue
+        if source.name not in cache:
+            cache[source.name] = source.read_bytes()
+        out[photo.panel.name] = cache[source.name]
+    return out
+
+
+def write_report_files(
+    report: Report,
+    out_dir: Path,
+    max_evidence_chars: int,
+    *,
+    language: ReportLanguage = "en",
+    images: Mapping[str, bytes] | None = None,
+) -> tuple[Path, Path]:
     from labeliq.docx_report import render_docx
     from labeliq.report import report_json
 
     # Render both before writing either, so a rendering failure never leaves a new JSON beside an old DOCX.
     json_bytes = report_json(report).encode("utf-8")
-    docx_bytes = render_docx(report, max_evidence_chars)
+    docx_bytes = render_docx(report, max_evidence_chars, language=language, panel_images=images)
     json_path, docx_path = out_dir / "report.json", out_dir / "report.docx"
     write_atomically(json_path, json_bytes)
     write_atomically(docx_path, docx_bytes)

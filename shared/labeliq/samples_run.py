@@ -16,7 +16,7 @@ from pathlib import Path
 from labeliq.config import ConfigError, Settings, load_settings
 from labeliq.intake import IMAGE_SUFFIXES, IntakeError, read_context_file
 from labeliq.judge import LlmSettingsError, judge_from_env
-from labeliq.label_files import LOG_NAME, load_inputs, new_job_id, parse_inputs, write_report_files
+from labeliq.label_files import LOG_NAME, load_inputs, new_job_id, panel_images, parse_inputs, write_report_files
 from labeliq.logging_setup import configure_logging, log_context
 from labeliq.models import Report, Verdict
 from labeliq.pipeline import check_label
@@ -54,7 +54,8 @@ def check_sample(folder: Path, out_dir: Path, settings: Settings) -> SampleOutco
         report = check_label(parse_inputs(inputs), context, job_id, judge)
         sample_out = out_dir / folder.name
         sample_out.mkdir(parents=True, exist_ok=True)
-        write_report_files(report, sample_out, settings.max_evidence_chars)
+        images = panel_images(sample_inputs(folder), inputs)
+        write_report_files(report, sample_out, settings.max_evidence_chars, images=images)
         logger.info("sample %s checked", folder.name, extra={"verdict": report.summary.verdict.value})
     return SampleOutcome(folder.name, report)
 

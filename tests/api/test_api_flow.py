@@ -199,6 +199,27 @@ def test_sign_off_locks_the_job(flow: Flow) -> None:
     assert flow.owner.get(f"/api/v1/jobs/{flow.job_id}").json()["signed_off"]["version"] == latest
 
 
+def _docx_paragraphs(response: requests.Response) -> list[str]:
+    import docx
+
+    assert response.status_code == 200, response.text
+    return [p.text for p in docx.Document(io.BytesIO(response.content)).paragraphs]
+
+
+def test_the_signed_off_word_report_says_by_whom_and_comes_in_french(flow: Flow) -> None:
+    latest = flow.owner.get(f"/api/v1/jobs/{flow.job_id}").json()["signed_off"]["version"]
+    path = f"/api/v1/jobs/{flow.job_id}/report.docx"
+    english = _docx_paragraphs(flow.viewer.get(path, params={"version": latest}))
+    assert any(p.startswith("Overall verdict:") and f"Signed off by {flow.reviewer_email} on " in p for p in english)
+    french = flow.viewer.get(path, params={"version": latest, "language": "fr"})
+    assert f"-v{latest}-fr.docx" in french.headers["Content-Disposition"]
+    first = _docx_paragraphs(french)
+    assert first[0].startswith("Rapport de conformité de l'étiquette")
+    assert any(p.startswith("Verdict global :") and f"Approuvé par {flow.reviewer_email} le " in p for p in first)
+    refused = flow.viewer.get(path, params={"language": "de"})
+    assert refused.status_code == 400 and "language must be one of en, fr" in refused.json()["detail"]
+
+
 def test_jobs_are_listed_with_filters(flow: Flow) -> None:
     path = f"/api/v1/projects/{flow.project_id}/jobs"
     assert [j["job_id"] for j in flow.viewer.get(path, params={"status": "DONE"}).json()["jobs"]] == [flow.job_id]

@@ -74,6 +74,26 @@ def test_default_out_dir_is_labeliq_out_in_the_working_directory(tmp_path: Path)
     assert (tmp_path / "labeliq-out" / "labeliq.log").is_file()
 
 
+def test_report_language_fr_writes_the_word_report_in_french(tmp_path: Path) -> None:
+    sample = REPO / "samples" / "crackers-date-allergen-faults"
+    out = tmp_path / "out"
+    code = cli.main(["check", "--report-language", "fr", "--out", str(out), *map(str, sorted(sample.glob("*.txt")))])
+    assert code == 0
+    paragraphs = [p.text for p in docx.Document(str(out / "report.docx")).paragraphs]
+    assert paragraphs[0].startswith("Rapport de conformité de l'étiquette : ")
+    assert "À corriger et à confirmer" in paragraphs and "What to fix and what to confirm" not in paragraphs
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["summary"]["failing_rules"]  # report.json is the same whatever the Word report's language
+
+
+def test_an_unknown_report_language_is_bad_input(tmp_path: Path) -> None:
+    sample = REPO / "samples" / "crackers-date-allergen-faults"
+    done = labeliq("check", "--report-language", "de", "--out", tmp_path / "out", *sorted(sample.glob("*.txt")))
+    assert done.returncode == 2
+    assert "--report-language" in done.stderr and "'de'" in done.stderr
+    assert not (tmp_path / "out").exists()
+
+
 # --- bad input: exit 2, a message naming the file and the problem, nothing written ------------------------------
 
 

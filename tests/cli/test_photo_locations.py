@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import docx
 import pytest
 
 from labeliq import cli
 from labeliq.finding_location import location_text
-from labeliq.models import Report
+from labeliq.models import Report, Verdict
 
 PHOTOS = Path(__file__).resolve().parents[2] / "samples" / "granola-photos"
 
@@ -34,3 +35,14 @@ def test_photo_findings_carry_the_box_of_their_evidence(tmp_path: Path, monkeypa
         assert location_text(finding).startswith(f"[{finding.panel}, x ")
     text_only = [f for r in report.results.values() for f in r.findings if f.panel and f.panel not in sizes]
     assert all(f.location is None for f in text_only)
+    # the Word report draws the photos: a thumbnail per panel, and a crop per open item read at a known box
+    document = docx.Document(str(out / "report.docx"))
+    pictures = document.inline_shapes
+    open_located = {
+        (f.panel, f.evidence)
+        for r in report.results.values()
+        for f in r.findings
+        if f.location is not None and f.verdict in (Verdict.FAIL, Verdict.NEEDS_REVIEW)
+    }
+    assert len(pictures) >= len(sizes) + (1 if open_located else 0)
+    assert (out / "report.docx").stat().st_size < 1_500_000  # pictures are small JPEGs, not the photos

@@ -189,6 +189,37 @@ def test_failing_finding_shows_its_box_on_the_right_photo(
     page.context.close()
 
 
+def test_the_word_report_shows_the_photos_and_comes_in_french(
+    photo_job: dict[str, Any], web_stack: LocalStack, browser: Any, base_url: str, tmp_path: Path
+) -> None:
+    import io
+
+    import docx
+
+    job_id = photo_job["job_id"]
+    stored = (
+        web_stack.client.storage_client()
+        .bucket(web_stack.config.output_bucket)
+        .blob(f"reports/{job_id}/v1.docx")
+        .download_as_bytes()
+    )
+    panels = len(photo_job["report"]["label_facts"]["panels"])
+    assert len(docx.Document(io.BytesIO(stored)).inline_shapes) >= panels  # the workflow drew the uploaded photos
+    page = signed_in(browser, base_url, ALICE)
+    page.goto(f"{base_url}/jobs/{job_id}")
+    page.get_by_label("Word report language").select_option("fr")
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download the Word report in this language").click()
+    path = tmp_path / "v1-fr.docx"
+    download_info.value.save_as(str(path))
+    assert download_info.value.suggested_filename == f"{job_id}-v1-fr.docx"
+    document = docx.Document(str(path))
+    assert document.paragraphs[0].text.startswith("Rapport de conformité de l'étiquette : ")
+    assert "À corriger et à confirmer" in [p.text for p in document.paragraphs]
+    assert len(document.inline_shapes) >= panels  # thumbnails (and crops) in French too
+    page.context.close()
+
+
 def test_override_with_reason_saves_version_2_and_its_docx_says_so(
     photo_job: dict[str, Any], browser: Any, base_url: str, tmp_path: Path
 ) -> None:

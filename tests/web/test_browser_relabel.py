@@ -1,7 +1,8 @@
-"""Relabel mode in a real browser (Debian chromium + Playwright) against the real local stack and API: the mode
-chosen with the new-check form's radio group, the Italian sample checked to DONE, the proposed sticker shown field
-by field (source text, machine-made mark, state), one field approved and one edited (refused without a reason
-first), each saved as a new version through the API's sticker decisions and read back from the API and the DOCX.
+"""Relabel mode in a real browser (Debian chromium + Playwright) against the real local stack and API (the
+session's shared `api_stack`): the mode chosen with the new-check form's radio group, the Italian sample checked to
+DONE, the proposed sticker shown field by field (source text, machine-made mark, state), one field approved and one
+edited (refused without a reason first), each saved as a new version through the API's sticker decisions and read
+back from the API and the DOCX.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import time
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,35 +18,27 @@ from typing import Any
 import pytest
 from docx import Document
 
-from devstack.stack import LocalStack, StackConfig
+from devstack.stack import LocalStack
 from tests.web.browser import CHROMIUM, CHROMIUM_ARGS, ApiAs, save_screenshot
 from tests.web.test_browser import _missing, signed_in
 
 pytestmark = [pytest.mark.emulator, pytest.mark.slow]
 
 SAUCE = Path(__file__).resolve().parents[2] / "samples-relabel" / "italian-sauce"
-ALICE = "alice@example.com"
+ALICE = f"relabel-{uuid.uuid4().hex[:8]}@example.com"  # its own user: the stack is shared
 DONE_TIMEOUT_S = 300
 STORAGE_EN = "Store in a cool, dry place. Once opened, refrigerate and use within 3 days."
 STORAGE_FR = "Conserver dans un endroit frais et sec. Après ouverture, réfrigérer et consommer dans les 3 jours."
 
 
 @pytest.fixture(scope="module")
-def relabel_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStack]:
+def relabel_stack(request: pytest.FixtureRequest) -> LocalStack:
+    """The session's stack with the API (tests/conftest.py), shared with the API and browser tests."""
     missing = _missing()
     if missing:
         pytest.skip(missing)
-    base = tmp_path_factory.mktemp("relabelweb")
-    config = StackConfig(
-        project="labeliq-relabelweb",
-        input_bucket="labeliq-relabelweb-in",
-        output_bucket="labeliq-relabelweb-out",
-        log_dir=base / "logs",
-        api=True,
-        upload_trigger=True,
-    )
-    with LocalStack(config) as running:
-        yield running
+    stack: LocalStack = request.getfixturevalue("api_stack")
+    return stack
 
 
 @pytest.fixture(scope="module")

@@ -41,6 +41,10 @@ def test_job_page_has_progress_failing_rules_decision_names_and_the_docx_link(pa
     assert '<h2 id="progress-h">Progress</h2>' in html and 'aria-labelledby="progress-h"' in html
     assert '<h2 id="failing-h">Failing rules</h2>' in html
     assert ">Download report (DOCX)</a>" in html and "report.docx?version=1" in html
+    # the Word report's language: a labelled choice that asks the API for ?language=fr
+    assert '<form class="docx-language" method="get" action="/api/v1/jobs/job-1/report.docx">' in html
+    assert '<label for="docx-language">Word report language</label>' in html
+    assert '<select id="docx-language" name="language">' in html and '<option value="fr" lang="fr">Français' in html
     assert '<button type="button" id="save-decisions">Save decisions</button>' in html
     for option in ("Accept", "Override: pass", "Override: fail", "Defer"):
         assert f">{option}</option>" in html

@@ -14,7 +14,8 @@ from typing import Any
 
 from labeliq.api.call import Call, Reply
 from labeliq.api.job_view import job_view
-from labeliq.api.versions import DOCX_CONTENT_TYPE, pick_version, version_view, versions_of
+from labeliq.api.versions import DOCX_CONTENT_TYPE, docx_for_download, pick_version, version_view, versions_of
+from labeliq.docx_text import REPORT_LANGUAGES, ReportLanguage
 from labeliq.logging_setup import log_context
 from labeliq.models import JobManifest, JobMode, JobStatus, ProductContext
 from labeliq.workspace.errors import ApiError, not_found
@@ -84,14 +85,27 @@ def get_report_docx(call: Call) -> Reply:
     record = require_job(call, call.params["job_id"])
     versions = versions_of(call.rt, record, call.rt.jobs.get_job(record.job_id))
     version = pick_version(versions, call.query_int("version"), record.job_id)
-    data = call.rt.blobs.read_docx(record.job_id, version.n)
+    language = report_language(call)
+    data = docx_for_download(call.rt, record, version.n, language)
     if data is None:
         raise ApiError(404, "not_found", f"version {version.n} of job {record.job_id} has no Word report")
+    suffix = f"-{language}" if language not in (None, "en") else ""
     headers = {
-        "Content-Disposition": f'attachment; filename="{record.job_id}-v{version.n}.docx"',
+        "Content-Disposition": f'attachment; filename="{record.job_id}-v{version.n}{suffix}.docx"',
         "X-Report-Version": str(version.n),
     }
     return Reply(200, data, headers, content_type=DOCX_CONTENT_TYPE)
+
+
+def report_language(call: Call) -> ReportLanguage | None:
+    """?language=en|fr: the Word report's language (None: not asked, English)."""
+    raw = call.request.args.get("language")
+    if raw is None or raw == "":
+        return None
+    if raw not in REPORT_LANGUAGES:
+        raise ApiError(400, "bad_query", f"language must be one of {', '.join(REPORT_LANGUAGES)}, got {raw!r}")
+    language: ReportLanguage = raw  # narrowed by the check above
+    return language
 
 
 def get_panel(call: Call) -> Reply:
@@ -216,5 +230,7 @@ def _store_upload(
         rt.records.forget_upload(key, job_id)
         rt.jobs.fail(job_id, reason)
         raise
-    logger.info("job %s uploaded: %d panels", job_id, len(panels), extra={"event": "job_uploaded"})
+    logger.info(
+        "job %s uploaded: %d panels, mode %s", job_id, len(panels), mode, extra={"event": "job_uploaded", "mode": mode}
+    )
     return Reply(202, {"job_id": job_id, "status": JobStatus.QUEUED.value, "project_id": project_id})

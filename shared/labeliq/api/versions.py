@@ -11,9 +11,10 @@ import logging
 
 from labeliq.api.runtime import ApiRuntime
 from labeliq.cloud.blobs import docx_object, report_object
+from labeliq.docx_text import ReportLanguage
 from labeliq.models import Job, JobStatus, Report
 from labeliq.workspace.errors import ApiError
-from labeliq.workspace.records import JobRecord, VersionRecord
+from labeliq.workspace.records import JobRecord, SignOff, VersionRecord
 
 logger = logging.getLogger(__name__)
 
@@ -27,11 +28,52 @@ def machine_version(job: Job | None) -> int:
     return job.report_version or 0
 
 
-def render_docx_bytes(rt: ApiRuntime, report: Report) -> bytes:
+def render_docx_bytes(
+    rt: ApiRuntime,
+    report: Report,
+    *,
+    language: ReportLanguage = "en",
+    signed_off: SignOff | None = None,
+    images: dict[str, bytes] | None = None,
+) -> bytes:
     from labeliq.docx_report import render_docx
     from labeliq.workspace.summaries import rendering_view
 
-    return render_docx(rendering_view(report), rt.limits.max_evidence_chars)
+    return render_docx(
+        rendering_view(report),
+        rt.limits.max_evidence_chars,
+        language=language,
+        panel_images=images,
+        signed_off=signed_off,
+    )
+
+
+def panel_images(rt: ApiRuntime, job_id: str, report: Report) -> dict[str, bytes]:
+    """The uploaded photos the report's panels were read from, by panel name, for the Word report's pictures."""
+    from labeliq.docx_images import photo_sources
+
+    read: dict[str, bytes | None] = {}
+    out: dict[str, bytes] = {}
+    for panel, source in photo_sources(report.label_facts).items():
+        if source not in read:
+            read[source] = rt.blobs.read_input(job_id, source)
+        data = read[source]
+        if data is not None:
+            out[panel] = data
+    return out
+
+
+def docx_for_download(rt: ApiRuntime, record: JobRecord, version: int, language: ReportLanguage | None) -> bytes | None:
+    """The version's Word file: the stored one as the workflow or the review wrote it, or, for another language,
+    a signed-off version or a photo job, one rendered now from the stored report.json (the stored file is never
+    rewritten: a version is created once)."""
+    signed = record.signed_off if record.signed_off is not None and record.signed_off.version == version else None
+    photos = any(p.content_type.startswith("image/") for p in record.panels)
+    if language in (None, "en") and signed is None and not photos:
+        return rt.blobs.read_docx(record.job_id, version)
+    report = read_report(rt, record.job_id, version)
+    images = panel_images(rt, record.job_id, report) if photos else None
+    return render_docx_bytes(rt, report, language=language or "en", signed_off=signed, images=images)
 
 
 def write_version(rt: ApiRuntime, report: Report) -> None:

@@ -1,5 +1,6 @@
-"""`labeliq check INPUT... [--mode check|relabel] [--context FILE] [--out DIR] [--fail-on VERDICT]`: check a label
-in this process (relabel mode: propose and check a Canadian sticker for a foreign label, labeliq.relabel)."""
+"""`labeliq check INPUT... [--mode check|relabel] [--context FILE] [--out DIR] [--report-language en|fr]
+[--fail-on VERDICT]`: check a label in this process (relabel mode: propose and check a Canadian sticker for a
+foreign label, labeliq.relabel); photos given as panels are drawn into the Word report."""
 
 from __future__ import annotations
 
@@ -14,12 +15,14 @@ from pydantic import BaseModel
 
 from labeliq.cli.exits import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, BadInput
 from labeliq.config import Settings
+from labeliq.docx_text import REPORT_LANGUAGES
 from labeliq.intake import IMAGE_SUFFIXES, IMAGE_TYPES, TEXT_SUFFIXES, read_context_file
 from labeliq.label_files import (
     LabelInputs,
     format_summary,
     load_inputs,
     new_job_id,
+    panel_images,
     parse_inputs,
     write_report_files,
 )
@@ -126,7 +129,13 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
             report = relabel_job(inputs, context, job_id, translator, judge)
         else:
             report = check_label(parse_inputs(inputs), context, job_id, judge)
-        json_path, docx_path = write_report_files(report, out_dir, settings.max_evidence_chars)
+        json_path, docx_path = write_report_files(
+            report,
+            out_dir,
+            settings.max_evidence_chars,
+            language=args.report_language,
+            images=panel_images(args.inputs, inputs),
+        )
         logger.info("report written", extra={"report": str(json_path), "verdict": report.summary.verdict.value})
     print(format_summary(report))
     print(f"report: {json_path}\n        {docx_path}")
@@ -155,6 +164,12 @@ def add_check(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -
         choices=["check", "relabel"],
         default="check",
         help="check: judge the label; relabel: propose a Canadian sticker for a foreign label (default: check)",
+    )
+    parser.add_argument(
+        "--report-language",
+        choices=list(REPORT_LANGUAGES),
+        default="en",
+        help="the language of report.docx's headings and texts: en or fr (default: en); report.json is the same",
     )
     parser.add_argument(
         "--fail-on",

@@ -37,6 +37,7 @@ from labeliq.cloud.state import Claim, FirestoreLlmCache, JobStore
 from labeliq.config import Settings
 from labeliq.heartbeat import beat
 from labeliq.intake import (
+    IntakeError,
     IntakeLimits,
     check_job_pixels,
     check_panel_names,
@@ -403,10 +404,30 @@ def assemble_report(request: AssembleRequest, rt: Runtime) -> AssembleResponse |
 # -- render_docx ----------------------------------------------------------------------------------------------
 
 
-def _render(report: Report) -> bytes:
+def _render(report: Report, images: dict[str, bytes]) -> bytes:
     from labeliq.docx_report import render_docx as render
 
-    return render(report, _limits().max_evidence_chars)
+    return render(report, _limits().max_evidence_chars, panel_images=images)
+
+
+def _panel_images(rt: Runtime, job_id: str, report: Report) -> dict[str, bytes]:
+    """The job's uploaded photos its panels were read from, for the report's thumbnails and crops. A recheck run
+    has only the corrected facts in its folder: its photos are the original job's, and its report has none."""
+    from labeliq.docx_images import photo_sources
+
+    limit = IntakeLimits.from_settings(_limits()).max_bytes("image")
+    read: dict[str, bytes | None] = {}
+    out: dict[str, bytes] = {}
+    for panel, source in photo_sources(report.label_facts).items():
+        if source not in read:
+            try:
+                read[source] = rt.blobs.read_panel(job_id, source, max_bytes=limit)
+            except (NotFoundError, IntakeError):
+                read[source] = None
+        data = read[source]
+        if data is not None:
+            out[panel] = data
+    return out
 
 
 def render_docx(request: RenderRequest, rt: Runtime) -> RenderResponse:
@@ -420,7 +441,7 @@ def render_docx(request: RenderRequest, rt: Runtime) -> RenderResponse:
 
     with rt.jobs.lease_kept(job_id, step, owner) as lease:
         report = Report.model_validate_json(rt.blobs.read_output(report_object(job_id, version), "the report"))
-        docx = _render(report)
+        docx = _render(report, _panel_images(rt, job_id, report))
         lease.check()
         written = rt.blobs.write_once(docx_object(job_id, version), docx, content_type=DOCX_CONTENT_TYPE)
     response = RenderResponse(job_id=job_id, version=version, docx_uri=written.uri)

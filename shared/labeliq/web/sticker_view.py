@@ -46,6 +46,11 @@ class StickerFieldView:
         return STATE_LABEL.get(self.state, self.state)
 
     @property
+    def from_context(self) -> bool:
+        """Made from a context key (e.g. the Canadian dealer), not from the foreign label's text."""
+        return self.source_text.startswith("context ")
+
+    @property
     def approvable(self) -> bool:
         """Only a field with text in both languages can be approved as proposed (the API refuses the others)."""
         return bool(self.en.strip() and self.fr.strip())

@@ -32,20 +32,6 @@ def effective_summary(report: Report) -> Summary:
     return summarize(effective_results(report))
 
 
-def _reviewed_message(finding: Finding) -> str:
-    review = finding.review
-    if review is None:
-        return finding.message
-    if review.action == "override":
-        what = f"overridden by {review.reviewer}: machine verdict {finding.verdict.value}, now {review.verdict.value}"
-    elif review.action == "accept":
-        what = f"accepted by {review.reviewer}"
-    else:
-        what = f"deferred by {review.reviewer}"
-    reason = f" ({review.reason})" if review.reason else ""
-    return f"{finding.message} [Review: {what}{reason}]"
-
-
 def _corrected_message(finding: Finding) -> str:
     if not finding.corrected_facts:
         return finding.message
@@ -54,17 +40,13 @@ def _corrected_message(finding: Finding) -> str:
 
 
 def rendering_view(report: Report) -> Report:
-    """The report the Word file shows for a version: effective verdicts, with who decided what and why."""
-    results: dict[str, CheckResult] = {}
-    for name, result in effective_results(report).items():
-        originals = report.results[name].findings
-        findings = [
-            shown.model_copy(
-                update={
-                    "message": _corrected_message(original.model_copy(update={"message": _reviewed_message(original)}))
-                }
-            )
-            for shown, original in zip(result.findings, originals, strict=True)
-        ]
-        results[name] = result.model_copy(update={"findings": findings})
+    """The report the Word file shows for a version: the machine's verdicts kept on the findings beside each
+    reviewer's decision (the renderer shows both and counts the reviewer's), corrected facts named on the
+    findings that use them, and the summary of the effective verdicts."""
+    results = {
+        name: result.model_copy(
+            update={"findings": [f.model_copy(update={"message": _corrected_message(f)}) for f in result.findings]}
+        )
+        for name, result in report.results.items()
+    }
     return report.model_copy(update={"results": results, "summary": effective_summary(report)})

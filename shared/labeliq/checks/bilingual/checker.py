@@ -55,6 +55,7 @@ _TITLES: dict[str, dict[str, re.Pattern[str]]] = {
     },
 }
 _LANG_NAME = {"en": "English", "fr": "French"}
+_LANG_FR = {"en": "anglaise", "fr": "française"}
 
 
 @dataclass
@@ -163,6 +164,10 @@ def _check_field(field: _Field, full_text: str) -> Finding:
         _CITE,
         field.evidence,
         field.panel,
+        fix=f"Add the {_LANG_NAME[missing]} version of the {field.name}, with the same information as the "
+        f"{_LANG_NAME[shown]} one.",
+        fix_fr=f"Ajoutez la version {_LANG_FR[missing]} de cette mention, avec la même information que la version "
+        f"{_LANG_FR[shown]}.",
     )
 
 

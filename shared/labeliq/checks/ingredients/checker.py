@@ -203,6 +203,7 @@ def _separators(pl: ParsedList) -> Finding:
             CITE_SEPARATORS,
             short(pl.body),
             pl.panel,
+            term=";" if ";" in pl.body else None,
         )
     bullets = [e.name for e in walk(pl.entries) if re.search(r"[•·●]", e.separators)]
     if bullets:

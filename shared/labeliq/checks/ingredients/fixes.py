@@ -58,12 +58,14 @@ FIXES: dict[str, Advice] = {
     ),
     "5.6": Advice(
         title_fr="Séparateur : une puce ou une virgule entre les ingrédients",
-        fix="Separate the ingredients with commas or bullets, e.g. after {term}.",
-        fix_fr="Séparez les ingrédients par des virgules ou des puces, p. ex. après {term}.",
-        question="Are the ingredients near {term} separated by commas or bullets?",
-        question_fr="Les ingrédients près de {term} sont-ils séparés par des virgules ou des puces ?",
-        subject="each ingredient",
-        subject_fr="chaque ingrédient",
+        fix="Replace {term} with commas between the ingredients (or bullets), and commas between components.",
+        fix_fr="Remplacez {term} par des virgules entre les ingrédients (ou des puces), et des virgules entre les "
+        "constituants.",
+        question="Are the ingredients separated by commas or bullets, and their components by commas?",
+        question_fr="Les ingrédients sont-ils séparés par des virgules ou des puces, et leurs constituants par des "
+        "virgules ?",
+        subject="the separator",
+        subject_fr="le séparateur",
     ),
     "5.7": Advice(
         title_fr="Les constituants figurent entre parenthèses juste après l'ingrédient",

@@ -34,7 +34,6 @@ async function decide(item, decision, button) {
     return;
   }
   showError(error, `Not saved: ${describeError(answer)}`);
-  error.focus?.();
 }
 
 if (section) {
