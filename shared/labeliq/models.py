@@ -337,6 +337,26 @@ ProductKind = Literal[
     "fat_or_oil",
     "cheese",
     "yogurt",
+    # B.01.007(3)(c), (d): exempt from the best-before / packaged-on date; B.01.007(7): "use by" instead
+    "vending_machine_serving",
+    "prepackaged_donut",
+    "fresh_yeast",
+]
+
+# The commodities that, imported, generally must show "Product of [country]" (CFIA ILT, country of origin,
+# mandatory labelling; cfia-rules.md 3.5). Not a kind of food for the other rules: a product can be both a
+# "cheese" (product_kind) and a "dairy_product" here.
+OriginCommodity = Literal[
+    "wine_or_brandy",
+    "dairy_product",
+    "honey",
+    "fish_or_fish_product",
+    "fresh_fruit_or_vegetable",
+    "shell_eggs",
+    "processed_eggs",
+    "meat_product",
+    "maple_product",
+    "processed_fruit_or_vegetable_product",
 ]
 
 
@@ -368,6 +388,7 @@ class ProductContext(Strict):
     imported: bool | None = None
     wholly_manufactured_abroad: bool | None = None
     country_of_origin: str | None = None
+    origin_commodity: OriginCommodity | None = None
     main_dish: bool | None = None
     intended_solely_for_children_under_4: bool | None = None
     supplemented_food: bool | None = None

@@ -55,15 +55,21 @@ class LabelOutcome:
     verdict: str | None = None
     failing_rules: tuple[str, ...] = ()
     error: str | None = None
+    checkers_not_run: tuple[str, ...] = ()  # a report missing these is incomplete: not ok
 
     @property
     def ok(self) -> bool:
-        return self.status == "DONE" and self.verdict is not None
+        return self.status == "DONE" and self.verdict is not None and not self.checkers_not_run
 
     def line(self) -> str:
+        failing = ", ".join(self.failing_rules) or "none"
         if self.ok:
-            failing = ", ".join(self.failing_rules) or "none"
             return f"{self.label}: {self.verdict} (failing rules: {failing}) in {self.seconds:.1f} s, job {self.job_id}"
+        if self.status == "DONE" and self.verdict is not None:
+            return (
+                f"{self.label}: {self.verdict} (failing rules: {failing}), INCOMPLETE: could not run "
+                f"{', '.join(self.checkers_not_run)} (job {self.job_id})"
+            )
         return f"{self.label}: {self.status}: {self.error or 'no report'} (job {self.job_id or '-'})"
 
 
@@ -110,13 +116,18 @@ def load_label(path: Path, limits: IntakeLimits) -> LabelFolder:
     return LabelFolder(path.name, path, panels, context.model_dump(mode="json", exclude_none=True))
 
 
-def read_verdict(files: Sequence[Path]) -> tuple[str | None, tuple[str, ...]]:
-    """The overall verdict and failing rules of a downloaded report.json (None when there is none)."""
+def read_verdict(files: Sequence[Path]) -> tuple[str | None, tuple[str, ...], tuple[str, ...]]:
+    """The overall verdict, failing rules and checkers that could not run of a downloaded report.json (a verdict of
+    None when there is none)."""
     report = next((path for path in files if path.name == "report.json"), None)
     if report is None:
-        return None, ()
+        return None, (), ()
     summary = json.loads(report.read_text(encoding="utf-8"))["summary"]
-    return str(summary["verdict"]), tuple(summary.get("failing_rules", ()))
+    return (
+        str(summary["verdict"]),
+        tuple(summary.get("failing_rules", ())),
+        tuple(summary.get("checker_errors", ())),
+    )
 
 
 class Progress:
@@ -181,9 +192,16 @@ def run_batch(
             return LabelOutcome(
                 label.name, "", "ERROR", time.perf_counter() - started, error=f"{type(exc).__name__}: {exc}"
             )
-        verdict, failing = read_verdict(result.files) if result.status == "DONE" else (None, ())
+        verdict, failing, not_run = read_verdict(result.files) if result.status == "DONE" else (None, (), ())
         return LabelOutcome(
-            label.name, result.job_id, result.status, time.perf_counter() - started, verdict, failing, result.error
+            label.name,
+            result.job_id,
+            result.status,
+            time.perf_counter() - started,
+            verdict,
+            failing,
+            result.error,
+            not_run,
         )
 
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:

@@ -8,9 +8,9 @@ import pytest
 
 from devstack.stack import LocalStack
 from tests.api.client import ApiClient
-from tests.conftest import JOBS_PER_MINUTE
+from tests.conftest import API_ENV, JOBS_PER_MINUTE
 
-__all__ = ["JOBS_PER_MINUTE"]
+__all__ = ["API_ENV", "JOBS_PER_MINUTE"]
 
 
 @pytest.fixture(scope="session")

@@ -4,6 +4,7 @@ Loaded by functions-framework as module `main` (with --target extract, run_agent
   "-f503before-"  the first call of each (function, job, group) answers 503 before any work is done
   "-f503after-"   the first call does all the work, then answers 503: the answer is lost, the work is not
   "-hang-"        render_docx's first call does all the work, then hangs (the test kills the process mid-call)
+  "-failtables-"  every run_agent_group call for the tables group answers 500 (a group that fails for good)
 "First" holds across restarts (a marker file in LABELIQ_TEST_FAULT_DIR), as a restarted process must not hang again.
 Every injected fault is logged as a JSON line with "event": "fault_injected", so a test can prove it fired.
 """
@@ -64,6 +65,9 @@ def _wrap(name: str) -> Callable[[Any], Any]:
         job_id = body.get("job_id") if isinstance(body, dict) else None
         if not isinstance(job_id, str) or not isinstance(body, dict) or body.get("failure") is not None:
             return _real(name)(request)
+        if "-failtables-" in job_id and name == "run_agent_group" and body.get("group") == "tables":
+            _note(name, "-failtables-", body)  # every call: the tables branch fails for good (500 is not retried)
+            return {"error": {"code": "injected", "message": "the tables group failed (injected)"}}, 500
         for fault in ("-f503before-", "-f503after-", "-hang-"):
             if fault == "-hang-" and name != "render_docx":
                 continue  # one hanging function is enough to kill mid-call

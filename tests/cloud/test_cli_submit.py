@@ -156,3 +156,22 @@ def test_a_reused_job_id_is_refused_for_another_label_and_finds_the_result_for_t
     assert not (tmp_path / "other" / job_id).exists()
     stored_after = {name: bucket.blob(name).download_as_bytes() for name in in_objects(stack, job_id)}
     assert stored_after == stored_before, "nothing stored was replaced or added"
+
+
+def test_submit_exits_non_zero_when_some_checkers_could_not_run(
+    stack: LocalStack, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Issue 16.4: a report with checkers that could not run came back with exit 0, as if it judged the whole label.
+    stack_file = tmp_path / "stack.json"
+    stack.client.save(stack_file)
+    sample = SAMPLES / "granola-compliant"
+    job_id = new_id("x-failtables")
+    panels = [str(p) for p in sorted(sample.glob("*.txt"))]
+    argv = ["submit", *panels, "--context", str(sample / "context.json"), "--stack", str(stack_file)]
+    code = cli_main([*argv, "--out", str(tmp_path / "out"), "--job-id", job_id])
+    printed = capsys.readouterr().out
+    assert code == 1, printed
+    assert f"job {job_id}: DONE" in printed
+    assert "checker(s) could not run, so the report is incomplete: " in printed
+    report = json.loads((tmp_path / "out" / job_id / "report.json").read_text(encoding="utf-8"))
+    assert report["summary"]["checker_errors"], "the tables checkers are listed as could-not-run"

@@ -191,3 +191,57 @@ def test_brand_only_front_fails_the_common_name_rule(parse: Parse) -> None:
     facts = parse(front="NORTHERN MILL\n200 g\nSource of fibre / Source de fibres", back=BACK)
     verdicts = {f.verdict.value for f in check(facts, ProductContext()) if f.rule == "1.1"}
     assert verdicts == {"fail"}
+
+
+FRENCH_DEALER_BACK = """\
+Ingredients: Pork, Water, Salt, Sugar, Sodium nitrite.
+Ingrédients : Porc, Eau, Sel, Sucre, Nitrite de sodium.
+Charcuterie Boréale Ltée
+88 Industrial Rd., Brandon, Manitoba R7A 5Y6
+"""
+CHOCOLATE_BACK = """\
+Ingredients: Sugar, Cocoa butter, Milk ingredients, Unsweetened chocolate, Soy lecithin.
+Ingrédients : Sucre, Beurre de cacao, Substances laitières, Chocolat non sucré, Lécithine de soya.
+Northern Lights Confectionery Ltd., 1200 Boundary Rd., Burnaby, British Columbia V5K 4T7
+"""
+
+
+@pytest.mark.parametrize(
+    ("front", "back", "brands", "names"),
+    [
+        pytest.param(
+            "BORÉALE\nSliced Smoked Ham\nJambon fumé tranché\n175 g",
+            FRENCH_DEALER_BACK,
+            ["BORÉALE"],
+            [("Sliced Smoked Ham", "en"), ("Jambon fumé tranché", "fr")],
+            id="1.1-accented-caps-brand-inside-a-french-company-name",
+        ),
+        pytest.param(
+            "RIVIÈRE-ROUGE\nMedium Cheddar Cheese\nFromage cheddar mi-fort\n270 g",
+            BACK,
+            ["RIVIÈRE-ROUGE"],
+            [("Medium Cheddar Cheese", "en"), ("Fromage cheddar mi-fort", "fr")],
+            id="1.1-accented-caps-brand-without-food-words",
+        ),
+        pytest.param(
+            "NORTHERN LIGHTS\nMilk Chocolate\nChocolat au lait\n45 g",
+            CHOCOLATE_BACK,
+            ["NORTHERN LIGHTS"],
+            [("Milk Chocolate", "en"), ("Chocolat au lait", "fr")],
+            id="1.2-name-made-of-its-own-ingredients-is-the-name",
+        ),
+        pytest.param(
+            "NORTHERN LIGHTS\nDark Chocolate Bar\nCOCOA & SUGAR / CACAO ET SUCRE\n45 g",
+            CHOCOLATE_BACK,
+            ["NORTHERN LIGHTS"],
+            [("Dark Chocolate Bar", "en")],
+            id="1.2-ingredient-pair-under-the-name-is-a-variety",
+        ),
+    ],
+)
+def test_brand_and_name_on_new_product_types(
+    parse: Parse, front: str, back: str, brands: list[str], names: list[tuple[str, str]]
+) -> None:
+    facts = parse(front=front, back=back)
+    assert [b.text for b in facts.brand] == brands
+    assert [(n.text, n.language) for n in facts.common_names] == names

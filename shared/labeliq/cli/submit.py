@@ -125,7 +125,22 @@ def cmd_submit(args: argparse.Namespace, settings: Settings) -> int:
     print(f"job {job_id}: {status}")
     for path in files:
         print(f"    {path}")
-    return EXIT_OK if files and status == "DONE" else EXIT_FAILED
+    not_run = _checkers_not_run(files)
+    if not_run:
+        # A report some checkers are missing from is not a verdict on the whole label: say so, and exit non-zero.
+        names = ", ".join(not_run)
+        print(f"job {job_id}: {len(not_run)} checker(s) could not run, so the report is incomplete: {names}")
+    return EXIT_OK if files and status == "DONE" and not not_run else EXIT_FAILED
+
+
+def _checkers_not_run(files: list[Path]) -> list[str]:
+    """The checkers the downloaded report.json lists as could-not-run (summary.checker_errors)."""
+    from labeliq.models import Report
+
+    report = next((path for path in files if path.name == "report.json"), None)
+    if report is None:
+        return []
+    return list(Report.model_validate_json(report.read_bytes()).summary.checker_errors)
 
 
 def _submit_folders(args: argparse.Namespace, client: StackClient, settings: Settings) -> int:

@@ -206,6 +206,13 @@ def is_other_language(text: str) -> bool:
     return guess_language(text) == "other"
 
 
+def has_listed_words(text: str) -> bool:
+    """Whether any word of the text is on the English or French word lists (accents alone do not count): an
+    all-capitals "BORÉALE" or "RIVIÈRE-ROUGE" has accents but no food or labelling word, as a brand has none."""
+    words = _WORD.findall(fold(text).replace("'", " "))
+    return any(w in _EN or w in _FR for w in words) or bool(_FR_ELISION.search(fold(text)))
+
+
 def has_language_words(text: str) -> bool:
     """Whether any word of the text marks English or French; "Spaghetti", "Tofu" and "Salsa" have none."""
     en, fr, _ = language_scores(text)

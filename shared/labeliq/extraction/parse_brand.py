@@ -13,7 +13,7 @@ import re
 from functools import cache
 from typing import Any, cast
 
-from labeliq.extraction.language import guess_language
+from labeliq.extraction.language import guess_language, has_listed_words
 from labeliq.extraction.lines import SourceLine, fold_same_length
 from labeliq.extraction.parse_name_lines import PIECE_SPLIT, Piece, letters_all_caps
 from labeliq.lexicons import load
@@ -54,6 +54,14 @@ def _company_brand(text: str, company_lines: list[str]) -> bool:
         company_first = company_folded.split()[0] if company_folded.split() else ""
         if len(first) >= 4 and first == company_first and guess_language(text) in ("unknown", "other"):
             return True
+        # French company names put the kind of business first ("Laiterie Rivière-Rouge inc.",
+        # "Charcuterie Boréale Ltée"): an all-capitals line of no food word inside the name is its brand
+        if (
+            letters_all_caps(text)
+            and not has_listed_words(text)
+            and re.search(rf"(?<![\w-]){re.escape(folded)}(?![\w-])", company_folded)
+        ):
+            return True
     return False
 
 
@@ -70,7 +78,8 @@ def is_brand(line: SourceLine, company_lines: list[str], rank: int) -> bool:
     if _company_brand(text, company_lines):
         return True
     short = len(text.split()) <= 4 and len(text) <= 32
-    return rank == 0 and short and letters_all_caps(text) and guess_language(text) == "unknown"
+    # accents alone ("BORÉALE") make a line look French, but a brand has no food or labelling word
+    return rank == 0 and short and letters_all_caps(text) and not has_listed_words(text)
 
 
 def looks_coined(text: str, vocabulary: str) -> bool:

@@ -85,8 +85,11 @@ def find_identity(
     if not brands and pieces and first_is_coined(lines, candidates, pieces, vocabulary):
         brands.append(_fact(pieces[0].lines, pieces[0].text, "unknown"))
         pieces = pieces[1:]
-    # "HONEY & ALMOND / MIEL ET AMANDES" under the name is the variety, not the name (parse_flavour)
-    named = [p for p in pieces if not is_flavour_line(p.text, ingredients)]
+    # "HONEY & ALMOND / MIEL ET AMANDES" under the name is the variety, not the name (parse_flavour); but a
+    # name may be made of the food's own ingredients ("Milk Chocolate" beside "Chocolat au lait"): a line of
+    # ingredient words is a variety only when its other-language partner is one too
+    flavour = [is_flavour_line(p.text, ingredients) for p in pieces]
+    named = [p for i, p in enumerate(pieces) if not flavour[i] or _partner_names_food(pieces, flavour, i)]
     if named:
         pieces = named
     # a name the lexicon cannot place is the other language's version when it directly follows an
@@ -133,6 +136,19 @@ def find_identity(
             piece = chosen[language]
             names.append(_fact(piece.lines, piece.text, piece.language))
     return brands, names
+
+
+def _partner_names_food(pieces: list[Piece], flavour: list[bool], i: int) -> bool:
+    """The piece printed as the other-language version of piece i (its neighbour, on the same line first) is not
+    a line of ingredient words, so the two are the name in both languages, not a variety line."""
+    language = pieces[i].language
+    if language not in ("en", "fr"):
+        return False
+    other = "fr" if language == "en" else "en"
+    neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(pieces) and pieces[j].language == other]
+    same_line = [j for j in neighbours if set(map(id, pieces[j].lines)) & set(map(id, pieces[i].lines))]
+    partners = same_line or neighbours
+    return bool(partners) and not flavour[partners[0]]
 
 
 def _fact(lines: list[SourceLine], text: str, language: Language) -> TextFact:

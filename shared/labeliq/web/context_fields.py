@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, get_args
 
-from labeliq.models import ProductKind
+from labeliq.models import OriginCommodity, ProductKind
 
 FieldKind = Literal["text", "quantity", "bool", "int", "number", "date", "json", "choice"]
 
@@ -36,7 +36,9 @@ CONTEXT_FIELDS: tuple[ContextField, ...] = (
         "Product kind (regulated)",
         "choice",
         "One of the kinds whose rules differ by regulation, if the food is one: decides the Nutrition Facts and "
-        "nutrition symbol prohibitions and exemptions (FDR B.01.401(2), (4), (5); B.01.350(5), (9), (13), (15)).",
+        "nutrition symbol prohibitions and exemptions (FDR B.01.401(2), (4), (5); B.01.350(5), (9), (13), (15)), the "
+        "date marking exemptions and expiration dates (B.01.007(3), (7); B.24, B.25) and the sugars grouping "
+        "exemptions (B.01.008.3(4)).",
         choices=get_args(ProductKind),
     ),
     ContextField(
@@ -79,6 +81,15 @@ CONTEXT_FIELDS: tuple[ContextField, ...] = (
     ),
     ContextField(
         "country_of_origin", "Country of origin", "text", "Informs the origin statements for food made abroad."
+    ),
+    ContextField(
+        "origin_commodity",
+        "Origin commodity",
+        "choice",
+        'If the food is one of the commodities that, imported, generally must show "Product of [country]" (CFIA ILT, '
+        "country of origin, mandatory labelling): wine or brandy, dairy, honey, fish, fresh fruit or vegetables, "
+        "eggs, meat, maple or processed fruit or vegetable products.",
+        choices=get_args(OriginCommodity),
     ),
     ContextField(
         "main_dish", "Main dish", "bool", "Informs the front-of-pack symbol thresholds (30 % DV for main dishes)."

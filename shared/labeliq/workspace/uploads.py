@@ -135,7 +135,12 @@ def validate_panels(files: list[tuple[str | None, bytes]], settings: Settings) -
         try:
             check_size(name, kind, len(data), limits)
         except IntakeError as exc:
-            raise _bad(413, "panel_too_large", str(exc)) from None
+            detail = str(exc)
+            if len(data) > max(limits.max_image_bytes, limits.max_text_panel_bytes):  # read_part stopped there
+                detail = (
+                    f"{name}: the file is larger than {len(data) - 1:,} bytes; the limit is {limits.max_bytes(kind):,}"
+                )
+            raise _bad(413, "panel_too_large", detail) from None
         kinds.append(kind)
     panels: list[UploadedPanel] = []
     for name, kind, (_, data) in zip(names, kinds, files, strict=True):

@@ -85,12 +85,20 @@ def test_13_5_colours(edits: list[Edit], verdict: str) -> None:
     expect(run(edits), "13.5", verdict)
 
 
+def named(en: str, fr: str) -> list[Edit]:
+    """The front's common names replaced: the label's own name says what the food is (never `category`)."""
+    return [
+        ("front", "Oat & Honey Granola Bars", en),
+        ("front", "Barres granola à l'avoine et au miel", fr),
+    ]
+
+
 def test_13_5_household_colour_preparation_needs_pdp_words() -> None:
-    findings = run([], category="food colour preparation")
+    colour = named("Liquid Food Colour", "Colorant alimentaire liquide")
+    findings = run(colour)
     expect(findings, "13.5", "fail")
     with_words = additives.check(
-        edited_sample([("front", "210 g", "210 g\nFood Colour Preparation")]),
-        sample_context(category="food colour preparation"),
+        edited_sample([*colour, ("front", "210 g", "210 g\nFood Colour Preparation")]), sample_context()
     )
     assert any(f.rule == "13.5" and f.verdict.value == "pass" and "Preparation" in f.message for f in with_words)
 
@@ -124,10 +132,12 @@ def test_13_9_artificial_flavour_wording(edits: list[Edit], verdict: str) -> Non
 
 
 def test_13_8_vanilla_without_colour() -> None:
-    coloured = run(add("Caramel", "Caramel"), category="vanilla extract")
+    vanilla = named("Pure Vanilla Extract", "Extrait de vanille pur")
+    coloured = run([*add("Caramel", "Caramel"), *vanilla])
     expect(coloured, "13.8", "fail")
-    plain = run([], category="vanilla extract")
+    plain = run(vanilla)
     expect(plain, "13.8", "pass")
+    assert not [f for f in run([], category="vanilla extract") if f.rule == "13.8"]  # category words decide nothing
 
 
 @pytest.mark.parametrize("sample", ["granola-compliant", "soup-nutrition-faults", "crackers-date-allergen-faults"])

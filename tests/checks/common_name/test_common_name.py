@@ -36,7 +36,10 @@ def with_names(*names: tuple[str, str], brand: str | None = None, ingredients: s
         pytest.param(edited_sample(), {}, "pass", id="1.1-bilingual-name-on-front"),
         # The parser may fall back to the brand when no name is printed, so "no name" is given as facts.
         pytest.param(with_names(), {}, "fail", id="1.1-no-common-name"),
-        pytest.param(with_names(), {"category": "fresh vegetables"}, "needs_review", id="1.1-fresh-produce-exemption"),
+        pytest.param(
+            with_names(), {"product_kind": "fresh_fruit_or_vegetable"}, "needs_review", id="1.1-fresh-produce-exemption"
+        ),
+        pytest.param(with_names(), {"category": "fresh vegetables"}, "fail", id="1.1-category-words-decide-nothing"),
     ],
 )
 def test_1_1_common_name_on_pdp(facts: LabelFacts, context: dict[str, Any], expected: str) -> None:

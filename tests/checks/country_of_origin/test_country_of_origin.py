@@ -75,15 +75,16 @@ def test_3_4_origin_close_to_dealer(origin: str, front: str, expected: set[str])
 @pytest.mark.parametrize(
     "origin, context, expected",
     [
-        pytest.param("", {"category": "liquid honey", **ABROAD}, {"fail"}, id="3.5-imported-honey-without-product-of"),
+        pytest.param("", {"origin_commodity": "honey", **ABROAD}, {"fail"}, id="3.5-imported-honey-without-product-of"),
         pytest.param(
             "Product of Mexico / Produit du Mexique\n",
-            {"category": "liquid honey", **ABROAD},
+            {"origin_commodity": "honey", **ABROAD},
             {"pass"},
             id="3.5-imported-honey-product-of-mexico",
         ),
         pytest.param("", {"category": "granola bar", **ABROAD}, set(), id="3.5-not-a-listed-commodity"),
-        pytest.param("", {"category": "liquid honey", "imported": False}, set(), id="3.5-domestic-honey"),
+        pytest.param("", {"category": "liquid honey", **ABROAD}, set(), id="3.5-category-words-decide-nothing"),
+        pytest.param("", {"origin_commodity": "honey", "imported": False}, set(), id="3.5-domestic-honey"),
     ],
 )
 def test_3_5_mandatory_product_of(origin: str, context: dict[str, Any], expected: set[str]) -> None:

@@ -41,11 +41,17 @@ SHORT_LIFE = {"durable_life_days": 30, "packaged_at_retail": False}
         pytest.param("Best before\nJA 15", SHORT_LIFE, "fail", id="6.1-english-words-only"),
         pytest.param("", {"durable_life_days": None}, "needs_review", id="6.1-durable-life-unknown"),
         pytest.param(
-            "", {"durable_life_days": None, "category": "fresh chicken breasts"}, "fail", id="6.1-perishable-no-date"
+            "",
+            {"durable_life_days": None, "category": "fresh chicken breasts", "requires_refrigeration": True},
+            "needs_review",
+            id="6.1-refrigerated-durable-life-unknown-is-a-question",
         ),
         pytest.param("", {"durable_life_days": 240}, "not_applicable", id="6.1-over-90-days-optional"),
         pytest.param(
-            "", {"durable_life_days": None, "category": "frozen pizza"}, "not_applicable", id="6.1-frozen-deemed-long"
+            "",
+            {"durable_life_days": None, "category": "frozen pizza"},
+            "needs_review",
+            id="6.1-category-words-decide-nothing",
         ),
     ],
 )
@@ -137,15 +143,16 @@ def test_6_5_cfia_example_with_words_around_the_date() -> None:
 
 
 @pytest.mark.parametrize(
-    ("category", "expected"),
+    ("kind", "expected"),
     [
-        pytest.param("prepackaged donuts", "pass", id="6.7-donuts-exempt"),
-        pytest.param("fresh vegetables", "pass", id="6.7-fresh-vegetables-exempt"),
-        pytest.param("granola bar", None, id="6.7-granola-not-exempt"),
+        pytest.param("prepackaged_donut", "pass", id="6.7-donuts-exempt"),
+        pytest.param("fresh_fruit_or_vegetable", "pass", id="6.7-fresh-vegetables-exempt"),
+        pytest.param("vending_machine_serving", "pass", id="6.7-vending-machine-serving-exempt"),
+        pytest.param(None, None, id="6.7-no-kind-not-exempt"),
     ],
 )
-def test_6_7_exemptions(category: str, expected: str | None) -> None:
-    findings = run("", category=category, durable_life_days=5)
+def test_6_7_exemptions(kind: str | None, expected: str | None) -> None:
+    findings = run("", product_kind=kind, durable_life_days=5)
     if expected is None:
         assert not verdicts(findings, "6.7")
         assert_verdict(findings, "6.1", "fail")
@@ -168,27 +175,40 @@ def test_6_8_optional_date_keeps_the_system(date_block: str, expected: str) -> N
 
 
 @pytest.mark.parametrize(
-    ("category", "expected"),
+    ("kind", "expected"),
     [
-        pytest.param("fresh yeast", "pass", id="6.9-use-by-on-fresh-yeast"),
-        pytest.param("granola bar", "fail", id="6.9-use-by-on-other-food"),
+        pytest.param("fresh_yeast", "pass", id="6.9-use-by-on-fresh-yeast"),
+        pytest.param(None, "fail", id="6.9-use-by-on-other-food"),
+        pytest.param("cheese", "fail", id="6.9-use-by-on-another-kind"),
     ],
 )
-def test_6_9_use_by(category: str, expected: str) -> None:
-    findings = run("Use by / Employez avant\n26 JA 15", category=category, durable_life_days=30)
+def test_6_9_use_by(kind: str | None, expected: str) -> None:
+    findings = run("Use by / Employez avant\n26 JA 15", product_kind=kind, durable_life_days=30)
     assert_verdict(findings, "6.9", expected)
 
 
+def test_6_9_use_by_on_a_label_named_yeast_asks_whether_it_is_fresh_yeast() -> None:
+    edits = [
+        ("back", DATE_BLOCK, "Use by / Employez avant\n26 JA 15"),
+        ("front", "Oat & Honey Granola Bars", "Baker's Yeast"),
+        ("front", "Barres granola à l'avoine et au miel", "Levure de boulanger"),
+    ]
+    findings = check(edited_sample(edits), sample_context(durable_life_days=30))
+    review = [f for f in findings if f.rule == "6.9"]
+    assert [f.verdict.value for f in review] == ["needs_review"]
+    assert "fresh yeast" in review[0].question
+
+
 @pytest.mark.parametrize(
-    ("date_block", "category", "expected"),
+    ("date_block", "kind", "expected"),
     [
-        pytest.param("Exp. 2027 JA 15", "meal replacement bar", "pass", id="6.10-expiry-on-meal-replacement"),
-        pytest.param("", "infant formula", "fail", id="6.10-infant-formula-without-expiry"),
-        pytest.param("Exp. 2027 JA 15", "granola bar", "needs_review", id="6.10-expiry-on-ordinary-food"),
+        pytest.param("Exp. 2027 JA 15", "meal_replacement", "pass", id="6.10-expiry-on-meal-replacement"),
+        pytest.param("", "human_milk_substitute", "fail", id="6.10-infant-formula-without-expiry"),
+        pytest.param("Exp. 2027 JA 15", None, "needs_review", id="6.10-expiry-on-ordinary-food"),
     ],
 )
-def test_6_10_expiration_date(date_block: str, category: str, expected: str) -> None:
-    assert_verdict(run(date_block, category=category), "6.10", expected)
+def test_6_10_expiration_date(date_block: str, kind: str | None, expected: str) -> None:
+    assert_verdict(run(date_block, product_kind=kind), "6.10", expected)
 
 
 COLD = {"durable_life_days": 21, "requires_refrigeration": True, "category": "fresh pasta"}

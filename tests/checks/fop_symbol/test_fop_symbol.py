@@ -9,7 +9,7 @@ import pytest
 
 from labeliq.checks.fop_symbol import checker as fop_symbol
 from labeliq.checks.fop_symbol import thresholds as fop_thresholds
-from labeliq.models import LabelFacts, NutritionFacts, ProductContext
+from labeliq.models import LabelFacts, NutritionFacts, ProductContext, Provenance, TextFact
 from tests.checks.factories import claim, nft_label, nutrition_table, parsed_sample
 
 JUDGED = dt.date(2026, 11, 24)
@@ -222,19 +222,54 @@ def test_whole_food_exemption(ingredients: list[str], expected: str) -> None:
     assert verdicts(facts, "7.2", context()) == [expected]
 
 
+CHEESE = ["Milk", "Salt", "Bacterial culture"]
+
+
 @pytest.mark.parametrize(
-    ("category", "calcium", "expected"),
+    ("category", "calcium", "rows", "ingredients", "expected"),
     [
-        pytest.param("cheese", (200, 15), "needs_review", id="7.9-cheese-calcium-15pct-exempt-for-sodium"),
-        pytest.param("cheese", (100, 8), "fail", id="7.9-cheese-calcium-8pct-not-exempt"),
+        pytest.param(
+            "cheese", (200, 15), {"sodium": (400, 17)}, CHEESE, "pass", id="7.9-cheese-calcium-15pct-exempt-for-sodium"
+        ),
+        pytest.param(
+            "cheese", (100, 8), {"sodium": (400, 17)}, CHEESE, "fail", id="7.9-cheese-calcium-8pct-not-exempt"
+        ),
+        pytest.param(
+            "cheese", (200, 15), {"saturated_fat": (4, 20)}, CHEESE, "pass", id="7.9-milk-fat-only-exempt-sat-fat"
+        ),
+        pytest.param(
+            "cheese",
+            (200, 15),
+            {"saturated_fat": (4, 20)},
+            [*CHEESE, "Palm oil"],
+            "fail",
+            id="7.9-palm-oil-ends-the-sat-fat-exemption",
+        ),
+        pytest.param(
+            "yogurt",
+            (200, 15),
+            {"sugars": (12, 12)},
+            ["Milk", "Sugar", "Bacterial culture"],
+            "fail",
+            id="7.9-added-sugar-ends-the-yogurt-exemption",
+        ),
+        pytest.param(
+            "cheese", (200, 15), {"saturated_fat": (4, 20)}, [], "needs_review", id="7.9-no-ingredient-list-asks"
+        ),
     ],
 )
-def test_cheese_exemption(category: str, calcium: tuple[float, float], expected: str) -> None:
-    table = nutrition_table(rows={**SOUP_ROWS, "calcium": calcium, "sodium": (400, 17)}, calories=90, serving=(30, "g"))
-    facts = nft_label(table, ingredients=["Milk", "Salt", "Bacterial culture"], fop=[])
+def test_cheese_exemption(
+    category: str,
+    calcium: tuple[float, float],
+    rows: dict[str, tuple[float, float]],
+    ingredients: list[str],
+    expected: str,
+) -> None:
+    table = nutrition_table(rows={**SOUP_ROWS, "calcium": calcium, **rows}, calories=90, serving=(30, "g"))
+    facts = nft_label(table, ingredients=ingredients or None, fop=[])
     ctx = context(product_kind=category, reference_amount={"value": 30, "unit": "g"})
     found = [f for f in fop_symbol.check(facts, ctx) if f.rule == "7.2"]
-    # sodium is exempt for cheese with enough calcium (B.01.350(11),(12)): a person confirms; otherwise a fail
+    # B.01.350(9),(11),(12): the exemption holds unless an ingredient it does not name adds the nutrient
     assert [f.verdict.value for f in found] == [expected]
 
 
@@ -363,11 +398,38 @@ def test_nutrients_omitted_from_a_simplified_table_count_as_zero() -> None:
             ["needs_review"],
             id="7.6-as-prepared-column-check-ra-basis",
         ),
-        pytest.param(
-            "", context(category="dry soup mix powder"), ["needs_review"], id="7.6-powder-category-check-ra-basis"
-        ),
+        pytest.param("", context(category="dry soup mix powder"), [], id="7.6-category-words-decide-nothing"),
     ],
 )
 def test_7_6_reconstituted_products(back_text: str, ctx: ProductContext, expected: list[str]) -> None:
     facts = nft_label(soup(), fop=[SYMBOL_SODIUM], back_text=back_text)
     assert verdicts(facts, "7.6", ctx) == expected
+
+
+def test_7_6_powder_named_on_the_label_checks_ra_basis() -> None:
+    facts = nft_label(soup(), fop=[SYMBOL_SODIUM])
+    named = facts.model_copy(
+        update={"common_names": [TextFact(text="Chicken Noodle Soup Mix Powder", source=Provenance(panel="front"))]}
+    )
+    assert verdicts(named, "7.6", context()) == ["needs_review"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "ingredients", "claims", "expected"),
+    [
+        pytest.param("made_in_store", ["Wheat flour", "Butter", "Sugar"], [], ["not_applicable"], id="7.10-store-made"),
+        pytest.param(
+            "farmers_market", ["Wheat flour", "Reduced iron", "Thiamine"], [], ["needs_review"], id="7.10-added-iron"
+        ),
+        pytest.param(
+            "made_in_store", ["Wheat flour"], [claim("Source of fibre")], ["needs_review"], id="7.10-claim-needs-table"
+        ),
+        pytest.param(None, ["Wheat flour"], [], [], id="7.10-no-kind-not-in-play"),
+    ],
+)
+def test_13_kinds_without_a_table(
+    kind: str | None, ingredients: list[str], claims: list[Any], expected: list[str]
+) -> None:
+    """B.01.350(13): exempt unless a table is required, which B.01.401(3) decides from what the label shows."""
+    facts = nft_label(no_table=True, ingredients=ingredients, claims=claims)
+    assert verdicts(facts, "7.10", context(product_kind=kind)) == expected

@@ -8,7 +8,7 @@ import pytest
 
 from labeliq.checks.common import claim_parse
 from labeliq.checks.health_claims import checker as health_claims
-from labeliq.models import Claim, LabelFacts, NutritionFacts, ProductContext
+from labeliq.models import Claim, LabelFacts, NutritionFacts, ProductContext, Provenance, TextFact
 from tests.checks.factories import claim, nft_label, nutrition_table, parsed_sample
 
 CTX = ProductContext(date=dt.date(2026, 11, 24), reference_amount={"value": 35, "unit": "g"})
@@ -377,7 +377,7 @@ def test_diet_representations(claims: list[Claim], text: str, expected: list[str
 
 # --- 14.A2, 14.A3, 14.A5, 14.A11: presentation of nutrient content claims ----------------------------------
 
-CEREAL = ProductContext(
+CEREAL_CTX = ProductContext(
     date=dt.date(2026, 11, 24), reference_amount={"value": 30, "unit": "g"}, category="breakfast cereal"
 )
 PROTEIN = both("Source of protein", "Source de protéines")
@@ -400,19 +400,54 @@ PROTEIN = both("Source of protein", "Source de protéines")
         pytest.param(
             both("Sodium-free", "Sans sodium"), "14.A5", CTX, "", ["needs_review"], id="14.A5-free-claim-ask-inherent"
         ),
-        pytest.param(
-            PROTEIN,
-            "14.A11",
-            CEREAL,
-            "Per 30 g cereal with 125 mL skim milk / Pour 30 g de céréales avec 125 mL de lait écrémé",
-            ["pass"],
-            id="14.A11-cereal-protein-claim-with-milk-basis",
-        ),
-        pytest.param(PROTEIN, "14.A11", CEREAL, "", ["fail"], id="14.A11-cereal-protein-claim-without-milk-basis"),
-        pytest.param(PROTEIN, "14.A11", CTX, "", [], id="14.A11-not-a-cereal-not-in-play"),
     ],
 )
 def test_claim_presentation(
     claims: list[Claim], rule: str, context: ProductContext, back_text: str, expected: list[str]
 ) -> None:
     assert verdicts(nft_label(claims=claims, back_text=back_text), rule, context) == expected
+
+
+CEREAL_NAMES = ("Toasted Oat Cereal", "Céréales d'avoine grillées")
+MILK_BASIS = "Per 30 g cereal with 125 mL skim milk / Pour 30 g de céréales avec 125 mL de lait écrémé"
+
+
+@pytest.mark.parametrize(
+    ("names", "back_text", "expected"),
+    [
+        pytest.param(CEREAL_NAMES, MILK_BASIS, ["pass"], id="14.A11-cereal-protein-claim-with-milk-basis"),
+        pytest.param(CEREAL_NAMES, "", ["fail"], id="14.A11-cereal-protein-claim-without-milk-basis"),
+        pytest.param(("Oat Cereal Bars", "Barres de céréales"), "", [], id="14.A11-cereal-bar-not-a-breakfast-cereal"),
+        pytest.param((), "", [], id="14.A11-category-words-decide-nothing"),
+    ],
+)
+def test_14_A11_breakfast_cereal_from_the_common_name(
+    names: tuple[str, ...], back_text: str, expected: list[str]
+) -> None:
+    facts = nft_label(claims=PROTEIN, back_text=back_text)
+    named = facts.model_copy(
+        update={"common_names": [TextFact(text=n, source=Provenance(panel="front")) for n in names]}
+    )
+    assert verdicts(named, "14.A11", CEREAL_CTX) == expected
+
+
+TOOTH_DECAY = "Does not promote tooth decay. / Ne favorise pas la carie dentaire."
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        pytest.param(("Sugar-free Chewing Gum", "Gomme à mâcher sans sucre"), "pass", id="14.5-gum-may-claim"),
+        pytest.param(("Oat & Honey Granola Bars", "Barres granola"), "fail", id="14.5-granola-bar-may-not-claim"),
+        pytest.param((), "needs_review", id="14.5-no-common-name-asks"),
+    ],
+)
+def test_item_5_food_from_the_common_name(names: tuple[str, ...], expected: str) -> None:
+    """FDR B.01.603 item 5 (tooth decay) is for gum, hard candy and breath fresheners: the common name shows which."""
+    facts = nft_label(front_text=TOOTH_DECAY)
+    named = facts.model_copy(
+        update={"common_names": [TextFact(text=n, source=Provenance(panel="front")) for n in names]}
+    )
+    found = [f for f in health_claims.check(named, CEREAL_CTX) if "tooth" in f.evidence.lower()]
+    assert expected in {f.verdict.value for f in found}
+    assert "fail" not in {f.verdict.value for f in found} or expected == "fail"

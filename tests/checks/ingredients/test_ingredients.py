@@ -215,9 +215,15 @@ def test_5_8_sugars_grouping(edits: list[tuple[str, str, str]], verdict: str, la
         ),
         pytest.param(
             [("back", SUGARS_EN, "Liquid honey")],
-            {"category": "liquid honey"},
+            {"product_kind": "sweetening_agent"},
             {"5.9": "pass"},
             id="5.9-sweetening-agent-itself",
+        ),
+        pytest.param(
+            [("back", SUGARS_EN, "Liquid honey, Cane sugar")],
+            {"category": "liquid honey"},
+            {"5.8": "fail"},
+            id="5.9-category-words-decide-nothing",
         ),
         pytest.param(
             [("back", SUGARS_EN, "Honey, Cane sugar")],

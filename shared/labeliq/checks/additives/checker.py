@@ -22,6 +22,7 @@ from labeliq.checks.common.lexicons import (
     sugars_group_terms,
     sweetener_kind,
 )
+from labeliq.checks.common.named_food import common_name_text
 from labeliq.lexicons import load
 from labeliq.models import Finding, LabelFacts, ProductContext
 from labeliq.text import fold
@@ -330,7 +331,7 @@ def _flavours(pl: ParsedList) -> Finding | None:
 
 def _product_rules(facts: LabelFacts, context: ProductContext, lists: list[ParsedList]) -> list[Finding]:
     findings: list[Finding] = []
-    described = fold(f"{context.category or ''} {' '.join(c.text for c in facts.common_names)}")
+    described = common_name_text(facts)  # what the label's own name says the food is, not `category`
     lex = additive_names()
     if re.search(r"food colou?r|colorant alimentaire|icing colou?r", described):
         pdp = " ".join(p.text for p in facts.principal_display_panels())

@@ -69,12 +69,6 @@ def sugars_based_names() -> tuple[str, ...]:
     return tuple(names)
 
 
-def sugars_exemption_categories() -> tuple[list[str], list[str]]:
-    """B.01.008.3(4): product categories that are sweetening agents, and the (4)(e) formulas and diets."""
-    data: dict[str, Any] = lexicons.load("sugars_based")
-    return data["sweetening_agent_categories"], data["exempt_categories"]
-
-
 def sugars_group_terms(language: ListLanguage | None) -> set[str]:
     return {t for lang in _langs(language) for t in _sugars(lang).group_terms}
 

@@ -22,6 +22,18 @@ _CONDITION = re.compile(
     r"\b(dried|dehydrated|smoked|concentrated|concentrate|reconstituted|carbonated|simulated|imitation|"
     r"seche|deshydrate|fume|concentre|reconstitue|gazeifie|simule)\w*"
 )
+# the words by which a name (English or French) shows a condition: "Boisson gazeuse" and "Soft drink" say carbonated
+_CONDITION_IN_NAME: dict[str, tuple[str, ...]] = {
+    "carbo": ("carbo", "gaze", "soft drink", "soda", "sparkling", "petillant"),
+    "gazei": ("carbo", "gaze", "soft drink", "soda", "sparkling", "petillant"),
+    "dried": ("dried", "dehydr", "seche", "deshydr"),
+    "seche": ("dried", "dehydr", "seche", "deshydr"),
+    "dehyd": ("dried", "dehydr", "seche", "deshydr"),
+    "deshy": ("dried", "dehydr", "seche", "deshydr"),
+    "smoke": ("smoke", "fume"),
+    "fume": ("smoke", "fume"),
+    "conce": ("concentr",),
+}
 _MEDIUM = re.compile(r"^(water|brine|oil|\w+ oil|syrup|light syrup|heavy syrup|juice|\w+ juice)$")
 
 
@@ -37,8 +49,10 @@ def true_nature_trigger(facts: LabelFacts) -> str | None:
     names = " ".join(fold(n.text) for n in facts.common_names)
     first = fold(english.ingredients[0].name)
     condition = _CONDITION.search(first)
-    if condition is not None and condition.group(1)[:5] not in names:
-        return english.ingredients[0].name
+    if condition is not None:
+        stem = condition.group(1)[:5]
+        if not any(word in names for word in _CONDITION_IN_NAME.get(stem, (stem,))):
+            return english.ingredients[0].name
     rest = [fold(i.name) for i in english.ingredients[1:]]
     medium = next((r for r in rest[:1] if _MEDIUM.match(r)), None)
     if medium is not None and len(english.ingredients) <= 3 and medium.split()[-1] not in names:

@@ -54,9 +54,10 @@ Status = Literal["match", "mismatch", "unknown"]
 
 
 def stem(word: str) -> str:
-    """One form for singular and plural, masculine and feminine: "barres", "barre" and "bars" -> "barr", "bar"."""
+    """One form for singular and plural, masculine and feminine: "barres", "barre" and "bars" -> "barr", "bar";
+    a feminine past participle too: "grillées", "grillé" -> "grill"."""
     word = re.sub(r"(?<=..)[sx]$", "", word)
-    return re.sub(r"(?<=..)e$", "", word)
+    return re.sub(r"(?<=..)e?e$", "", word)
 
 
 def _phrase(text: str) -> str:
@@ -71,6 +72,13 @@ def _lexicon() -> dict[str, frozenset[str]]:
         out.setdefault(_phrase(en), set()).update(_phrase(f) for f in frs)
     for en, frs in load("ingredient_translations")["pairs"].items():
         out.setdefault(_phrase(en), set()).update(_phrase(f) for f in frs)
+    # the additive lexicon's French names, each mapped to its English listed name ("acide phosphorique")
+    additives = load("permitted_additives")
+    english_names: dict[str, str] = {k: v for k, v in additives["synonyms"].items() if v}
+    for fr, en in additives["fr"].items():
+        if en:
+            for name in {en, *(k for k, v in english_names.items() if v == en)}:
+                out.setdefault(_phrase(name), set()).add(_phrase(fr))
     return {k: frozenset(v) for k, v in out.items()}
 
 

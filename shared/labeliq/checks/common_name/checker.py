@@ -41,10 +41,8 @@ _FLAVOUR_STATEMENT = ["artificial", "artificially", "imitation", "simulated", "a
 
 
 def _exempt_category(context: ProductContext) -> bool:
-    if not context.category:
-        return False
-    terms: list[str] = load("origin_commodities")["fresh_produce_exempt_common_name"]
-    return any(has_term(context.category, t) for t in terms)
+    """FDR B.01.006(2): fresh fruits or vegetables may be exempt (the context key product_kind, not `category`)."""
+    return context.product_kind == "fresh_fruit_or_vegetable"
 
 
 def _name_panels(facts: LabelFacts) -> tuple[list[TextFact], bool | None]:

@@ -33,7 +33,7 @@ from labeliq.checks.common.origin_text import (
 from labeliq.checks.country_of_origin.rules import R3_3, R3_4, R3_5, R3_6, R3_7, R3_8, R3_9, R3_10
 from labeliq.lexicons import load
 from labeliq.models import Finding, LabelFacts, ProductContext
-from labeliq.text import fold, has_term
+from labeliq.text import fold
 
 _CITE_IMPORTED = "SFCR 223(1), (2); SFCR 206(2)"
 _CITE_PROXIMITY = "SFCR 223(3)"
@@ -204,15 +204,11 @@ def _check_proximity(facts: LabelFacts, origin: list[Statement]) -> list[Finding
 
 
 def _check_mandatory(context: ProductContext, statements: list[Statement]) -> Finding | None:
-    if not context.imported or not context.category:
+    # which commodity the food is comes from the explicit key origin_commodity, never the words of `category`
+    if not context.imported or context.origin_commodity is None:
         return None
-    lexicon = load("origin_commodities")
-    if any(has_term(context.category, w) for w in lexicon["not_the_commodity"]):
-        return None
-    commodities: dict[str, list[str]] = lexicon["commodities"]
-    hit = next((name for name, words in commodities.items() if any(has_term(context.category, w) for w in words)), None)
-    if hit is None:
-        return None
+    commodities: dict[str, str] = load("origin_commodities")["commodities"]
+    hit = commodities[context.origin_commodity]
     product_of = [s for s in statements if re.search(r"product of|produit (de|du|des|d')", fold(s.text))]
     if product_of:
         return passed(

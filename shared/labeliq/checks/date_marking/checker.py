@@ -1,7 +1,7 @@
 """Date marking and storage instructions (cfia-rules.md section 6, FDR B.01.007).
 
 Whether a date is required depends on facts the label does not carry (durable life, where it was
-packaged, the category); those come from the ProductContext and, when it is silent, the finding says
+packaged, the kind of food); those come from the ProductContext and, when it is silent, the finding says
 which fact is missing instead of guessing. How a date that is shown must look never depends on them
 (B.01.007(6)): every best-before, packaged-on or use-by date is read against B.01.007(4),(5).
 """
@@ -17,7 +17,8 @@ from labeliq.checks.date_marking.requirement import durable_life_required, requi
 from labeliq.checks.date_marking.rules import R6_2, R6_3, R6_4, R6_5, R6_8, R6_9, R6_10, R6_11, R6_12, R6_13
 from labeliq.checks.date_marking.storage import lot_codes_with_date_letters, storage_statements
 from labeliq.checks.date_marking.words import is_other_system, missing_words, siblings, words_evidence
-from labeliq.models import DateMark, Finding, LabelFacts, ProductContext
+from labeliq.models import DateMark, Finding, FindingText, LabelFacts, ProductContext
+from labeliq.text import fold
 
 CIT = {
     "6.3": "FDR B.01.007(4)(a); B.01.005(4)",
@@ -237,11 +238,37 @@ def _other_systems(marks: list[DateMark]) -> list[Finding]:
     ]
 
 
+def _named_yeast(facts: LabelFacts) -> bool:
+    """The label's own common name says yeast (the one food B.01.007(7) lets use 'use by')."""
+    return any(re.search(r"\b(yeast|levure)s?\b", fold(n.text)) for n in facts.common_names)
+
+
 def _use_by(facts: LabelFacts, context: ProductContext, marks: list[DateMark]) -> list[Finding]:
     out: list[Finding] = []
     for mark in marks:
         evidence = words_evidence(mark, facts)
-        if not is_fresh_yeast(context.category):
+        if not is_fresh_yeast(context) and context.product_kind is None and _named_yeast(facts):
+            out.append(
+                F.review(
+                    R6_9,
+                    f"'{mark.words}' is used on panel '{mark.source.panel}' and the label names yeast; 'use by / "
+                    "employez avant' may replace 'best before / meilleur avant' only on prepackaged fresh yeast, and "
+                    'the context does not say whether this is fresh yeast (product_kind "fresh_yeast").',
+                    CIT["6.9"],
+                    evidence=evidence,
+                    panel=mark.source.panel,
+                ).model_copy(
+                    update={
+                        "question": "Is this product prepackaged fresh yeast (not dry yeast)?",
+                        "fr": FindingText(
+                            message="",
+                            question="Ce produit est-il de la levure fraîche préemballée (non de la levure sèche)?",
+                        ),
+                    }
+                )
+            )
+            continue
+        if not is_fresh_yeast(context):
             out.append(
                 F.failed(
                     R6_9,
@@ -266,7 +293,7 @@ def _use_by(facts: LabelFacts, context: ProductContext, marks: list[DateMark]) -
 
 
 def _expiry(context: ProductContext, marks: list[DateMark]) -> list[Finding]:
-    needed = expiry_category(context.category)
+    needed = expiry_category(context)
     if needed:
         if marks:
             return [
@@ -282,9 +309,9 @@ def _expiry(context: ProductContext, marks: list[DateMark]) -> list[Finding]:
     return [
         F.review(
             R6_10,
-            f"An expiration date ('{f'{m.words} {m.date_text}'.strip()}') is shown although the category is not "
-            "one for which the FDR prescribes it; if it signals the durable life it must be a best-before date in the "
-            "prescribed manner (B.01.007(6)).",
+            f"An expiration date ('{f'{m.words} {m.date_text}'.strip()}') is shown although the product kind "
+            "(product_kind) is not one for which the FDR prescribes it; if it signals the durable life it must be a "
+            "best-before date in the prescribed manner (B.01.007(6)).",
             CIT["6.10"],
             evidence=f"{m.words} {m.date_text}".strip(),
             panel=m.source.panel,
@@ -311,7 +338,7 @@ def _storage(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     evidence = " | ".join(s.text for s in statements)
     if languages >= {"en", "fr"}:
         return [F.passed(R6_11, "Storage instructions are shown in English and French.", CIT["6.11"], evidence)]
-    if exemption(context.category) or required is False:
+    if exemption(context) or required is False:
         return [
             F.review(
                 R6_11,

@@ -1,16 +1,17 @@
 """Whether a date must be shown, and which (cfia-rules.md 6.1, 6.2, 6.7; FDR B.01.007(1.1)-(3)).
 
-The answer rests on the durable life, the place of packaging and the category, none of which the label
-shows: they come from the ProductContext, and a missing one turns the verdict into a named question.
+The answer rests on the durable life, the place of packaging and the kind of food, none of which the label
+shows: they come from the ProductContext (durable_life_days, packaged_at_retail, product_kind), and a missing
+one turns the verdict into a named question, never a guess from the words of `category`.
 """
 
 from __future__ import annotations
 
 from labeliq.checks.common import findings as F
-from labeliq.checks.date_marking.categories import exemption, is_frozen, is_perishable
+from labeliq.checks.date_marking.categories import exemption
 from labeliq.checks.date_marking.rules import R6_1, R6_2, R6_7
 from labeliq.checks.date_marking.words import durable_life_statement, missing_words, words_evidence
-from labeliq.models import DateMark, Finding, LabelFacts, ProductContext
+from labeliq.models import DateMark, Finding, FindingText, LabelFacts, ProductContext
 
 CIT = {
     "6.1": "FDR B.01.007(1.1)(b)",
@@ -21,30 +22,28 @@ CIT = {
 
 def durable_life_required(context: ProductContext) -> bool | None:
     """True when B.01.007(1.1)(b)/(c) applies, False when it does not, None when the context cannot say."""
-    if exemption(context.category):
+    if exemption(context):
         return False
     days = context.durable_life_days
     if days is None:
-        return False if is_frozen(context.category) else None
+        return None
     return days <= 90
 
 
 def requirement_findings(
     facts: LabelFacts, context: ProductContext, best: list[DateMark], packaged: list[DateMark]
 ) -> list[Finding]:
-    exempt = exemption(context.category)
+    exempt = exemption(context)
     if exempt:
         return [
-            F.passed(R6_7, f"The category '{context.category}' is exempt from date marking: {exempt}.", CIT["6.7"]),
-            F.not_applicable(R6_1, "No best-before date is required for this exempt category.", CIT["6.1"]),
+            F.passed(
+                R6_7, f"The product kind ({context.product_kind}) is exempt from date marking: {exempt}.", CIT["6.7"]
+            ),
+            F.not_applicable(R6_1, "No best-before date is required for this exempt kind of food.", CIT["6.1"]),
         ]
     required = durable_life_required(context)
     if required is False:
-        reason = (
-            f"the durable life is {context.durable_life_days} days"
-            if context.durable_life_days is not None
-            else f"the category '{context.category}' is frozen (durable life deemed over 90 days)"
-        )
+        reason = f"the durable life is {context.durable_life_days} days"
         return [
             F.not_applicable(
                 R6_1,
@@ -112,12 +111,8 @@ def _best_before_required(
                 panel=packaged[0].source.panel,
             )
         ]
-    if required or is_perishable(context.category) or (required is None and context.requires_refrigeration):
-        why = (
-            f"its durable life is {context.durable_life_days} days"
-            if context.durable_life_days is not None
-            else f"'{context.category or 'the product'}' is perishable"
-        )
+    if required:
+        why = f"its durable life is {context.durable_life_days} days"
         extra = " A packaged-on date is allowed only when the product is packaged at retail." if packaged else ""
         return [
             F.failed(
@@ -125,15 +120,34 @@ def _best_before_required(
                 f"No best-before / meilleur avant date was found, but {why} and it is packaged away from the retail "
                 f"store, so a durable life date is required.{extra}",
                 CIT["6.1"],
+            ).model_copy(
+                update={
+                    "fix": "Add the durable life date with 'best before' and 'meilleur avant', e.g. "
+                    "'Best before / Meilleur avant 27 MR 15'.",
+                    "fr": FindingText(
+                        message="",
+                        fix="Ajoutez la date limite de conservation avec « best before » et « meilleur avant », p. ex. "
+                        "« Best before / Meilleur avant 27 MR 15 ».",
+                    ),
+                }
             )
         ]
+    cold = " It needs refrigeration, which often means a short durable life." if context.requires_refrigeration else ""
     return [
         F.review(
             R6_1,
             "No best-before date was found and the context does not give the durable life (durable_life_days); if it "
             "is 90 days or less and the product is packaged away from the retail store, a date with 'best before' "
-            "and 'meilleur avant' is required.",
+            f"and 'meilleur avant' is required.{cold}",
             CIT["6.1"],
+        ).model_copy(
+            update={
+                "question": "What is the product's durable life in days (90 or less needs a date)?",
+                "fr": FindingText(
+                    message="",
+                    question="Quelle est la durée de conservation du produit, en jours (90 ou moins exige une date)?",
+                ),
+            }
         )
     ]
 

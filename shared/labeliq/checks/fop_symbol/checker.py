@@ -8,6 +8,7 @@ text match (7.13)? Do PDP claims conflict with it (7.15)? Layout rows (7.12, 7.1
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 from labeliq import lexicons
@@ -16,6 +17,7 @@ from labeliq.checks.common.findings import failed, not_applicable, passed, revie
 from labeliq.checks.common.lexicons import sugars_based_names
 from labeliq.checks.fop_symbol import presentation as fop_presentation
 from labeliq.checks.fop_symbol import thresholds as fop_thresholds
+from labeliq.checks.fop_symbol.exempt_kinds import exempt_without_table
 from labeliq.checks.fop_symbol.reconstituted import reconstitution_finding
 from labeliq.checks.fop_symbol.rules import R7_1, R7_2, R7_7, R7_10, R7_11, R7_13
 from labeliq.checks.fop_symbol.thresholds import NAMES, NutrientAssessment
@@ -66,6 +68,10 @@ def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
             )
         ]
     nft = facts.nutrition_facts
+    if nft is None and not present:
+        settled = exempt_without_table(facts, context)
+        if settled is not None:
+            return [settled]
     if nft is None:
         return [
             review(
@@ -141,11 +147,29 @@ def _apply_exemptions(
             elif (cheese or yogurt) and calcium is not None and calcium >= needed_calcium:
                 applies = item.nutrient in ("saturated_fat", "sugars") or (cheese and item.nutrient == "sodium")
                 if applies:
-                    reason = (
-                        f"cheese and yogurt with at least {needed_calcium:g} "
-                        f"% DV calcium ({calcium:.0f} %) are exempt for "
-                        "this nutrient unless other ingredients add it (B.01.350(9),(11),(12))"
-                    )
+                    added_by = _dairy_exemption_lost_by(item.nutrient, cheese, ingredient_text, sources)
+                    if added_by == []:
+                        # settled: the exemption holds, so this nutrient does not call for the symbol
+                        item = replace(
+                            item,
+                            requirement="not_required",
+                            explanation=f"{item.explanation} (exempt: {'cheese' if cheese else 'yogurt'} with "
+                            f"{calcium:.0f} % DV calcium, at least {needed_calcium:g} %, and no ingredient other than "
+                            "those B.01.350(9) names adds this nutrient; B.01.350(9),(11),(12))",
+                        )
+                    elif added_by is None:
+                        reason = (
+                            f"cheese and yogurt with at least {needed_calcium:g} "
+                            f"% DV calcium ({calcium:.0f} %) are exempt for this nutrient unless other ingredients "
+                            "add it (B.01.350(9),(11),(12)), and no ingredient list was read"
+                        )
+                    else:
+                        # the exemption is lost: an ingredient B.01.350(9) does not name adds the nutrient
+                        item = replace(
+                            item,
+                            explanation=f"{item.explanation} (the cheese/yogurt exemption of B.01.350(9) does not "
+                            f"hold: the ingredients include {', '.join(added_by)})",
+                        )
             elif not ingredient_text:
                 reason = (
                     "no ingredient list was read, so the whole-food exemptions of B.01.350(6)-(8) cannot be excluded"
@@ -157,6 +181,28 @@ def _apply_exemptions(
                 )
         out.append((item, reason))
     return out
+
+
+# B.01.350(9)(a)(i),(ii): milk ingredients and modified milk ingredients do not end the exemption for saturated fat
+_MILK_INGREDIENTS = frozenset(
+    {
+        "butter", "beurre", "cream", "creme", "cheese", "fromage", "modified milk ingredients",
+        "substances laitieres modifiees", "whey", "lactoserum", "milk fat", "matiere grasse laitiere", "ghee",
+    }
+)  # fmt: skip
+
+
+def _dairy_exemption_lost_by(
+    nutrient: str, cheese: bool, ingredient_text: str, sources: dict[str, Any]
+) -> list[str] | None:
+    """The ingredients that end the cheese/yogurt exemption of B.01.350(9) for the nutrient ([] when none does:
+    the exemption holds), or None when no ingredient list was read. Sodium in cheese has no such condition (11)."""
+    if nutrient == "sodium" and cheese:
+        return []
+    if not ingredient_text:
+        return None
+    terms = [t for t in _source_terms(sources, nutrient) if t not in _MILK_INGREDIENTS or nutrient != "saturated_fat"]
+    return sorted(set(find_terms(ingredient_text, terms)))
 
 
 def _source_terms(sources: dict[str, Any], nutrient: str) -> list[str]:

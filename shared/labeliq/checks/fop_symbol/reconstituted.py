@@ -20,13 +20,15 @@ _PREPARED = re.compile(
     r"|\badd \d+.{0,20}\b(water|milk)\b|\bajouter .{0,20}\b(eau|lait)\b",
     re.I,
 )
-_CATEGORY = re.compile(r"\b(powder|concentrate|reconstitut\w*|dehydrated|poudre|concentr[ée]e?)\b", re.I)
+# what the label's own common name shows (a powder, a concentrate), never the words of the context's category
+_NAMED = re.compile(r"\b(powder|concentrate|reconstitut\w*|dehydrated|poudre|concentr[ée]e?)\b", re.I)
 
 
 def reconstitution_finding(facts: LabelFacts, context: ProductContext) -> Finding | None:
     nft = facts.nutrition_facts
     table_text = f"{nft.title} {nft.serving_text}" if nft else ""
-    hit = _PREPARED.search(table_text) or _CATEGORY.search(context.category or "")
+    names = " | ".join(n.text for n in facts.common_names)
+    hit = _PREPARED.search(table_text) or _NAMED.search(names)
     if hit is None:
         for panel in facts.panels:
             if (hit := re.search(r"\bas prepared\b|\btel(le)? que pr[ée]par[ée]e?\b", panel.text, re.I)) is not None:

@@ -12,6 +12,7 @@ import re
 
 from labeliq.checks.common.claim_parse import ParsedClaim
 from labeliq.checks.common.findings import failed, passed, review
+from labeliq.checks.common.named_food import common_name_text
 from labeliq.checks.health_claims.rules import R14_A2, R14_A3, R14_A5, R14_A11
 from labeliq.models import Finding, LabelFacts, ProductContext
 
@@ -76,8 +77,9 @@ def inherent_claims(claims: Claims) -> Finding | None:
 
 
 def cereal_protein(claims: Claims, facts: LabelFacts, context: ProductContext) -> Finding | None:
-    category = context.category or ""
-    if not _CEREAL.search(category) or _BAR.search(category):
+    # B.01.510 is about breakfast cereals: the label's common name says whether it is one (a cereal bar is not)
+    names = common_name_text(facts)
+    if not _CEREAL.search(names) or _BAR.search(names):
         return None
     protein = [c for c in claims if c[0].subject == "protein" and c[0].kind in _PROTEIN_KINDS]
     if not protein:

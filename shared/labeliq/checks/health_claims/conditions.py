@@ -14,10 +14,11 @@ from __future__ import annotations
 from labeliq.checks.common import daily_values, nft_values
 from labeliq.checks.common import rounding as nft_rounding
 from labeliq.checks.common.findings import failed, passed, review
+from labeliq.checks.common.named_food import names_food
 from labeliq.checks.common.rule import Rule
 from labeliq.checks.health_claims.rules import R14_A6, R14_C
 from labeliq.checks.health_claims.wording import HealthClaimMatch, SuspectSentence
-from labeliq.models import Finding, LabelFacts, NutritionFacts, ProductContext
+from labeliq.models import Finding, FindingText, LabelFacts, NutritionFacts, ProductContext
 from labeliq.text import fold
 
 POTASSIUM_MIN_MG = 350.0  # item 1(g)
@@ -27,7 +28,10 @@ VITAMIN_D_MIN_UG = 1.25  # item 2(f)
 CHOLESTEROL_MAX_MG_PER_100G = 100.0  # item 3(c)
 SODIUM_MAX_MG, SODIUM_MAX_MEAL_MG = 480.0, 960.0  # item 3(f)
 SODIUM_MAX_PCT_DV_4_1 = 15.0  # item 4.1(d), "less than 15 %"
-_ITEM5_FOODS = ("chewing gum", "gum", "hard candy", "candy", "breath freshener", "mints", "gomme", "bonbon")
+_ITEM5_FOODS = (
+    "chewing gum", "gum", "hard candy", "hard candies", "candy", "candies", "breath freshener", "breath fresheners",
+    "mint", "mints", "gomme", "gommes", "bonbon", "bonbons", "pastilles", "rafraichisseur d'haleine",
+)  # fmt: skip
 _CITE = "FDR B.01.603 table item {item}"
 _COMMON_UNCONFIRMED = (
     'the common conditions (not "low in energy" unless a vegetable or fruit; at least 10 % of the weighted recommended '
@@ -337,36 +341,55 @@ def _sodium_pct(
 
 
 def _item5(facts: LabelFacts, context: ProductContext, rule: Rule, match: HealthClaimMatch, cite: str) -> list[Finding]:
-    category = fold(context.category or "")
-    if not category:
+    """Item 5 is for chewing gum, hard candy and breath fresheners: the label's common name says which food it is."""
+    names = ", ".join(n.text for n in facts.common_names)
+    kind = names_food(facts, _ITEM5_FOODS)
+    if kind:
         return [
-            review(
+            passed(
                 rule,
-                "The claim is allowed only on chewing gum, hard candy "
-                "or breath fresheners; the product category is unknown.",
+                f"The common name ({names}) shows a food this claim may be made for.",
                 cite,
                 match.text,
                 match.panel,
             )
         ]
-    if any(word in category for word in _ITEM5_FOODS):
+    if not names:
         return [
-            passed(
+            review(
                 rule,
-                f"The product ({context.category}) is a food this claim may be made for.",
+                "The claim is allowed only on chewing gum, hard candy or breath fresheners; no common name was found "
+                "to show what the food is.",
                 cite,
                 match.text,
                 match.panel,
+            ).model_copy(
+                update={
+                    "question": "Is the product chewing gum, hard candy or a breath freshener?",
+                    "fr": FindingText(
+                        message="",
+                        question="Le produit est-il une gomme à mâcher, un bonbon dur ou un rafraîchisseur d'haleine?",
+                    ),
+                }
             )
         ]
     return [
         failed(
             rule,
-            f"The claim is allowed only on chewing gum, hard candy or breath freshener products; this product is "
-            f"{context.category}.",
+            f"The claim is allowed only on chewing gum, hard candy or breath freshener products; the label's common "
+            f"name ({names}) names another food.",
             cite,
             match.text,
             match.panel,
+        ).model_copy(
+            update={
+                "fix": "Remove the claim: it may be made only for chewing gum, hard candy or breath fresheners.",
+                "fr": FindingText(
+                    message="",
+                    fix="Retirez l'allégation : elle n'est permise que sur la gomme à mâcher, les bonbons durs et les "
+                    "rafraîchisseurs d'haleine.",
+                ),
+            }
         )
     ]
 

@@ -13,14 +13,13 @@ from labeliq.checks.common.findings import failed, not_applicable, passed, revie
 from labeliq.checks.common.ingredients_text import Entry, ParsedList, short, walk
 from labeliq.checks.common.lexicons import (
     has_sugar_word,
-    sugars_exemption_categories,
     sugars_group_terms,
     sugars_kind,
     sweetener_kind,
 )
 from labeliq.checks.ingredients.rules import R5_8, R5_9, R5_10
 from labeliq.models import Finding, LabelFacts, ProductContext
-from labeliq.text import fold, has_term
+from labeliq.text import has_term
 
 CITE_GROUP = "FDR B.01.008.3(1)-(3); CFIA ILT, list of ingredients (grouping sugars-based ingredients, Annex 1)"
 CITE_EXEMPT = "FDR B.01.008.3(4)"
@@ -41,26 +40,28 @@ def _sugars_per_serving(facts: LabelFacts) -> float | None:
     return row.amount if row is not None else None
 
 
-def _category_text(facts: LabelFacts, context: ProductContext) -> str:
-    names = " ".join(c.text for c in facts.common_names)
-    return f"{context.category or ''} {names}"
+# B.01.008.3(4)(e): the kinds (ProductContext.product_kind) exempt from grouping sugars
+_FORMULA_KINDS = {
+    "formulated_liquid_diet": "a formulated liquid diet",
+    "human_milk_fortifier": "a human milk fortifier",
+    "human_milk_substitute": "a human milk substitute",
+}
 
 
 def _product_exemption(facts: LabelFacts, context: ProductContext, lists: list[ParsedList]) -> Exemption | None:
     """B.01.008.3(4): the exemptions that hold for the product, whatever the language of the list."""
-    sweetening_agents, formulas = sugars_exemption_categories()
     sugars = _sugars_per_serving(facts)
     # B.01.008.3(4)(f): "less than 0.5 g of sugars per serving of stated size" (FDR EN text in sources/)
     if sugars is not None and sugars < SUGARS_EXEMPT_BELOW_G:
         return Exemption(f"the Nutrition Facts table declares {sugars:g} g sugars per serving (< 0.5 g), (4)(f)")
-    category = fold(context.category or "")
-    if category and any(category == fold(t) or category.endswith(" " + fold(t)) for t in sweetening_agents):
-        return Exemption(f"the product is a sweetening agent (category '{context.category}'), (4)(a)")
-    if category and any(fold(t) in category for t in formulas):
-        return Exemption(
-            f"the product is an infant formula, human milk fortifier or liquid diet ('{context.category}'), (4)(e)"
-        )
-    described = _category_text(facts, context)
+    # the kind of food is an explicit context key, never words of `category` ("honey oat bar" is no honey)
+    if context.product_kind == "sweetening_agent":
+        return Exemption("the product is a sweetening agent (product_kind), (4)(a)")
+    formula = _FORMULA_KINDS.get(context.product_kind or "")
+    if formula:
+        return Exemption(f"the product is {formula} (product_kind), (4)(e)")
+    # (4)(b), (c): what the label's own common name shows the food is
+    described = " ".join(c.text for c in facts.common_names)
     if re.search(r"\b(juice|jus|puree|purée|compote|apple ?sauce)\b", described, re.I):
         added = [
             e.name

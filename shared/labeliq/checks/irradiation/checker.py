@@ -112,9 +112,8 @@ def _table_item(name: str, language: str | None = None, *, whole_name: bool = Fa
 
 
 def _food_names(facts: LabelFacts, context: ProductContext) -> list[str]:
-    """The common names as printed; the context's category only when the label shows no name."""
-    names = [n.text for n in facts.common_names]
-    return names or ([context.category] if context.category else [])
+    """The common names as printed: what the label says the food is (never the words of the context's category)."""
+    return [n.text for n in facts.common_names]
 
 
 def _check_permitted(facts: LabelFacts, context: ProductContext, statements: list[_Statement]) -> Finding:

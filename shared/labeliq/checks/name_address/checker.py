@@ -22,9 +22,7 @@ from labeliq.checks.common.dealer import (
 from labeliq.checks.common.findings import failed, not_applicable, passed, review
 from labeliq.checks.common.label_lines import is_bottom
 from labeliq.checks.name_address.rules import R3_1, R3_2
-from labeliq.lexicons import load
 from labeliq.models import Finding, LabelFacts, ProductContext
-from labeliq.text import has_term
 
 _CITE_PLACE = "SFCR 218(1)(b), (2); FDR B.01.007(1.1)(a)"
 _CITE_PHYSICAL = "CFIA ILT, name and principal place of business"
@@ -36,10 +34,8 @@ _ROLE_WORDS = re.compile(
 
 
 def _exempt(context: ProductContext) -> bool:
-    if not context.packaged_at_retail or not context.category:
-        return False
-    terms: list[str] = load("origin_commodities")["commodities"]["fresh fruits and vegetables"]
-    return any(has_term(context.category, t) for t in terms)
+    """FDR B.01.007(2): fresh fruits or vegetables prepackaged at retail (explicit context keys, not `category`)."""
+    return bool(context.packaged_at_retail) and context.product_kind == "fresh_fruit_or_vegetable"
 
 
 def _check_placement(facts: LabelFacts, blocks: list[DealerBlock]) -> Finding:

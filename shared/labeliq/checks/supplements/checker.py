@@ -119,7 +119,7 @@ def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
 
 def _si_hints(facts: LabelFacts, context: ProductContext) -> list[str]:
     hints = []
-    described = f"{context.category or ''} {' '.join(c.text for c in facts.common_names)}"
+    described = " ".join(c.text for c in facts.common_names)  # the label's name, not the words of `category`
     drink_like = _DRINK.search(described) is not None
     for pl in parsed_lists(facts):
         for entry in walk(pl.entries):

@@ -21,10 +21,11 @@ from labeliq.checks.common.ingredients_text import (
 )
 from labeliq.checks.common.label_lines import panel_lines
 from labeliq.checks.common.lexicons import SweetenerKind, sweetener_kind, sweeteners_data
+from labeliq.checks.common.named_food import names_food
 from labeliq.checks.common.rule import Rule
 from labeliq.checks.nutrition_facts import small_package
 from labeliq.checks.sweeteners.rules import R11_1, R11_2, R11_3, R11_4, R11_5, R11_6, R11_7, R11_9
-from labeliq.models import Finding, LabelFacts, ProductContext
+from labeliq.models import Finding, FindingText, LabelFacts, ProductContext
 from labeliq.text import fold
 
 CITE_LIST9 = "CFIA ILT, sweeteners; Health Canada List of Permitted Sweeteners (List 9)"
@@ -63,16 +64,15 @@ def _found(lists: list[ParsedList]) -> list[Found]:
     return out
 
 
+def _names(facts: LabelFacts) -> str:
+    return ", ".join(n.text for n in facts.common_names)
+
+
 def _is_table_top(facts: LabelFacts, context: ProductContext) -> bool | None:
-    """True/False from the category or the common name; None when neither says."""
-    terms = [fold(t) for t in sweeteners_data()["table_top_categories"]]
-    if context.category:
-        category = fold(context.category)
-        return any(t in category for t in terms)
-    names = " ".join(fold(c.text) for c in facts.common_names)
-    if names:
-        return any(t in names for t in terms)
-    return None
+    """True/False from the label's common name (never the words of `category`); None when no name is shown."""
+    if not facts.common_names:
+        return None
+    return names_food(facts, sweeteners_data()["table_top_categories"]) is not None
 
 
 def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
@@ -89,7 +89,7 @@ def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
             )
         ]
     table_top = _is_table_top(facts, context)
-    findings = _list9(found, context, table_top)
+    findings = _list9(found, facts, table_top)
     keys = {f.key for f in found}
     if "aspartame" in keys:
         findings.extend(_phenylalanine(facts, lists, found))
@@ -110,7 +110,7 @@ def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     return findings
 
 
-def _list9(found: list[Found], context: ProductContext, table_top: bool | None) -> list[Finding]:
+def _list9(found: list[Found], facts: LabelFacts, table_top: bool | None) -> list[Finding]:
     findings = []
     seen: set[str] = set()
     for f in found:
@@ -147,9 +147,9 @@ def _list9(found: list[Found], context: ProductContext, table_top: bool | None) 
                     R11_1,
                     f"'{f.name}' is permitted in table-top sweeteners only; "
                     + (
-                        f"this product ('{context.category}') is not one."
+                        f"the label's common name ({_names(facts)}) does not name one."
                         if table_top is False
-                        else "the product's category is not given, so whether it is a table-top sweetener is unknown."
+                        else "no common name was found, so whether it is a table-top sweetener is unknown."
                     ),
                     CITE_LIST9,
                     evidence,
@@ -157,11 +157,10 @@ def _list9(found: list[Found], context: ProductContext, table_top: bool | None) 
                 )
             )
         elif f.key == "saccharin" and table_top is not True:
-            foods = sweeteners_data()["saccharin_foods"]
-            category = fold(context.category or "")
-            if category and any(fold(food) in category for food in foods):
+            food = names_food(facts, sweeteners_data()["saccharin_foods"])
+            if food:
                 findings.append(
-                    passed(R11_1, f"'{f.name}' is permitted in {context.category}.", CITE_LIST9, evidence, panel)
+                    passed(R11_1, f"'{f.name}' is permitted in {food} ({_names(facts)}).", CITE_LIST9, evidence, panel)
                 )
             else:
                 findings.append(
@@ -170,7 +169,7 @@ def _list9(found: list[Found], context: ProductContext, table_top: bool | None) 
                         f"'{f.name}' is permitted only in the foods List 9 names (gum, breath fresheners, canned "
                         "fruit, frozen desserts, toppings, liqueurs, carbonated drinks, fruit spreads, table-top "
                         "sweeteners); "
-                        f"the category ({context.category or 'not given'}) does not show it is one.",
+                        f"the label's common name ({_names(facts) or 'not found'}) does not show it is one.",
                         CITE_LIST9,
                         evidence,
                         panel,
@@ -291,13 +290,20 @@ def _placement(facts: LabelFacts, pl: ParsedList, panel: str, line: int | None, 
 def _table_top(facts: LabelFacts, context: ProductContext, table_top: bool | None, found: list[Found]) -> Finding:
     names = ", ".join(sorted({f.name for f in found if f.key in TABLE_TOP_INTENSE}))
     if table_top is False:
-        return not_applicable(R11_4, f"The product ({context.category}) is not a table-top sweetener.", CITE_TABLE_TOP)
+        return not_applicable(
+            R11_4, f"The label's common name ({_names(facts)}) is not a table-top sweetener's.", CITE_TABLE_TOP
+        )
     if table_top is None:
         return review(
             R11_4,
             f"The product contains {names}; if it is a table-top sweetener it must state its sweetness per serving "
-            "as an equivalent amount of sugar. The category is not given.",
+            "as an equivalent amount of sugar. No common name was found to show what the product is.",
             CITE_TABLE_TOP,
+        ).model_copy(
+            update={
+                "question": "Is the product a table-top sweetener?",
+                "fr": FindingText(message="", question="Le produit est-il un édulcorant de table?"),
+            }
         )
     candidates = [(s.source.panel, s.text) for s in facts.sweetener_statements]
     candidates += [(panel, line) for panel, _, line in text_outside_lists(facts)]

@@ -1,0 +1,76 @@
+"""B.01.350(13): kinds of food exempt from the nutrition symbol "unless they are required to carry a nutrition facts
+table", settled from the label when it carries no table.
+
+The kind comes from the context key product_kind (product_category group "fop_exempt_review"). Whether a table is
+nevertheless required is B.01.401(3): an added vitamin or mineral nutrient (a), one declared in an ingredient (b),
+ground meat (d), or a nutrient reference, nutrition or health claim or the words "nutrition facts" on the label (e).
+Each shows on the label, so with none of them shown the exemption holds and the symbol is not required.
+"""
+
+from __future__ import annotations
+
+import re
+
+from labeliq.checks.common import product_category
+from labeliq.checks.common.findings import not_applicable, review
+from labeliq.checks.fop_symbol.rules import R7_10
+from labeliq.models import Finding, FindingText, LabelFacts, ProductContext
+from labeliq.text import fold
+
+CITATION = "FDR B.01.350(13); B.01.401(2)(b), (3)"
+_ADDED_NUTRIENT = re.compile(
+    r"\b(vitamin|vitamine|thiamin|thiamine|riboflavin|riboflavine|niacin|niacinamide|folic acid|acide folique|"
+    r"pyridoxine|cyanocobalamin|ascorbic acid|acide ascorbique|reduced iron|fer reduit|ferrous|ferreux|ferric|"
+    r"ferrique|zinc|calcium carbonate|carbonate de calcium|tricalcium phosphate|phosphate tricalcique|iodide|iodure)\b"
+)
+_NUTRITION_WORDS = re.compile(r"\b(nutrition facts|valeurs? nutritives?)\b")
+_NUTRIENT_CLAIMS = frozenset({"nutrient_content", "health"})
+
+
+def table_triggers(facts: LabelFacts) -> list[str]:
+    """What on the label makes a Nutrition Facts table required despite B.01.401(2) (B.01.401(3))."""
+    found: list[str] = []
+    ingredients = " ; ".join(fold(i.name) for lst in facts.ingredients for i in lst.ingredients)
+    added = _ADDED_NUTRIENT.search(ingredients)
+    if added:
+        found.append(f"an added vitamin or mineral nutrient ('{added.group(0)}', B.01.401(3)(a),(b))")
+    names = " ".join(fold(n.text) for n in facts.common_names)
+    if re.search(r"\b(ground|hache)e?s?\b", names):
+        found.append("ground meat or poultry (B.01.401(3)(d))")
+    claims = [c.text for c in facts.claims if c.kind in _NUTRIENT_CLAIMS]
+    if claims:
+        found.append(f"a nutrition or health claim ('{claims[0]}', B.01.401(3)(e))")
+    if any(_NUTRITION_WORDS.search(fold(p.text)) for p in facts.panels):
+        found.append("the words 'nutrition facts' / 'valeur nutritive' (B.01.401(3)(e)(iv))")
+    return found
+
+
+def exempt_without_table(facts: LabelFacts, context: ProductContext) -> Finding | None:
+    """With no table and no symbol on a (13) kind: not required when nothing calls for a table, else a question."""
+    kind = product_category.matches(context, "fop_exempt_review")
+    if not kind:
+        return None
+    triggers = table_triggers(facts)
+    if not triggers:
+        return not_applicable(
+            R7_10,
+            f"The product is a {kind[0]} (context product_kind), exempt from the nutrition symbol unless it must carry "
+            "a Nutrition Facts table; the label shows nothing that requires one (no added vitamin or mineral, no "
+            "nutrient reference or claim), so no symbol is required.",
+            CITATION,
+        )
+    return review(
+        R7_10,
+        f"The product is a {kind[0]} (context product_kind), exempt from the nutrition symbol unless it must carry a "
+        f"Nutrition Facts table, but the label shows {'; '.join(triggers)}, which requires one; no table was read, "
+        "so whether the symbol is required cannot be computed.",
+        CITATION,
+    ).model_copy(
+        update={
+            "question": "Does the product carry a Nutrition Facts table, and what are its amounts?",
+            "fr": FindingText(
+                message="",
+                question="Le produit porte-t-il un tableau de la valeur nutritive, et quelles en sont les teneurs?",
+            ),
+        }
+    )
