@@ -8,25 +8,12 @@ from __future__ import annotations
 from docx.document import Document as DocumentType
 
 from labeliq.docx_tables import add_line, grid, heading, put, small, styled
-from labeliq.relabel.proposal import RelabelProposal
+from labeliq.relabel.proposal import STICKER_FIELD_TITLES, RelabelProposal
 
 FIELD_COLUMNS = ("Field", "English", "French", "Source · state")
 FIELD_WIDTHS_CM = (2.6, 5.4, 5.4, 4.1)
 NFT_COLUMNS = ("Nutrient", "Per serving", "% DV", "How it was computed")
 NFT_WIDTHS_CM = (3.0, 2.2, 1.3, 11.0)
-FIELD_TITLES = {
-    "common_name": "Common name",
-    "net_quantity": "Net quantity",
-    "ingredients": "Ingredients",
-    "contains": "Contains",
-    "may_contain": "May contain",
-    "nutrition_facts": "Nutrition Facts",
-    "nutrition_symbol": "Nutrition symbol",
-    "best_before": "Best before",
-    "storage": "Storage",
-    "origin": "Origin",
-    "imported_by": "Imported by",
-}
 
 
 def sticker_page(doc: DocumentType, proposal: RelabelProposal) -> None:
@@ -40,7 +27,7 @@ def sticker_page(doc: DocumentType, proposal: RelabelProposal) -> None:
     fields = list(proposal.fields.values())
     _, rows = grid(doc, FIELD_COLUMNS, len(fields), FIELD_WIDTHS_CM)
     for field, row in zip(fields, rows, strict=True):
-        put(row[0], FIELD_TITLES.get(field.key, field.key), bold=True)
+        put(row[0], STICKER_FIELD_TITLES.get(field.key, field.key), bold=True)
         put(row[1], field.en or "(not made)")
         put(row[2], field.fr or "(non fait)")
         put(row[3], field.source_text or "(none)", italic=True)

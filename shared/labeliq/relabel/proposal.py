@@ -115,6 +115,22 @@ class ForeignFacts(Strict):
 # ---------------------------------------------------------------------------------------------
 
 
+# What a person calls each sticker field, in the DOCX page and the web page alike.
+STICKER_FIELD_TITLES: dict[str, str] = {
+    "common_name": "Common name",
+    "net_quantity": "Net quantity",
+    "ingredients": "Ingredients",
+    "contains": "Contains",
+    "may_contain": "May contain",
+    "nutrition_facts": "Nutrition Facts",
+    "nutrition_symbol": "Nutrition symbol",
+    "best_before": "Best before",
+    "storage": "Storage",
+    "origin": "Origin",
+    "imported_by": "Imported by",
+}
+
+
 class StickerField(Strict):
     """One field of the sticker in English and French, with its source and review state."""
 

@@ -10,19 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-FIELD_LABEL = {
-    "common_name": "Common name",
-    "net_quantity": "Net quantity",
-    "ingredients": "Ingredients",
-    "contains": "Contains",
-    "may_contain": "May contain",
-    "nutrition_facts": "Nutrition Facts",
-    "nutrition_symbol": "Nutrition symbol",
-    "best_before": "Best before",
-    "storage": "Storage",
-    "origin": "Origin",
-    "imported_by": "Imported by",
-}
+from labeliq.relabel.proposal import STICKER_FIELD_TITLES
+
 STATE_LABEL = {"proposed": "Proposed", "approved": "Approved", "edited": "Edited"}
 
 
@@ -81,7 +70,7 @@ def build_sticker_view(report: dict[str, Any]) -> StickerView | None:
         fields.append(
             StickerFieldView(
                 key=key,
-                label=FIELD_LABEL.get(key, key.replace("_", " ").capitalize()),
+                label=STICKER_FIELD_TITLES.get(key, key.replace("_", " ").capitalize()),
                 en=str(raw.get("en") or ""),
                 fr=str(raw.get("fr") or ""),
                 source_text=str(raw.get("source_text") or ""),
