@@ -24,11 +24,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from labeliq.intake import IMAGE_SUFFIXES, TEXT_SUFFIXES, IntakeLimits
+
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "samples"
 PRICES = Path(__file__).with_name("cloud_prices.json")
 FLOOR = "import pydantic, docx"
-TEXT_SUFFIXES = (".txt",)
+PANEL_SUFFIXES = TEXT_SUFFIXES + IMAGE_SUFFIXES
 
 
 def text_samples() -> list[Path]:
@@ -117,6 +119,8 @@ def text_in_process(runs: int) -> dict[str, float]:
 _CHILD = """
 import atexit, os, runpy, sys
 def _hwm():
+    if "BENCH_HWM_FILE" not in os.environ:  # peak memory not asked for this run
+        return
     with open("/proc/self/status") as status, open(os.environ["BENCH_HWM_FILE"], "w") as out:
         out.write(next(line.split()[1] for line in status if line.startswith("VmHWM:")))
 atexit.register(_hwm)
@@ -146,7 +150,9 @@ def check_argv(sample: Path, out: Path) -> list[str]:
     argv = [sys.executable, "-c", _CHILD, "check", "--out", str(out)]
     if (sample / "context.json").exists():
         argv += ["--context", str(sample / "context.json")]
-    return argv + [str(p) for p in sorted(sample.iterdir()) if p.is_file() and p.name != "context.json"]
+    # the panels only: a sample's NOTES.md is not a panel
+    panels = [p for p in sorted(sample.iterdir()) if p.is_file() and p.suffix.lower() in PANEL_SUFFIXES]
+    return argv + [str(p) for p in panels]
 
 
 def process_vs_floor(runs: int, work: Path) -> None:
@@ -368,7 +374,7 @@ def batch_through_stack(stack: Any, labels: int, work: Path) -> None:
             [batch],
             stack_runner(stack.client, work / "batch-out"),
             suffixes=TEXT_SUFFIXES,
-            max_panels=24,
+            limits=IntakeLimits(),
             workers=8,
             out=quiet,
             progress_stream=sys.stdout,
