@@ -23,12 +23,14 @@ from pathlib import Path
 
 from devstack.stack import LocalStack, StackConfig, run_job, sample_job
 from labeliq.cli import main as cli_main
+from labeliq.intake import IMAGE_SUFFIXES, TEXT_SUFFIXES
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 def check_in_process(sample: Path, out: Path) -> float:
-    panels = sorted(p for p in sample.iterdir() if p.is_file() and p.name != "context.json")
+    # the panels only, as the stack job takes them (a sample's NOTES.md is not a panel)
+    panels = sorted(p for p in sample.iterdir() if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES + IMAGE_SUFFIXES)
     argv = ["check", *map(str, panels), "--out", str(out)]
     if (sample / "context.json").exists():
         argv += ["--context", str(sample / "context.json")]

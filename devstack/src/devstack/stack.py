@@ -30,6 +30,9 @@ from devstack.function_servers import FUNCTION_NAMES, FunctionServer
 from devstack.processes import StackError
 from devstack.stack_client import StackClient, new_job_id
 from devstack.workspace_stack import WorkspaceParts
+from labeliq.intake import IMAGE_SUFFIXES, TEXT_SUFFIXES
+
+PANEL_SUFFIXES = TEXT_SUFFIXES + IMAGE_SUFFIXES
 
 logger = logging.getLogger(__name__)
 
@@ -174,10 +177,11 @@ class LocalStack:
 
 
 def sample_job(sample_dir: Path) -> tuple[dict[str, bytes], dict[str, Any]]:
-    """A sample folder's panels (every file but context.json) and its context."""
+    """A sample folder's panels (its text and image files; a NOTES.md beside them is not a panel) and its context."""
     context_path = sample_dir / "context.json"
     context = json.loads(context_path.read_text(encoding="utf-8")) if context_path.exists() else {}
-    panels = {p.name: p.read_bytes() for p in sorted(sample_dir.iterdir()) if p.is_file() and p.name != "context.json"}
+    panel_files = [p for p in sorted(sample_dir.iterdir()) if p.is_file() and p.suffix.lower() in PANEL_SUFFIXES]
+    panels = {p.name: p.read_bytes() for p in panel_files}
     return panels, context
 
 
