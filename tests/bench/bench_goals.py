@@ -24,13 +24,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from labeliq.intake import IMAGE_SUFFIXES, TEXT_SUFFIXES, IntakeLimits
+from labeliq.intake import TEXT_SUFFIXES, IntakeLimits
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "samples"
 PRICES = Path(__file__).with_name("cloud_prices.json")
 FLOOR = "import pydantic, docx"
-PANEL_SUFFIXES = TEXT_SUFFIXES + IMAGE_SUFFIXES
 
 
 def text_samples() -> list[Path]:
@@ -150,9 +149,9 @@ def check_argv(sample: Path, out: Path) -> list[str]:
     argv = [sys.executable, "-c", _CHILD, "check", "--out", str(out)]
     if (sample / "context.json").exists():
         argv += ["--context", str(sample / "context.json")]
-    # the panels only: a sample's NOTES.md is not a panel
-    panels = [p for p in sorted(sample.iterdir()) if p.is_file() and p.suffix.lower() in PANEL_SUFFIXES]
-    return argv + [str(p) for p in panels]
+    from devstack.stack import sample_panel_files
+
+    return argv + [str(p) for p in sample_panel_files(sample)]
 
 
 def process_vs_floor(runs: int, work: Path) -> None:

@@ -21,16 +21,14 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from devstack.stack import LocalStack, StackConfig, run_job, sample_job
+from devstack.stack import LocalStack, StackConfig, run_job, sample_job, sample_panel_files
 from labeliq.cli import main as cli_main
-from labeliq.intake import IMAGE_SUFFIXES, TEXT_SUFFIXES
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 def check_in_process(sample: Path, out: Path) -> float:
-    # the panels only, as the stack job takes them (a sample's NOTES.md is not a panel)
-    panels = sorted(p for p in sample.iterdir() if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES + IMAGE_SUFFIXES)
+    panels = sample_panel_files(sample)  # as the stack job takes them
     argv = ["check", *map(str, panels), "--out", str(out)]
     if (sample / "context.json").exists():
         argv += ["--context", str(sample / "context.json")]

@@ -176,12 +176,16 @@ class LocalStack:
 # -- samples ------------------------------------------------------------------------------------------------------
 
 
+def sample_panel_files(sample_dir: Path) -> list[Path]:
+    """A sample folder's panels: its text and image files (a NOTES.md or context.json beside them is not a panel)."""
+    return [p for p in sorted(sample_dir.iterdir()) if p.is_file() and p.suffix.lower() in PANEL_SUFFIXES]
+
+
 def sample_job(sample_dir: Path) -> tuple[dict[str, bytes], dict[str, Any]]:
-    """A sample folder's panels (its text and image files; a NOTES.md beside them is not a panel) and its context."""
+    """A sample folder's panels and its context, as a job uploads them."""
     context_path = sample_dir / "context.json"
     context = json.loads(context_path.read_text(encoding="utf-8")) if context_path.exists() else {}
-    panel_files = [p for p in sorted(sample_dir.iterdir()) if p.is_file() and p.suffix.lower() in PANEL_SUFFIXES]
-    panels = {p.name: p.read_bytes() for p in panel_files}
+    panels = {p.name: p.read_bytes() for p in sample_panel_files(sample_dir)}
     return panels, context
 
 
