@@ -473,6 +473,9 @@ def section(run: Callable[[], None]) -> None:
         print(f"  NOT MEASURED: {type(exc).__name__}: {str(exc)[:300]}", flush=True)
 
 
+SECTIONS = ["text", "process", "scale", "photo", "stack", "cold", "batch", "api", "cost"]
+
+
 @contextmanager
 def local_stack(work: Path) -> Iterator[Any]:
     from devstack.stack import LocalStack, StackConfig
@@ -488,28 +491,43 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-stack", action="store_true", help="skip what needs the emulators")
     parser.add_argument("--no-photo", action="store_true", help="skip the OCR sections")
     parser.add_argument("--api-calls", type=int, default=100, help="GETs per API read timed for its p95")
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        choices=SECTIONS,
+        default=SECTIONS,
+        help="measure these sections only (default: all); e.g. --only stack cold api",
+    )
     args = parser.parse_args(argv)
+    only = set(args.only)
     import logging
 
     logging.disable(logging.WARNING)
     print(f"issue 13 goals; {load_text()}")
     with tempfile.TemporaryDirectory(prefix="labeliq-bench-") as tmp:
         work = Path(tmp)
-        text = text_in_process(args.runs)
-        section(lambda: process_vs_floor(args.runs, work))
-        section(lambda: scale(args.runs))
-        if not args.no_photo:
+        stack_seconds: float | None = None
+        if "text" in only:
+            text = text_in_process(args.runs)
+            stack_seconds = text["checks_wall"] + text["docx_wall"]
+        if "process" in only:
+            section(lambda: process_vs_floor(args.runs, work))
+        if "scale" in only:
+            section(lambda: scale(args.runs))
+        if not args.no_photo and "photo" in only:
             section(lambda: photo_labels(args.runs, work))
-        stack_seconds = text["checks_wall"] + text["docx_wall"]
-        if not args.no_stack:
+        if not args.no_stack and only & {"stack", "cold", "batch"}:
             with local_stack(work) as stack:
-                stack_seconds = stack_vs_process(stack, args.runs, work)
+                stack_seconds = stack_vs_process(stack, args.runs, work)  # also the warm job the cold starts replay
                 job_id = json.loads((work / "warm" / "report.json").read_text(encoding="utf-8"))["job_id"]
-                section(lambda: cold_starts(stack, job_id))
-                section(lambda: batch_through_stack(stack, args.batch, work))
-        if not args.no_stack:
+                if "cold" in only:
+                    section(lambda: cold_starts(stack, job_id))
+                if "batch" in only:
+                    section(lambda: batch_through_stack(stack, args.batch, work))
+        if not args.no_stack and "api" in only:
             section(lambda: api_reads(work, args.api_calls))
-        cost(stack_seconds)
+        if "cost" in only and stack_seconds is not None:
+            cost(stack_seconds)
     print(f"\nend of run; {load_text()}")
     return 0
 
