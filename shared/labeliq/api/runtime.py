@@ -6,7 +6,7 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
-from labeliq.api.identity import PublicKeys
+from labeliq.api.identity import PublicKeys, VerifiedAssertions
 from labeliq.api.settings import ApiSettings
 from labeliq.cloud.job_records import JobRecordStore
 from labeliq.cloud.projects import ProjectStore
@@ -24,6 +24,7 @@ class ApiRuntime:
     cloud: CloudSettings
     limits: Settings
     keys: PublicKeys
+    verified: VerifiedAssertions  # assertions verified already, each until its expiry (labeliq.api.identity)
     projects: ProjectStore
     records: JobRecordStore
     jobs: JobStore
@@ -47,6 +48,7 @@ def api_runtime() -> ApiRuntime:
         cloud=cloud,
         limits=load_settings(),
         keys=PublicKeys(settings.iap_certs_url),
+        verified=VerifiedAssertions(),
         projects=ProjectStore(db),
         records=JobRecordStore(db),
         jobs=JobStore(db, lease_s=cloud.step_lease_s),

@@ -11,24 +11,19 @@ so the stored bytes are read back and returned as if just written. A report is n
 
 from __future__ import annotations
 
-import contextvars
-import functools
 import logging
-from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
 from pydantic import ValidationError
 
 from labeliq.cloud.errors import NotFoundError, PermanentError
+from labeliq.cloud.parallel import in_parallel
 from labeliq.intake import MANIFEST_NAME, IntakeError, check_panel_name, load_json_object
 from labeliq.models import JobManifest
 
 logger = logging.getLogger(__name__)
-
-A = TypeVar("A")
-R = TypeVar("R")
 
 MAX_MANIFEST_BYTES = 64_000
 
@@ -60,23 +55,6 @@ def gs_uri(bucket: str, name: str) -> str:
 def object_digest(blob: Any) -> str:
     """An object's size and MD5 from its metadata (nothing is downloaded), or "missing"."""
     return "missing" if blob is None else f"{blob.size}:{blob.md5_hash or blob.crc32c}"
-
-
-_IO_THREADS = 8
-
-
-@functools.cache
-def _io_pool() -> ThreadPoolExecutor:
-    return ThreadPoolExecutor(_IO_THREADS, thread_name_prefix="blob-io")
-
-
-def in_parallel(function: Callable[[A], R], items: Sequence[A]) -> list[R]:
-    """function over items, the calls (network round trips) at once, the results in order; the first exception
-    in order is raised. A single item is called in this thread."""
-    if len(items) < 2:
-        return [function(item) for item in items]
-    contexts = [contextvars.copy_context() for _ in items]  # each call keeps the request's log context
-    return list(_io_pool().map(lambda pair: pair[0].run(function, pair[1]), zip(contexts, items, strict=True)))
 
 
 def describe_validation(error: ValidationError) -> str:

@@ -109,6 +109,11 @@ def _job_from(snapshot: Any) -> Job:
     return Job.model_validate(snapshot.to_dict())
 
 
+def job_of(snapshot: Any) -> Job | None:
+    """The job in a snapshot of its document, None when there is none."""
+    return _job_from(snapshot) if snapshot.exists else None
+
+
 def _job_data(job: Job) -> dict[str, Any]:
     return job.model_dump(mode="json")
 
@@ -192,6 +197,10 @@ class JobStore:
     def _job_ref(self, job_id: str) -> Any:
         return self._db.collection(JOBS).document(job_id)
 
+    def job_ref(self, job_id: str) -> Any:
+        """The job's document, for a caller that reads it with others in one get_all."""
+        return self._job_ref(job_id)
+
     def _step_ref(self, job_id: str, step: str) -> Any:
         return self._job_ref(job_id).collection(STEPS).document(step)
 
@@ -235,8 +244,7 @@ class JobStore:
     # -- jobs ---------------------------------------------------------------------------------------
 
     def get_job(self, job_id: str) -> Job | None:
-        snapshot = self._job_ref(job_id).get()
-        return _job_from(snapshot) if snapshot.exists else None
+        return job_of(self._job_ref(job_id).get())
 
     def require_job(self, job_id: str) -> Job:
         job = self.get_job(job_id)

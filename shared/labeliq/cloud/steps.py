@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from labeliq.cloud.blobs import BlobStore, docx_object, facts_object, in_parallel, object_digest, report_object
+from labeliq.cloud.blobs import BlobStore, docx_object, facts_object, object_digest, report_object
 from labeliq.cloud.contracts import (
     AssembleRequest,
     AssembleResponse,
@@ -33,6 +33,7 @@ from labeliq.cloud.contracts import (
     reason_text,
 )
 from labeliq.cloud.errors import NotFoundError, PermanentError, StepError, StepInProgress, TransientError
+from labeliq.cloud.parallel import in_parallel
 from labeliq.cloud.settings import CloudSettings
 from labeliq.cloud.state import FirestoreLlmCache, JobStore, StepStart, StepView
 from labeliq.config import Settings
