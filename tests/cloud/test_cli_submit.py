@@ -175,6 +175,10 @@ def test_submit_exits_non_zero_when_some_checkers_could_not_run(
     assert "checker(s) could not run, so the report is incomplete: " in printed
     report = json.loads((tmp_path / "out" / job_id / "report.json").read_text(encoding="utf-8"))
     assert report["summary"]["checker_errors"], "the tables checkers are listed as could-not-run"
+    job = stack.client.job_store().get_job(job_id)
+    assert job is not None and job.status == JobStatus.DONE, "a clear terminal state"
+    assert list(job.group_failures) == ["tables"], "the group's final failure is recorded on the job"
+    assert "the tables group failed (injected)" in job.group_failures["tables"].error
 
 
 def test_submit_mode_relabel_sends_the_mode_in_the_manifest_as_the_api_does(
