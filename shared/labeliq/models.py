@@ -633,6 +633,13 @@ class JobManifest(Strict):
     mode: JobMode = "check"
 
 
+class GroupFailure(Strict):
+    """A check group that failed for good (after the workflow's retries): its checkers could not run."""
+
+    error: str  # the reason, as the workflow caught it (the function's own message when it sent one)
+    at: dt.datetime  # when the failure was recorded on the job (by assemble, once the group was settled)
+
+
 class Job(Strict):
     job_id: str = Field(pattern=JOB_ID_PATTERN)
     status: JobStatus = JobStatus.QUEUED
@@ -646,6 +653,9 @@ class Job(Strict):
     # created: a later upload under the same id with other inputs is refused (job ids are create-once).
     inputs_digest: str | None = None
     mode: JobMode = "check"  # from the manifest: extract and assemble do relabel mode's extra work
+    # Check groups that failed for good, by group: a lasting record of which checks could not run (the first
+    # reason recorded for a group stays).
+    group_failures: dict[str, GroupFailure] = Field(default_factory=dict)
 
     def advanced(self, target: JobStatus, now: dt.datetime, error: str | None = None) -> Job:
         if not can_transition(self.status, target):
