@@ -311,13 +311,28 @@ def _compare(
             return review(rule, f"The symbol lists {name}, but {item.explanation}.", cite, shown_text, panel)
         return not_applicable(rule, f"{name.capitalize()}: {item.explanation}.", cite)
     if item.requirement == "borderline":
-        return passed(
+        if shown:
+            return passed(
+                rule,
+                f"{name.capitalize()} is at the threshold within rounding ({item.explanation}); the symbol may list "
+                "it.",
+                cite,
+                shown_text,
+                panel,
+            )
+        # B.01.350(1)(b), (2): the true amount decides, and the table's rounded value allows either side.
+        return review(
             rule,
-            f"{name.capitalize()} is at the threshold within rounding ({item.explanation}); the symbol may "
-            f"{'list' if shown else 'omit'} it.",
+            f"{name.capitalize()} is at the threshold within rounding ({item.explanation}) and the symbol does not "
+            "list it: the symbol is required if the unrounded amount per serving of stated size or reference amount "
+            "(whichever is greater) meets the threshold.",
             cite,
             shown_text,
             panel,
+            question=f"Does the unrounded amount of {name} meet the symbol's threshold ({item.explanation})? If it "
+            "does, the symbol must list it.",
+            question_fr=f"La quantité non arrondie ({name}) atteint-elle le seuil du symbole ({item.explanation}) ? "
+            "Si oui, le symbole doit la mentionner.",
         )
     if item.requirement == "required":
         if shown:
