@@ -633,6 +633,8 @@ JOB_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"
 
 
 JobMode = Literal["check", "relabel"]
+# The Word report's language (labeliq.docx_text): chosen with the job, or at download.
+ReportLanguage = Literal["en", "fr"]
 
 
 class JobManifest(Strict):
@@ -645,6 +647,8 @@ class JobManifest(Strict):
     facts: str | None = None
     # Chosen by the user, never guessed: `relabel` reads a foreign label and proposes a Canadian sticker.
     mode: JobMode = "check"
+    # The language of the report.docx the workflow renders (a download's ?language= still picks another).
+    report_language: ReportLanguage = "en"
 
 
 class GroupFailure(Strict):
@@ -667,6 +671,7 @@ class Job(Strict):
     # created: a later upload under the same id with other inputs is refused (job ids are create-once).
     inputs_digest: str | None = None
     mode: JobMode = "check"  # from the manifest: extract and assemble do relabel mode's extra work
+    report_language: ReportLanguage = "en"  # from the manifest: the language render_docx writes the DOCX in
     # Check groups that failed for good, by group: a lasting record of which checks could not run (the first
     # reason recorded for a group stays).
     group_failures: dict[str, GroupFailure] = Field(default_factory=dict)
