@@ -50,7 +50,17 @@ from labeliq.intake import (
     text_panel,
 )
 from labeliq.llm import LlmError
-from labeliq.models import GROUPS, Group, GroupResult, JobManifest, JobStatus, LabelFacts, Panel, Report
+from labeliq.models import (
+    GROUPS,
+    Group,
+    GroupResult,
+    JobManifest,
+    JobStatus,
+    LabelFacts,
+    Panel,
+    Report,
+    ReportLanguage,
+)
 
 if TYPE_CHECKING:
     from labeliq.extraction.images import PhotoPanel
@@ -150,6 +160,8 @@ def inputs_digest(manifest: JobManifest, objects: Mapping[str, Any]) -> str:
     }
     if manifest.mode != "check":  # only then: the digests of check jobs stay what they were
         parts["mode"] = manifest.mode
+    if manifest.report_language != "en":  # likewise
+        parts["report_language"] = manifest.report_language
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 
@@ -352,6 +364,29 @@ def _require_settled_groups(
         )
 
 
+def _record_final_group_failures(
+    rt: Runtime, job_id: str, request: AssembleRequest, stored: Mapping[str, GroupResult]
+) -> bool:
+    """Once every group is settled, a group with an error and no result failed for good: record it on the job
+    (which group, the reason, when) before anything else, so the job page and GET /jobs/{id} can say which checks
+    could not run even when the report is never written (no checker ran: the job then ends FAILED). `stored`: the
+    groups' results as read with the job. True when something was recorded (the job document changed)."""
+    _require_settled_groups(rt, job_id, request, stored)
+    failed: dict[str, str] = {
+        group: reason_text(error)
+        for group, error in request.group_errors.items()
+        if group not in stored and not _group_step_done(rt, job_id, group)
+    }
+    if failed:
+        rt.jobs.record_group_failures(job_id, failed)
+    return bool(failed)
+
+
+def _group_step_done(rt: Runtime, job_id: str, group: str) -> bool:
+    state = rt.jobs.step_state(job_id, f"group:{group}")
+    return state is not None and state.outcome == "done"
+
+
 def _refuse_if_nothing_ran(job_id: str, report: Report) -> None:
     """A report where no checker could run judges nothing: the job fails with the reasons instead."""
     ran = [r for r in report.results.values() if r.error is None]
@@ -372,10 +407,13 @@ def assemble_report(request: AssembleRequest, rt: Runtime) -> AssembleResponse |
     if request.failure is not None:
         return record_failure(request, rt)
     job_id = request.job_id
-    view = rt.jobs.read_step(job_id, "assemble", groups=True)  # the job, the claim and the groups: one read
-    _refuse_if_failed(job_id, view.job.job.status, view.job.job.error)
-    if view.step is None or view.step["state"] != "done":
-        _require_settled_groups(rt, job_id, request, view.groups)
+    read = rt.jobs.read_step(job_id, "assemble", groups=True)  # the job, the claim and the groups: one read
+    _refuse_if_failed(job_id, read.job.job.status, read.job.job.error)
+    view: StepView | None = read
+    if (read.step is None or read.step["state"] != "done") and _record_final_group_failures(
+        rt, job_id, request, read.groups
+    ):
+        view = None  # the job document changed: the claim reads it (and the groups, in the lease) again
     owner = new_owner(request.execution_id)
     start = _begin(rt, job_id, "assemble", owner, assign_version=True, view=view)
     if start.claim.outcome == "done" and start.claim.result is not None:
@@ -426,10 +464,10 @@ def assemble_report(request: AssembleRequest, rt: Runtime) -> AssembleResponse |
 # -- render_docx ----------------------------------------------------------------------------------------------
 
 
-def _render(report: Report, images: dict[str, bytes]) -> bytes:
+def _render(report: Report, images: dict[str, bytes], language: ReportLanguage) -> bytes:
     from labeliq.docx_report import render_docx as render
 
-    return render(report, _limits().max_evidence_chars, panel_images=images)
+    return render(report, _limits().max_evidence_chars, panel_images=images, language=language)
 
 
 def _panel_images(rt: Runtime, job_id: str, report: Report) -> dict[str, bytes]:
@@ -459,10 +497,11 @@ def render_docx(request: RenderRequest, rt: Runtime) -> RenderResponse:
     start = _begin(rt, job_id, step, owner)  # the job and the claim in one read
     if start.claim.outcome == "done" and start.claim.result is not None:
         return RenderResponse.model_validate(start.claim.result)
+    job = start.job.job
 
     with rt.jobs.lease_kept(job_id, step, owner) as lease:
         report = Report.model_validate_json(rt.blobs.read_output(report_object(job_id, version), "the report"))
-        docx = _render(report, _panel_images(rt, job_id, report))
+        docx = _render(report, _panel_images(rt, job_id, report), job.report_language)
         lease.check()
         written = rt.blobs.write_once(docx_object(job_id, version), docx, content_type=DOCX_CONTENT_TYPE)
     response = RenderResponse(job_id=job_id, version=version, docx_uri=written.uri)
