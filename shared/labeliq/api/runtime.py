@@ -35,7 +35,7 @@ class ApiRuntime:
 @functools.cache
 def api_runtime() -> ApiRuntime:
     from labeliq.api.settings import load_api_settings
-    from labeliq.cloud.clients import firestore_client, storage_client
+    from labeliq.cloud.clients import firestore_client, storage_on_first_use
     from labeliq.cloud.settings import load_cloud_settings
     from labeliq.config import load_settings
 
@@ -53,7 +53,7 @@ def api_runtime() -> ApiRuntime:
         records=JobRecordStore(db),
         jobs=JobStore(db, lease_s=cloud.step_lease_s),
         blobs=WorkspaceBlobs(
-            storage_client(cloud.project_id, local=cloud.local_emulators),
+            storage_on_first_use(cloud.project_id, local=cloud.local_emulators),
             input_bucket=cloud.input_bucket,
             output_bucket=cloud.output_bucket,
         ),

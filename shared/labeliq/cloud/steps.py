@@ -84,7 +84,7 @@ class Runtime:
 @functools.cache
 def runtime() -> Runtime:
     """The process's Runtime, created on the first request (not at import: see labeliq.cloud.clients)."""
-    from labeliq.cloud.clients import firestore_client, storage_client
+    from labeliq.cloud.clients import firestore_client, storage_on_first_use
     from labeliq.cloud.settings import load_cloud_settings
 
     settings = load_cloud_settings()
@@ -93,7 +93,7 @@ def runtime() -> Runtime:
         settings=settings,
         jobs=JobStore(db, lease_s=settings.step_lease_s),
         blobs=BlobStore(
-            storage_client(settings.project_id, local=settings.local_emulators),
+            storage_on_first_use(settings.project_id, local=settings.local_emulators),
             input_bucket=settings.input_bucket,
             output_bucket=settings.output_bucket,
         ),
