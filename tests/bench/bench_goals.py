@@ -183,10 +183,10 @@ def photo_labels(runs: int, work: Path) -> None:
         sample = samples[i % len(samples)]
         hwm = work / f"{sample.name}.hwm"
         measured.append(run_process(check_argv(sample, work / "photo" / sample.name), hwm))
-    wall = statistics.median(m[0] for m in measured)
+    wall, cpu = statistics.median(m[0] for m in measured), statistics.median(m[1] for m in measured)
     rss_mib = max(m[2] for m in measured) / 1024
     print(f"\nPhoto label ({', '.join(s.name for s in samples)}; median of {runs}; {load_text()})")
-    row("labeliq check as a process", f"{wall:.2f} s", "<= 2.5 s", wall <= 2.5)
+    row("labeliq check as a process", f"{wall:.2f} s (CPU {cpu:.2f} s)", "<= 2.5 s", wall <= 2.5)
     row("peak RSS of that process", f"{rss_mib:.0f} MiB", "<= 250 MB", rss_mib * 1.048576 <= 250)
     engines_side_by_side(samples)
 
