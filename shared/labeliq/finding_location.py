@@ -18,8 +18,10 @@ def fact_boxes(facts: LabelFacts) -> FactBoxes:
     """(panel, fact text) -> the distinct boxes facts with that text were read at on that panel."""
     boxes: defaultdict[tuple[str, str], list[BoundingBox]] = defaultdict(list)
     for model in iter_models(facts):
-        source = getattr(model, "source", None)
-        text = getattr(model, "text", None)
+        fields = type(model).model_fields
+        if "source" not in fields or "text" not in fields:  # asked of the class: no attribute lookup that fails
+            continue
+        source, text = model.source, model.text  # type: ignore[attr-defined]
         if isinstance(source, Provenance) and source.bbox is not None and isinstance(text, str) and text.strip():
             key = (source.panel, text.strip())
             if source.bbox not in boxes[key]:

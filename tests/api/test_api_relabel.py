@@ -94,6 +94,8 @@ def test_sticker_fields_are_approved_and_edited_as_new_versions_by_the_signed_in
     assert (ingredients["state"], ingredients["machine_made"], ingredients["en"]) == ("edited", False, edited_en)
     assert (ingredients["decided_by"], ingredients["decision_reason"]) == (relabel.reviewer_email, "supplier spec")
     assert edited_fr in relabel.report(2)["relabel"]["sticker_panels"]["sticker"], "the sticker is drawn again"
+    checked = relabel.report(2)["label_facts"]["ingredients"][0]["text"]
+    assert "Sunflower oil" in checked, "the edited sticker is checked again: its facts are the version's"
     assert relabel.report(1)["relabel"]["fields"] == before, "version 1 is never rewritten"
     docx = relabel.owner.get(f"/api/v1/jobs/{relabel.job_id}/report.docx", params={"version": 2})
     cells = [c.text for t in Document(io.BytesIO(docx.content)).tables for r in t.rows for c in r.cells]

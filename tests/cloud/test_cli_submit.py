@@ -13,7 +13,7 @@ import pytest
 from devstack.stack import LocalStack
 from labeliq.cli import main as cli_main
 from labeliq.models import JobStatus
-from tests.cloud.helpers import SAMPLES, in_objects, new_id
+from tests.cloud.helpers import REPO, SAMPLES, in_objects, new_id
 
 pytestmark = pytest.mark.emulator
 
@@ -175,3 +175,60 @@ def test_submit_exits_non_zero_when_some_checkers_could_not_run(
     assert "checker(s) could not run, so the report is incomplete: " in printed
     report = json.loads((tmp_path / "out" / job_id / "report.json").read_text(encoding="utf-8"))
     assert report["summary"]["checker_errors"], "the tables checkers are listed as could-not-run"
+    job = stack.client.job_store().get_job(job_id)
+    assert job is not None and job.status == JobStatus.DONE, "a clear terminal state"
+    assert list(job.group_failures) == ["tables"], "the group's final failure is recorded on the job"
+    assert "the tables group failed (injected)" in job.group_failures["tables"].error
+
+
+def test_submit_mode_relabel_sends_the_mode_in_the_manifest_as_the_api_does(
+    stack: LocalStack, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stack_file = tmp_path / "stack.json"
+    stack.client.save(stack_file)
+    sample = REPO / "samples-relabel" / "italian-sauce"
+    job_id = new_id("submit-relabel")
+    panels = [str(p) for p in sorted(sample.glob("*.txt"))]
+    argv = ["submit", *panels, "--context", str(sample / "context.json"), "--stack", str(stack_file)]
+    code = cli_main([*argv, "--out", str(tmp_path / "out"), "--job-id", job_id, "--mode", "relabel"])
+    printed = capsys.readouterr().out
+    assert code == 0, printed
+    report = json.loads((tmp_path / "out" / job_id / "report.json").read_text(encoding="utf-8"))
+    assert report["mode"] == "relabel" and report["relabel"]["source_language"] == "it"
+    job = stack.client.job_store().get_job(job_id)
+    assert job is not None and job.mode == "relabel" and job.status == JobStatus.DONE
+    manifest = stack.client.storage_client().bucket(stack.config.input_bucket).blob(f"incoming/{job_id}/job.json")
+    assert json.loads(manifest.download_as_bytes())["mode"] == "relabel"
+
+    # the same panels under the same id in the other mode are another job: refused, nothing replaced
+    again = cli_main([*argv, "--out", str(tmp_path / "again"), "--job-id", job_id, "--mode", "check"])
+    err = capsys.readouterr().err
+    assert again == 2 and f"job {job_id} already exists" in err and "mode relabel" in err, err
+
+
+def test_submit_mode_takes_the_names_check_takes(tmp_path: Path) -> None:
+    done = submit(
+        SAMPLES / "granola-compliant" / "front.txt", "--stack", free_stack_file(tmp_path), "--mode", "standard"
+    )
+    assert done.returncode == 2 and "--mode" in done.stderr and "relabel" in done.stderr, done.stderr
+
+
+def test_submit_report_language_fr_gets_the_workflows_docx_in_french(
+    stack: LocalStack, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+
+    import docx
+
+    stack_file = tmp_path / "stack.json"
+    stack.client.save(stack_file)
+    sample = SAMPLES / "granola-compliant"
+    job_id = new_id("submit-fr")
+    panels = [str(p) for p in sorted(sample.glob("*.txt"))]
+    argv = ["submit", *panels, "--context", str(sample / "context.json"), "--stack", str(stack_file)]
+    code = cli_main([*argv, "--out", str(tmp_path / "out"), "--job-id", job_id, "--report-language", "fr"])
+    assert code == 0, capsys.readouterr().out
+    document = docx.Document(io.BytesIO((tmp_path / "out" / job_id / "report.docx").read_bytes()))
+    assert document.paragraphs[0].text.startswith("Rapport de conformité de l'étiquette")
+    job = stack.client.job_store().get_job(job_id)
+    assert job is not None and job.report_language == "fr", "stored with the job when it was created"

@@ -3,6 +3,7 @@ checker ran fails with the reason, and panel sizes are taken from object metadat
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -66,8 +67,28 @@ def test_a_job_where_no_checker_could_run_ends_failed_with_the_reason(stack: Loc
     status, error = job_status(stack, job_id)
     assert status == JobStatus.FAILED
     assert error is not None and "no checker could run" in error and "before the handler ran" in error
+    job = stack.client.job_store().get_job(job_id)
+    assert job is not None and set(job.group_failures) == {"identity", "content", "tables"}, "a lasting record"
     objects = [b.name for b in stack.client.storage_client().list_blobs(stack.config.output_bucket)]
     assert f"reports/{job_id}/v1.json" not in objects
+
+
+def test_a_group_that_failed_for_good_is_recorded_on_the_job_with_its_reason_and_time(stack: LocalStack) -> None:
+    job_id = _extracted(stack, "onefail")
+    for group in ("identity", "content"):
+        assert post(stack, "run_agent_group", {"job_id": job_id, "execution_id": "e", "group": group}).ok
+    before = dt.datetime.now(dt.UTC)
+    body = {"job_id": job_id, "execution_id": "e", "group_errors": {"tables": FAILED_GROUP}}
+    assert post(stack, "assemble_report", body).status_code == 200
+    job = stack.client.job_store().get_job(job_id)
+    assert job is not None and list(job.group_failures) == ["tables"]
+    failure = job.group_failures["tables"]
+    assert failure.error == "the platform answered 503 before the handler ran"
+    assert before - dt.timedelta(seconds=5) <= failure.at <= dt.datetime.now(dt.UTC)
+    # a repeated assemble (a retried or duplicate delivery) keeps the first record
+    assert post(stack, "assemble_report", body | {"execution_id": "e2"}).status_code == 200
+    again = stack.client.job_store().get_job(job_id)
+    assert again is not None and again.group_failures == job.group_failures
 
 
 def test_an_oversized_panel_is_refused_from_its_metadata(stack: LocalStack) -> None:

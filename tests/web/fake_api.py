@@ -28,6 +28,7 @@ class FakeApi:
     )
     versions: list[dict[str, Any]] = field(default_factory=list)
     calls: list[str] = field(default_factory=list)
+    group_failures: list[dict[str, str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.reports = {1: self.report}
@@ -83,7 +84,7 @@ class FakeApi:
             "signed_off": None,
             "verdict": latest["summary"]["verdict"],
             "failing_rules": latest["summary"]["failing_rules"],
-        }
+        } | ({"group_failures": self.group_failures} if self.group_failures else {})
 
     def __call__(self, request: flask.Request) -> flask.Response:
         self.calls.append(request.full_path)

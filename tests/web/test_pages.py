@@ -56,6 +56,23 @@ def test_job_page_has_progress_failing_rules_decision_names_and_the_docx_link(pa
     )
 
 
+def test_a_group_that_failed_for_good_is_named_on_the_job_page(page_client: Any, fake_api: FakeApi) -> None:
+    failure = {"group": "tables", "error": "HTTP 500 - the tables group failed", "at": "2026-12-03T09:00:05+00:00"}
+    fake_api.group_failures = [failure]
+    fake_api.steps = fake_api.steps | {"tables": "failed"}
+    try:
+        html = page_client.get("/jobs/job-1", headers=ALICE).get_data(as_text=True)
+    finally:
+        fake_api.group_failures = []
+        fake_api.steps = fake_api.steps | {"tables": "done"}
+    block = re.search(r'<div id="group-failures"[^>]*>(.*?)</div>', html, re.S)
+    assert block is not None, "the checks that could not run are named"
+    text = " ".join(re.sub(r"<[^>]+>", " ", block.group(1)).split())
+    assert "Checks that could not run" in text and "Nutrition table checks" in text
+    assert "the tables group failed" in text and "2026-12-03 09:00" in text
+    assert 'data-step="tables" data-state="failed"' in html
+
+
 def test_a_non_member_gets_the_404_page_everywhere(page_client: Any) -> None:
     for path in ("/projects/p1", "/jobs/job-1", "/jobs/job-1?version=1", "/jobs/unknown"):
         response = page_client.get(path, headers={"X-Test-User": "eve@example.com"})

@@ -180,20 +180,30 @@ class StackClient:
         return self.upload_manifest(job_id, json.dumps(manifest, ensure_ascii=False).encode())
 
     def upload_job_once(
-        self, job_id: str, panels: Mapping[str, bytes], context: Mapping[str, Any] | None = None
+        self,
+        job_id: str,
+        panels: Mapping[str, bytes],
+        context: Mapping[str, Any] | None = None,
+        mode: str = "check",
+        report_language: str = "en",
     ) -> dict[str, Any]:
         """Upload a job create-only (if_generation_match=0), as the API does: nothing stored is ever replaced.
 
-        An id already used for these same panels and context returns the stored manifest's event, so the workflow
-        finds the existing result; an id used for anything else is refused with JobExistsError naming the job,
-        before any object is written when its manifest is there, and with nothing overwritten in any case.
+        An id already used for these same panels, context and mode returns the stored manifest's event, so the
+        workflow finds the existing result; an id used for anything else is refused with JobExistsError naming the
+        job, before any object is written when its manifest is there, and with nothing overwritten in any case.
+        `mode` (`check` or `relabel`) and `report_language` (`en` or `fr`) are the manifest's, as the API writes
+        them from the user's choices.
         """
         from google.api_core.exceptions import PreconditionFailed
 
         bucket = self.storage_client().bucket(self.input_bucket)
-        manifest = json.dumps(
-            {"job_id": job_id, "panels": list(panels), "context": dict(context or {})}, ensure_ascii=False
-        ).encode()
+        fields: dict[str, Any] = {"job_id": job_id, "panels": list(panels), "context": dict(context or {})}
+        if mode != "check":  # as upload_job and the API write it: a check job's manifest has no mode key
+            fields["mode"] = mode
+        if report_language != "en":  # likewise
+            fields["report_language"] = report_language
+        manifest = json.dumps(fields, ensure_ascii=False).encode()
         stored_manifest = bucket.get_blob(manifest_object(job_id))
         if stored_manifest is not None:
             self._same_job(job_id, bucket, stored_manifest, manifest, panels)
@@ -218,11 +228,16 @@ class StackClient:
     ) -> None:
         stored = json.loads(stored_manifest.download_as_bytes())
         given = json.loads(manifest)
-        if stored.get("panels") != given["panels"] or (stored.get("context") or {}) != given["context"]:
+        same_inputs = stored.get("panels") == given["panels"] and (stored.get("context") or {}) == given["context"]
+        same_choices = all(
+            stored.get(k, d) == given.get(k, d) for k, d in (("mode", "check"), ("report_language", "en"))
+        )
+        if not same_inputs or not same_choices:
             raise JobExistsError(
                 f"job {job_id} already exists (created {stored_manifest.time_created:%Y-%m-%d %H:%M:%S} UTC, panels "
-                f"{', '.join(map(str, stored.get('panels') or []))}) with other panels or context; job ids are used "
-                "once: send this label under a new job id (or leave --job-id out)"
+                f"{', '.join(map(str, stored.get('panels') or []))}, mode {stored.get('mode', 'check')}) with other "
+                "panels, context or mode; job ids are used once: send this label under a new job id (or leave "
+                "--job-id out)"
             )
         for name, data in panels.items():
             self._same_object(job_id, bucket, name, data)

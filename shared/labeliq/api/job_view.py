@@ -2,7 +2,8 @@
 
 The status is the workflow's forward-only job status; each step's state comes from its create-only claim (running,
 then done). So neither can be seen to go back. A FAILED job marks the step that was running (or, if none, the next
-one) failed; the others keep what they were.
+one) failed; the others keep what they were. A check group recorded on the job as failed for good
+(`group_failures`, after the workflow's retries) is failed, whatever the job's status: the report ran without it.
 """
 
 from __future__ import annotations
@@ -37,6 +38,12 @@ def step_states(job: Job | None, claims: dict[str, dict[str, Any]]) -> dict[str,
             states[name] = "done" if claim.get("state") == "done" else "running"
     if job is not None and job.status == JobStatus.DONE:
         states = dict.fromkeys(STEP_NAMES, "done")
+        claims = {}  # a DONE job's claims are all finished, but a group recorded as failed stays failed
+    if job is not None:
+        for group in job.group_failures:  # failed for good after the workflow's retries: never left "running"
+            claim = claims.get(_claim_step(group))
+            if group in states and (claim is None or claim.get("state") != "done"):
+                states[group] = "failed"
     if job is not None and job.status == JobStatus.FAILED:
         running = [n for n in STEP_NAMES if states[n] == "running"]
         for name in running:
@@ -68,6 +75,7 @@ def job_view(
         "created_by": record.created_by,
         "panels": [p.name for p in record.panels],
         "mode": record.mode,
+        "report_language": record.report_language,
         "signed_off": record.signed_off.model_dump(mode="json") if record.signed_off else None,
     }
     ready = [v for v in versions if v.state == "ready" and v.summary is not None]
@@ -76,6 +84,11 @@ def job_view(
         assert summary is not None
         view["verdict"] = summary.verdict.value
         view["failing_rules"] = summary.failing_rules
+    if job is not None and job.group_failures:
+        view["group_failures"] = [
+            {"group": group, "error": failure.error, "at": failure.at.isoformat()}
+            for group, failure in sorted(job.group_failures.items())
+        ]
     if error:
         view["error"] = error
     return view

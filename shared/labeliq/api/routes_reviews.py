@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+from typing import TYPE_CHECKING
 
 from labeliq.api.call import Call, Reply
 from labeliq.api.routes_jobs import require_job
@@ -16,6 +17,9 @@ from labeliq.api.versions import machine_version, read_report, version_view, ver
 from labeliq.models import JobManifest
 from labeliq.workspace.errors import ApiError, conflict, invalid
 from labeliq.workspace.records import JobRecord, VersionRecord
+
+if TYPE_CHECKING:
+    from labeliq.pipeline import GroupJudge
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +57,20 @@ def _release_on_failure(call: Call, job_id: str, version: VersionRecord, exc: Ba
     call.rt.records.fail_version(job_id, version.n, f"{type(exc).__name__}: {exc}")
 
 
+def _sticker_judge(call: Call) -> GroupJudge:
+    """The judge the groups use (labeliq.judge, the same LLM settings and Firestore cache), for the re-check of an
+    edited sticker; offline (LABELIQ_LLM_ENABLED unset) its open questions stay needs_review, as in the groups."""
+    from labeliq.cloud.state import FirestoreLlmCache
+    from labeliq.judge import LlmSettingsError, judge_from_env
+
+    try:
+        return judge_from_env(FirestoreLlmCache(call.rt.db, call.rt.cloud.llm_cache_collection))
+    except LlmSettingsError as exc:
+        raise ApiError(
+            503, "llm_settings", f"the edited sticker cannot be checked again: the deployment's {exc}"
+        ) from None
+
+
 def post_decisions(call: Call) -> Reply:
     from labeliq.workspace.decisions import DecisionsRequest, apply_decisions
 
@@ -61,13 +79,15 @@ def post_decisions(call: Call) -> Reply:
     machine, _ = _base(call, record, body.base_version)
     base = read_report(call.rt, record.job_id, body.base_version)
     now = dt.datetime.now(dt.UTC)
-    apply_decisions(base, body, reviewer=call.user.email, at=now, version=body.base_version + 1)  # validates
+    judge = _sticker_judge(call) if any(d.action == "edit" for d in body.sticker) else None
+    # made (and validated) before a version number is handed out; an edited sticker is checked again here
+    report = apply_decisions(base, body, reviewer=call.user.email, at=now, version=body.base_version + 1, judge=judge)
     version = call.rt.records.reserve_version(
         record.job_id, base_version=body.base_version, machine_version=machine, kind="review", by=call.user.email
     )
     try:
-        report = apply_decisions(base, body, reviewer=call.user.email, at=now, version=version.n)
-        write_version(call.rt, report)
+        report = report.model_copy(update={"version": version.n})
+        write_version(call.rt, report, record.report_language)
         done = call.rt.records.finish_version(record.job_id, version.n, report.summary)
     except Exception as exc:
         _release_on_failure(call, record.job_id, version, exc)

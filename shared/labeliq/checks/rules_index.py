@@ -85,6 +85,7 @@ def declared() -> dict[str, Declared]:
     return dict(sorted(out.items(), key=lambda item: id_key(item[0])))
 
 
+@cache  # asked for every finding of every report; a Rule is frozen
 def rule_for(finding_id: str) -> Rule:
     """The rule a finding id names: `9.7` itself, `10.B.fat` as rule 10.B for the aspect `fat`."""
     rules = declared()

@@ -18,7 +18,7 @@ import hashlib
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, Literal, TypeVar
 
@@ -26,7 +26,7 @@ from pydantic import BaseModel
 
 from labeliq.cloud.errors import ClaimLost, JobAlreadyFailed, JobConflict, NotFoundError, TransientError
 from labeliq.heartbeat import beating
-from labeliq.models import GROUPS, GroupResult, Job, JobManifest, JobStatus, can_transition
+from labeliq.models import GROUPS, GroupFailure, GroupResult, Job, JobManifest, JobStatus, can_transition
 
 logger = logging.getLogger(__name__)
 
@@ -193,6 +193,7 @@ class JobStore:
             updated_at=now,
             inputs_digest=inputs_digest,
             mode=manifest.mode,
+            report_language=manifest.report_language,
         )
         try:
             self._job_ref(manifest.job_id).create(_job_data(job))
@@ -279,6 +280,37 @@ class JobStore:
         if job.status == JobStatus.FAILED:
             logger.warning("job %s is FAILED: %s", job_id, job.error, extra={"event": "job_failed"})
         return job
+
+    def record_group_failures(self, job_id: str, errors: Mapping[str, str]) -> Job:
+        """Record each group's final failure on the job (`group_failures`), with when; a group already recorded
+        keeps its first reason. The status is not touched (the report still runs on the other groups). A
+        compare-and-set on the document's update time, as `advance` is, so no status write is lost."""
+        from google.api_core.exceptions import FailedPrecondition
+
+        ref = self._job_ref(job_id)
+        for _attempt in range(1, TRANSACTION_ATTEMPTS + 1):
+            snapshot = ref.get()
+            if not snapshot.exists:
+                raise NotFoundError(f"job {job_id} is unknown", code="unknown_job")
+            job = _job_from(snapshot)
+            new = {g: GroupFailure(error=e, at=utcnow()) for g, e in errors.items() if g not in job.group_failures}
+            if not new:
+                return job
+            updated = job.model_copy(update={"group_failures": {**job.group_failures, **new}})
+            data = {"group_failures": _job_data(updated)["group_failures"]}
+            try:
+                ref.update(data, option=self._db.write_option(last_update_time=snapshot.update_time))
+            except FailedPrecondition:
+                continue
+            for group, failure in new.items():
+                logger.error(
+                    "the %s group failed for good: %s",
+                    group,
+                    failure.error,
+                    extra={"event": "group_failed", "group": group},
+                )
+            return updated
+        raise TransientError(f"job {job_id} kept changing while its group failures were recorded; retry later")
 
     # -- step claims ----------------------------------------------------------------------------------
 

@@ -47,7 +47,17 @@ from labeliq.intake import (
     text_panel,
 )
 from labeliq.llm import LlmError
-from labeliq.models import GROUPS, Group, GroupResult, JobManifest, JobStatus, LabelFacts, Panel, Report
+from labeliq.models import (
+    GROUPS,
+    Group,
+    GroupResult,
+    JobManifest,
+    JobStatus,
+    LabelFacts,
+    Panel,
+    Report,
+    ReportLanguage,
+)
 
 if TYPE_CHECKING:
     from labeliq.extraction.images import PhotoPanel
@@ -136,6 +146,8 @@ def inputs_digest(rt: Runtime, manifest: JobManifest) -> str:
     }
     if manifest.mode != "check":  # only then: the digests of check jobs stay what they were
         parts["mode"] = manifest.mode
+    if manifest.report_language != "en":  # likewise
+        parts["report_language"] = manifest.report_language
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 
@@ -303,7 +315,7 @@ def failed_group(job_id: str, group: Group, reason: str) -> GroupResult:
     return GroupResult(job_id=job_id, group=group, results=results)
 
 
-def _require_settled_groups(rt: Runtime, job_id: str, request: AssembleRequest) -> None:
+def _require_settled_groups(rt: Runtime, job_id: str, request: AssembleRequest) -> dict[str, GroupResult]:
     """Every group has a stored result or a final failure; otherwise answer 503 so the workflow retries assemble.
 
     A report is immutable once written, so it must not be assembled while a group is still being run: a live claim
@@ -327,6 +339,26 @@ def _require_settled_groups(rt: Runtime, job_id: str, request: AssembleRequest) 
             "assemble waits for them (retry later)",
             code="groups_pending",
         )
+    return stored
+
+
+def _record_final_group_failures(rt: Runtime, job_id: str, request: AssembleRequest) -> None:
+    """Once every group is settled, a group with an error and no result failed for good: record it on the job
+    (which group, the reason, when) before anything else, so the job page and GET /jobs/{id} can say which checks
+    could not run even when the report is never written (no checker ran: the job then ends FAILED)."""
+    stored = _require_settled_groups(rt, job_id, request)
+    failed: dict[str, str] = {
+        group: reason_text(error)
+        for group, error in request.group_errors.items()
+        if group not in stored and not _group_step_done(rt, job_id, group)
+    }
+    if failed:
+        rt.jobs.record_group_failures(job_id, failed)
+
+
+def _group_step_done(rt: Runtime, job_id: str, group: str) -> bool:
+    state = rt.jobs.step_state(job_id, f"group:{group}")
+    return state is not None and state.outcome == "done"
 
 
 def _refuse_if_nothing_ran(job_id: str, report: Report) -> None:
@@ -351,7 +383,7 @@ def assemble_report(request: AssembleRequest, rt: Runtime) -> AssembleResponse |
     job_id = request.job_id
     job = rt.jobs.require_job(job_id)
     if rt.jobs.stored_result(job_id, "assemble") is None:
-        _require_settled_groups(rt, job_id, request)
+        _record_final_group_failures(rt, job_id, request)
     owner = new_owner(request.execution_id)
     claim = _claim_or_stored(rt, job_id, "assemble", owner, assign_version=True)
     if claim.outcome == "done" and claim.result is not None:
@@ -404,10 +436,10 @@ def assemble_report(request: AssembleRequest, rt: Runtime) -> AssembleResponse |
 # -- render_docx ----------------------------------------------------------------------------------------------
 
 
-def _render(report: Report, images: dict[str, bytes]) -> bytes:
+def _render(report: Report, images: dict[str, bytes], language: ReportLanguage) -> bytes:
     from labeliq.docx_report import render_docx as render
 
-    return render(report, _limits().max_evidence_chars, panel_images=images)
+    return render(report, _limits().max_evidence_chars, panel_images=images, language=language)
 
 
 def _panel_images(rt: Runtime, job_id: str, report: Report) -> dict[str, bytes]:
@@ -432,7 +464,7 @@ def _panel_images(rt: Runtime, job_id: str, report: Report) -> dict[str, bytes]:
 
 def render_docx(request: RenderRequest, rt: Runtime) -> RenderResponse:
     job_id, version = request.job_id, request.version
-    rt.jobs.require_job(job_id)
+    job = rt.jobs.require_job(job_id)
     step = f"render:v{version}"
     owner = new_owner(request.execution_id)
     claim = _claim_or_stored(rt, job_id, step, owner)
@@ -441,7 +473,7 @@ def render_docx(request: RenderRequest, rt: Runtime) -> RenderResponse:
 
     with rt.jobs.lease_kept(job_id, step, owner) as lease:
         report = Report.model_validate_json(rt.blobs.read_output(report_object(job_id, version), "the report"))
-        docx = _render(report, _panel_images(rt, job_id, report))
+        docx = _render(report, _panel_images(rt, job_id, report), job.report_language)
         lease.check()
         written = rt.blobs.write_once(docx_object(job_id, version), docx, content_type=DOCX_CONTENT_TYPE)
     response = RenderResponse(job_id=job_id, version=version, docx_uri=written.uri)

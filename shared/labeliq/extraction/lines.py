@@ -113,23 +113,38 @@ _TABLE_WORDS = (
 
 # Section titles with OCR letter confusions or split letters, and the word they stand for. Each
 # needs its whole phrase (or the colon of a title), so running text is never rewritten.
-_KEYWORD_REPAIRS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE), word)
-    for pattern, word in (
-        (rf"(?<![\w])(?:{_spaced('nutrition facts')})(?![\w])", "Nutrition Facts"),
-        (rf"(?<![\w])(?:{_spaced('valeur nutritive')})(?![\w])", "Valeur nutritive"),
-        (rf"(?<![\w])(?:{_spaced('best before')})(?![\w])", "Best before"),
-        (rf"(?<![\w])(?:{_spaced('meilleur avant')})(?![\w])", "Meilleur avant"),
-        (r"(?<![\w])c[o0]nt[a4@][il1!|]ns(?=\s*:)", "Contains"),
-        (r"(?<![\w])c[o0]nt[a4@][il1!|]n(?=\s*:)", "Contain"),
-        (r"(?<![\w])c[o0]nt[il1!|][eé3]nt(?=\s*:)", "Contient"),
-        (r"(?<=peut )c[o0]nt[eé3]n[il1!|]r(?![\w])", "contenir"),
-        (rf"(?<![\w])(?:{_spaced('ingredients')}|{_spaced('ingredient')})(?=\s*:)", "Ingredients"),
-        *((rf"(?<![\w]){_confusable(word)}(?![\w])", word) for word in _TABLE_WORDS),
-    )
+_REPAIRED_WORDS: tuple[tuple[str, str, str], ...] = (
+    # (pattern, the word it stands for, the letters any match of it holds once squashed: see _squashed)
+    (rf"(?<![\w])(?:{_spaced('nutrition facts')})(?![\w])", "Nutrition Facts", "nutrition facts"),
+    (rf"(?<![\w])(?:{_spaced('valeur nutritive')})(?![\w])", "Valeur nutritive", "valeur nutritive"),
+    (rf"(?<![\w])(?:{_spaced('best before')})(?![\w])", "Best before", "best before"),
+    (rf"(?<![\w])(?:{_spaced('meilleur avant')})(?![\w])", "Meilleur avant", "meilleur avant"),
+    (r"(?<![\w])c[o0]nt[a4@][il1!|]ns(?=\s*:)", "Contains", "contains"),
+    (r"(?<![\w])c[o0]nt[a4@][il1!|]n(?=\s*:)", "Contain", "contain"),
+    (r"(?<![\w])c[o0]nt[il1!|][eé3]nt(?=\s*:)", "Contient", "contient"),
+    (r"(?<=peut )c[o0]nt[eé3]n[il1!|]r(?![\w])", "contenir", "contenir"),
+    (rf"(?<![\w])(?:{_spaced('ingredients')}|{_spaced('ingredient')})(?=\s*:)", "Ingredients", "ingredient"),
+    *((rf"(?<![\w]){_confusable(word)}(?![\w])", word, word) for word in _TABLE_WORDS),
+)
+# A line squashed for the test above: lower case, without spaces, and each OCR confusion the patterns read
+# (i l 1 ! | as one letter, o 0, e é 3, a 4 @) as one letter. re.IGNORECASE also matches "ı" and "ſ" for i and s,
+# and "İ" lowers to i plus a combining dot. Any text a repair's pattern matches holds its squashed word, so a line
+# that does not is spared that pattern's substitution (the result is the same: it could not have matched).
+_SQUASH = str.maketrans(
+    {"l": "i", "1": "i", "!": "i", "|": "i", "ı": "i", "0": "o", "é": "e", "3": "e", "4": "a", "@": "a", "ſ": "s"}
+    | {"\u0307": None}
+)
+
+
+def _squashed(text: str) -> str:
+    return "".join(text.lower().translate(_SQUASH).split())
+
+
+_KEYWORD_REPAIRS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), word, _squashed(letters)) for pattern, word, letters in _REPAIRED_WORDS
 )
 # Most lines hold none of them: one search for any of them spares those lines a substitution per title word.
-_ANY_KEYWORD = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _KEYWORD_REPAIRS), re.IGNORECASE)
+_ANY_KEYWORD = re.compile("|".join(f"(?:{pattern})" for pattern, _, _ in _REPAIRED_WORDS), re.IGNORECASE)
 _CONFUSABLE_CAPITALS = "l1!|"
 
 
@@ -143,26 +158,35 @@ def _keyword_case(found: str, word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
+def _repair_keyword(pattern: re.Pattern[str], word: str, text: str) -> str:
+    """The text with each match of one repair's pattern written as its word (a title already right is kept)."""
+
+    def replace(match: re.Match[str]) -> str:
+        found = match.group(0)
+        canonical = word
+        if word == "Ingredients":
+            if " " not in found.strip():
+                return found  # the list title regex reads l/1/I confusions itself and keeps them as printed
+            canonical = "Ingrédient" if "é" in found.lower() else "Ingredient"
+            canonical += "s" if found[-1:] in "sS5" else ""
+        if fold_same_length(found).replace(" ", "") == fold_same_length(canonical).replace(" ", "") and (
+            found.count(" ") == canonical.count(" ")
+        ):
+            return found  # already right: keep the printed case and accents
+        return _keyword_case(found, canonical)
+
+    return pattern.sub(replace, text)
+
+
 def _repair_keywords(text: str) -> str:
     if not _ANY_KEYWORD.search(text):
         return text
-    for pattern, word in _KEYWORD_REPAIRS:
-
-        def replace(match: re.Match[str], word: str = word) -> str:
-            found = match.group(0)
-            canonical = word
-            if word == "Ingredients":
-                if " " not in found.strip():
-                    return found  # the list title regex reads l/1/I confusions itself and keeps them as printed
-                canonical = "Ingrédient" if "é" in found.lower() else "Ingredient"
-                canonical += "s" if found[-1:] in "sS5" else ""
-            if fold_same_length(found).replace(" ", "") == fold_same_length(canonical).replace(" ", "") and (
-                found.count(" ") == canonical.count(" ")
-            ):
-                return found  # already right: keep the printed case and accents
-            return _keyword_case(found, canonical)
-
-        text = pattern.sub(replace, text)
+    squashed = _squashed(text)
+    for pattern, word, letters in _KEYWORD_REPAIRS:
+        if letters in squashed:
+            repaired = _repair_keyword(pattern, word, text)
+            if repaired != text:
+                text, squashed = repaired, _squashed(repaired)
     return text
 
 

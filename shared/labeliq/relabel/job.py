@@ -111,14 +111,27 @@ def sticker_facts(proposal: RelabelProposal) -> LabelFacts:
     return parse_label(render_panels(proposal))
 
 
+# How finish_relabel words what the checkers said in `unsettled`, so a re-check can replace exactly those notes.
+UNCONTROLLABLE_NOTE = "checker fail the source data cannot settle: rule "
+FAIL_NOTE = "checker fail on the proposed sticker: rule "
+REVIEW_NOTE = "needs review on the sticker: "
+CHECK_NOTES = (UNCONTROLLABLE_NOTE, FAIL_NOTE, REVIEW_NOTE)
+
+
+def without_check_notes(proposal: RelabelProposal) -> RelabelProposal:
+    """The proposal as it was before the checkers' notes were added (a re-check adds its own)."""
+    kept = [note for note in proposal.unsettled if not note.startswith(CHECK_NOTES)]
+    return proposal.model_copy(update={"unsettled": kept, "check": None})
+
+
 def finish_relabel(report: Report, proposal: RelabelProposal) -> Report:
     """The checked sticker's report as a relabel report: what the checkers said, and what they could not settle."""
     checked = check_sticker(proposal, report)
     unsettled = list(proposal.unsettled)
-    unsettled += [f"checker fail the source data cannot settle: rule {r}" for r in checked.uncontrollable_fails]
-    unsettled += [f"checker fail on the proposed sticker: rule {r}" for r in checked.failing_rules]
+    unsettled += [f"{UNCONTROLLABLE_NOTE}{r}" for r in checked.uncontrollable_fails]
+    unsettled += [f"{FAIL_NOTE}{r}" for r in checked.failing_rules]
     review = [
-        f"needs review on the sticker: {f.rule}: {f.message}"
+        f"{REVIEW_NOTE}{f.rule}: {f.message}"
         for result in report.results.values()
         for f in result.findings
         if f.verdict == Verdict.NEEDS_REVIEW

@@ -60,7 +60,11 @@ def _both(proposal: RelabelProposal, key: str) -> list[str]:
 
 def render_panels(proposal: RelabelProposal) -> list[Panel]:
     fields = proposal.fields
-    front = [*_both(proposal, "common_name"), *symbol_lines(proposal.nutrition_symbol)]
+    symbol = fields.get("nutrition_symbol")
+    # a reviewer's edit of the symbol is printed as written, so the re-check judges what the reviewer decided
+    edited_symbol = symbol is not None and symbol.state == "edited"
+    front = [*_both(proposal, "common_name")]
+    front += _both(proposal, "nutrition_symbol") if edited_symbol else symbol_lines(proposal.nutrition_symbol)
     quantity = fields["net_quantity"].en if "net_quantity" in fields else ""
     if quantity:
         front.append(quantity)

@@ -8,6 +8,7 @@ beside it in `review`, with the action, reason, reviewer and time. Decisions mad
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from pydantic import Field, model_validator
 
@@ -15,6 +16,9 @@ from labeliq.models import FindingReview, Report, ReviewAction, Strict, Verdict
 from labeliq.workspace.errors import invalid
 from labeliq.workspace.sticker_decisions import StickerDecision, apply_sticker_decisions
 from labeliq.workspace.summaries import effective_summary
+
+if TYPE_CHECKING:
+    from labeliq.pipeline import GroupJudge
 
 
 class Decision(Strict):
@@ -57,8 +61,17 @@ def finding_ids(report: Report) -> set[str]:
     return {f.finding_id for result in report.results.values() for f in result.findings}
 
 
-def apply_decisions(base: Report, request: DecisionsRequest, *, reviewer: str, at: dt.datetime, version: int) -> Report:
-    """The review version made from `base` by these decisions; an unknown finding id is refused by name."""
+def apply_decisions(
+    base: Report,
+    request: DecisionsRequest,
+    *,
+    reviewer: str,
+    at: dt.datetime,
+    version: int,
+    judge: GroupJudge | None = None,
+) -> Report:
+    """The review version made from `base` by these decisions; an unknown finding id is refused by name. An edited
+    sticker field is checked again (with `judge`, the deployment's LLM judge, when given)."""
     known = finding_ids(base)
     unknown = [d.finding_id for d in request.decisions if d.finding_id not in known]
     if unknown:
@@ -88,5 +101,5 @@ def apply_decisions(base: Report, request: DecisionsRequest, *, reviewer: str, a
             "results": results,
         }
     )
-    reviewed = apply_sticker_decisions(reviewed, request.sticker, reviewer=reviewer)
+    reviewed = apply_sticker_decisions(reviewed, request.sticker, reviewer=reviewer, judge=judge)
     return reviewed.model_copy(update={"summary": effective_summary(reviewed)})

@@ -177,22 +177,22 @@ B_CASES = [
         both("Low in sodium", "Faible teneur en sodium"),
         {"sodium": (95, 4)},
         "14.B.low.sodium",
-        "needs_review",
-        id="14.B-low-sodium-unconfirmed",
+        "pass",
+        id="14.B-low-sodium-95mg-meets-remembered-140mg",
     ),
     pytest.param(
         both("Source of fibre", "Source de fibres"),
         {},
         "14.B.source.fibre",
-        "needs_review",
-        id="14.B-source-of-fibre-unconfirmed",
+        "pass",
+        id="14.B-source-of-fibre-3g-meets-remembered-2g",
     ),
     pytest.param(
         both("Good source of fibre", "Bonne source de fibres"),
         {},
         "14.B.good_source.fibre",
-        "needs_review",
-        id="14.B-good-source-of-fibre-not-permitted?",
+        "fail",
+        id="14.B-good-source-of-fibre-not-permitted",
     ),
     pytest.param(
         both("No added salt", "Sans sel ajouté"),
@@ -210,6 +210,62 @@ def test_claim_criteria(
 ) -> None:
     facts = nft_label(nutrition_table(**rows), claims=claims, ingredients=["Oats", "Salt"])
     assert set(verdicts(facts, rule)) == {expected}
+
+
+# 14.B on the remembered TPNCSC conditions (cfia-rules.md 14.B): met by every amount the rounded value allows ->
+# pass; met by none -> fail; at the edge, or a basis the table cannot give -> needs_review.
+RA_30 = ProductContext(date=dt.date(2026, 11, 24), reference_amount={"value": 30, "unit": "g"})
+NO_RA = ProductContext(date=dt.date(2026, 11, 24))
+MEAL = ProductContext(date=dt.date(2026, 11, 24), reference_amount={"value": 35, "unit": "g"}, main_dish=True)
+REMEMBERED_CASES = [
+    pytest.param(("Source of fibre", "Source de fibres"), {"fibre": (1, 4)}, CTX, "fail", id="fibre-1g-below-2g"),
+    pytest.param(("Source of fibre", "Source de fibres"), {"fibre": (2, 7)}, CTX, "needs_review", id="fibre-2g-edge"),
+    pytest.param(("Source of fibre", "Source de fibres"), {}, NO_RA, "needs_review", id="fibre-3g-no-reference-amount"),
+    pytest.param(
+        ("High source of fibre", "Source élevée de fibres"), {"fibre": (5, 18)}, CTX, "pass", id="high-fibre-5g"
+    ),
+    pytest.param(
+        ("Very high source of fibre", "Source très élevée de fibres"),
+        {"fibre": (5, 18)},
+        CTX,
+        "fail",
+        id="very-high-fibre-5g-below-6g",
+    ),
+    pytest.param(("Low in sodium", "Faible teneur en sodium"), {"sodium": (140, 6)}, CTX, "needs_review", id="na-edge"),
+    pytest.param(("Low in sodium", "Faible teneur en sodium"), {"sodium": (200, 9)}, CTX, "fail", id="na-200mg"),
+    pytest.param(("Low in sodium", "Faible teneur en sodium"), {"sodium": (95, 4)}, MEAL, "needs_review", id="na-meal"),
+    pytest.param(("Low fat", "Faible teneur en lipides"), {"fat": (2, 3)}, CTX, "pass", id="fat-2g-per-35g"),
+    pytest.param(("Low fat", "Faible teneur en lipides"), {"fat": (2.5, 3)}, RA_30, "fail", id="fat-per-50g-over-3g"),
+    pytest.param(
+        ("Low in saturated fat", "Faible teneur en gras saturés"),
+        {"saturated_fat": (1, None), "trans_fat": (0, None)},
+        CTX,
+        "pass",
+        id="sat-1g-of-150cal",
+    ),
+    pytest.param(
+        ("Low in saturated fat", "Faible teneur en gras saturés"),
+        {"saturated_fat": (1.5, None), "trans_fat": (0, None), "calories": (60, None)},
+        CTX,
+        "fail",
+        id="sat-1.5g-of-60cal-share-of-energy-over-15pct",
+    ),
+    pytest.param(("Sugar-free", "Sans sucre"), {"sugars": (1, 1)}, CTX, "fail", id="sugar-free-1g"),
+    pytest.param(("Sugar-free", "Sans sucre"), {"sugars": (0, 0)}, CTX, "needs_review", id="sugar-free-0g-energy"),
+]
+
+
+@pytest.mark.parametrize(("claims", "rows", "context", "expected"), REMEMBERED_CASES)
+def test_remembered_conditions(
+    claims: tuple[str, str], rows: dict[str, tuple[float, float | None]], context: ProductContext, expected: str
+) -> None:
+    rows = dict(rows)
+    calories = rows.pop("calories", (150, None))[0]
+    table = nutrition_table(calories=calories, **rows)
+    facts = nft_label(table, claims=both(*claims))
+    found = [f for f in health_claims.check(facts, context) if f.rule.startswith("14.B.")]
+    assert {f.verdict.value for f in found} == {expected}
+    assert all("cfia-rules.md 14.B" in f.evidence and "not in our sources" in f.evidence for f in found)
 
 
 # 14.C health claims: exact wording from the table following B.01.603, then its numeric conditions.
@@ -339,11 +395,11 @@ def test_samples_have_no_claim_fail(name: str) -> None:
     assert [f.rule for f in health_claims.check(facts, context) if f.verdict.value == "fail"] == []
 
 
-def test_granola_source_of_fibre_needs_review_with_reason() -> None:
+def test_granola_source_of_fibre_passes_on_the_remembered_condition_stated() -> None:
     facts, context = parsed_sample("granola-compliant")
     found = [f for f in health_claims.check(facts, context) if f.rule == "14.B.source.fibre"]
-    assert found and all(f.verdict.value == "needs_review" for f in found)
-    assert "2 g" in found[0].message and "3 g" in found[0].message
+    assert found and all(f.verdict.value == "pass" for f in found)
+    assert "2 g or more fibre" in found[0].evidence and "2.5–3.5 g" in found[0].evidence
 
 
 def test_function_claim_needs_review() -> None:

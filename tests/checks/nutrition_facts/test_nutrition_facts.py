@@ -343,6 +343,20 @@ A_CASES = [
     pytest.param(
         "10.A1",
         nft_label(no_table=True),
+        ProductContext(all_nutrients_zero=True),
+        "pass",
+        id="10.A1-B.01.401(2)(a)-every-value-would-be-0",
+    ),
+    pytest.param(
+        "10.A2",
+        nft_label(no_table=True, claims=[claim("Sodium-free")]),
+        ProductContext(all_nutrients_zero=True),
+        "fail",
+        id="10.A2-a-claim-cancels-the-all-zero-exemption",
+    ),
+    pytest.param(
+        "10.A1",
+        nft_label(no_table=True),
         ProductContext(product_kind="fresh_fruit_or_vegetable"),
         "needs_review",
         id="10.A1-no-table-fresh-fruit-may-be-exempt",
@@ -394,8 +408,8 @@ A_CASES = [
             back_text="For nutrition information call 1-800-555-0199.",
         ),
         ProductContext(available_display_surface_cm2=60),
-        "pass",
-        id="10.A4-short-statement-is-not-a-broken-table",
+        "fail",
+        id="10.A4-energy-statement-without-free-of-sugars-takes-the-alternative-away",
     ),
     pytest.param(
         "10.A4",
@@ -657,3 +671,18 @@ def test_10_e8_settled_from_the_numbers(ra: dict[str, object] | None, single: bo
         update["reference_amount"] = ra
     context = ProductContext.model_validate({**CTX.model_dump(), **update})
     assert finding(nft_label(), "10.E8", context).verdict.value == verdict
+
+
+@pytest.mark.parametrize(
+    ("single", "needle"),
+    [
+        pytest.param(None, "column 3A of the Table of Reference Amounts", id="10.E8-question-multi-serving-column-3A"),
+        pytest.param(True, "one sitting (B.01.002A(1)(b)(i))", id="10.E8-question-single-serving-one-sitting"),
+    ],
+)
+def test_10_e8_review_asks_what_the_table_of_reference_amounts_says(single: bool | None, needle: str) -> None:
+    update = {"reference_amount": {"value": 10, "unit": "g"}, "single_serving_container": single}
+    context = ProductContext.model_validate({**CTX.model_dump(), **update})
+    found = finding(nft_label(), "10.E8", context)
+    assert found.verdict.value == "needs_review"
+    assert needle in found.question and found.fr is not None and found.fr.question

@@ -122,6 +122,25 @@ CASES = [
         "fail",
         id="10.C-vitamin-B6-by-its-vitamin-name-not-declared",
     ),
+    pytest.param(TABLE, INGREDIENTS, "10.C.order", "pass", id="10.C-B.01.460-order-of-the-table-to-B.01.402"),
+    pytest.param(
+        TABLE.replace("Zinc 1 mg                             9 %\n", "").replace(
+            "Vitamin D / Vitamine D 2 µg          10 %\n", "Vitamin D / Vitamine D 2 µg          10 %\nZinc 1 mg 9 %\n"
+        ),
+        INGREDIENTS,
+        "10.C.order",
+        "fail",
+        id="10.C-B.01.460-zinc-before-the-vitamins",
+    ),
+    pytest.param(
+        TABLE.replace("Iron / Fer 4 mg                      22 %\n", "").replace(
+            "Zinc 1 mg", "Iron / Fer 4 mg 22 %\nZinc 1 mg"
+        ),
+        INGREDIENTS,
+        "10.C.order",
+        "fail",
+        id="10.C-B.01.460-vitamins-and-minerals-come-after-iron",
+    ),
 ]
 
 
@@ -183,3 +202,21 @@ def test_claim_naming_a_vitamin_needs_the_vitamin_in_the_table() -> None:
     claimed = [f for f in findings if f.rule == "10.C.claimed"]
     assert claimed and claimed[0].verdict.value == "fail" and claimed[0].fix
     assert _verdicts(_findings(TABLE, front=front), "10.C.claimed") == {"pass"}
+
+
+def test_order_fail_says_the_order_to_print() -> None:
+    table = TABLE.replace("Zinc 1 mg                             9 %\n", "").replace(
+        "Vitamin D / Vitamine D 2 µg          10 %\n", "Vitamin D / Vitamine D 2 µg          10 %\nZinc 1 mg 9 %\n"
+    )
+    (finding,) = [f for f in _findings(table) if f.rule == "10.C.order"]
+    assert finding.fix.startswith("List the rows in this order: Potassium, Calcium, Iron, Vitamin D, Thiamine")
+    assert finding.fix.endswith("Folate, Zinc.") and "B.01.460" in finding.citation
+
+
+def test_young_childrens_vitamin_percent_is_not_judged_against_the_adults_daily_value() -> None:
+    """B.01.001.1(2)(b): a food solely for children 1 to 4 years takes Part 2, column 3 of the Table of Daily Values,
+    which we do not hold for thiamine: the adults' 25 % is a question, not a pass."""
+    young = CTX.model_copy(update={"intended_solely_for_children_under_4": True})
+    findings = [f for f in _findings(context=young) if f.rule == "10.D.thiamine"]
+    assert [f.verdict.value for f in findings] == ["needs_review"]
+    assert "children 1 to 4 years" in findings[0].message and findings[0].question

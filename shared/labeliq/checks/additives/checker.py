@@ -10,6 +10,7 @@ household colour preparation without its PDP words (13.5), colour in vanilla (13
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from labeliq.checks.additives.names import class_name_finding, function_word_findings
 from labeliq.checks.additives.rules import R13_1, R13_3, R13_5, R13_6, R13_8, R13_9
@@ -249,8 +250,13 @@ def _colours(pl: ParsedList) -> Finding:
 CITE_COLOUR_LIST = "FDR B.16.002, B.16.003; Health Canada List of Permitted Colouring Agents (List 3)"
 
 
+@cache
+def _colour_name_pattern(colour: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![a-z0-9])" + re.escape(colour) + r"(?![a-z0-9])")
+
+
 def _colour_entry_matches(name: str, colour: str) -> bool:
-    return re.search(r"(?<![a-z0-9])" + re.escape(colour) + r"(?![a-z0-9])", name) is not None
+    return _colour_name_pattern(colour).search(name) is not None
 
 
 def _unlisted_colours(pl: ParsedList) -> Finding | None:

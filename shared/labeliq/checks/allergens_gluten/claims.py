@@ -110,6 +110,11 @@ def _texts(facts: LabelFacts) -> list[tuple[str, str | None]]:
     return out
 
 
+@cache
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])")
+
+
 def find_claims(facts: LabelFacts) -> list[FreeClaim]:
     low = {lang: [norm(t) for t in load("gluten_sources")["low_gluten_claims"][lang]] for lang in LANGS}
     claims: list[FreeClaim] = []
@@ -117,7 +122,7 @@ def find_claims(facts: LabelFacts) -> list[FreeClaim]:
         folded = norm(text)
         for lang in LANGS:
             for phrase in low[lang]:
-                if re.search(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", folded):
+                if _phrase_pattern(phrase).search(folded):
                     claims.append(FreeClaim("low_gluten", text, lang, panel, frozenset(), phrase))
             for pattern in _claim_patterns(lang, folded):
                 for match in pattern.finditer(folded):

@@ -212,17 +212,19 @@ def bracket_problems(text: str) -> list[str]:
     return problems
 
 
+_STARS = re.compile(r"\s*\*+$|^\*+\s*")
+_LEADING_QUALIFIER = re.compile(r"^(organic|pure|natural|certified organic|unsulphured|unsulfured|raw|bio)\s+")
+_TRAILING_QUALIFIER = re.compile(r"\s+(biologiques?|bio|pure?|naturel(le)?s?)$")
+
+
 def strip_qualifiers(name: str, language: ListLanguage | None) -> str:
     """Drop the words that qualify an ingredient without changing what it is (organic, pure, liquid)."""
-    folded = fold(name)
-    folded = re.sub(r"\s*\*+$|^\*+\s*", "", folded)
-    leading = r"^(organic|pure|natural|certified organic|unsulphured|unsulfured|raw|bio)\s+"
-    trailing = r"\s+(biologiques?|bio|pure?|naturel(le)?s?)$"
+    folded = _STARS.sub("", fold(name))
     previous = None
     while previous != folded:
         previous = folded
-        folded = re.sub(leading, "", folded)
-        folded = re.sub(trailing, "", folded)
+        folded = _LEADING_QUALIFIER.sub("", folded)
+        folded = _TRAILING_QUALIFIER.sub("", folded)
     return folded.strip()
 
 

@@ -21,7 +21,9 @@ from labeliq.checks.common import claim_parse, nft_values
 from labeliq.checks.common import rounding as nft_rounding
 from labeliq.checks.common.claim_parse import ParsedClaim
 from labeliq.checks.common.findings import failed, passed, review
+from labeliq.checks.common.rule import Rule
 from labeliq.checks.health_claims import claim_words as claim_word_rules
+from labeliq.checks.health_claims import remembered_conditions
 from labeliq.checks.health_claims.rules import R14_A4, R14_A6, R14_A7, R14_A14, R14_B
 from labeliq.checks.nutrition_facts import small_package
 from labeliq.models import Finding, LabelFacts, NutritionFacts, ProductContext
@@ -127,7 +129,7 @@ def judge(claim: ParsedClaim, facts: LabelFacts, context: ProductContext, panel:
     elif claim.subject in lexicon()["vitamins_minerals"]:
         out += _vitamin_mineral(claim, facts, panel)
     else:
-        out += _criteria(claim, facts, panel)
+        out += _criteria(claim, facts, context, panel)
     return out
 
 
@@ -269,7 +271,7 @@ def _contradicted_by_table(
     return None
 
 
-def _criteria(claim: ParsedClaim, facts: LabelFacts, panel: str | None) -> list[Finding]:
+def _criteria(claim: ParsedClaim, facts: LabelFacts, context: ProductContext, panel: str | None) -> list[Finding]:
     rule = R14_B.part(claim.key.replace(":", "."))
     lex = lexicon()
     nft = facts.nutrition_facts
@@ -280,14 +282,13 @@ def _criteria(claim: ParsedClaim, facts: LabelFacts, panel: str | None) -> list[
         return [contradicted]
     if claim.key in lex["not_permitted"]:
         return [
-            review(
+            failed(
                 rule,
-                f'"{claim.text}" does not appear to be a permitted '
-                f"claim: {lex['not_permitted'][claim.key]}. A reviewer "
-                f"must confirm against {TABLE}.",
-                "FDR B.01.502, B.01.503(1)",
+                f'"{claim.text}" is not a permitted claim: {lex["not_permitted"][claim.key]}.',
+                "FDR B.01.502(1); CFIA dietary fibre claims",
                 claim.text,
                 panel,
+                term=claim.text,
             )
         ]
     if claim.kind == "no_added" and claim.subject in ("sodium", "sugars"):
@@ -346,6 +347,10 @@ def _criteria(claim: ParsedClaim, facts: LabelFacts, panel: str | None) -> list[
                 panel,
             )
         ]
+    if nft is not None:
+        remembered = remembered_conditions.judge(entry, nft, context)
+        if remembered is not None:
+            return [_remembered_finding(rule, claim, remembered, item, panel)]
     return [
         review(
             rule,
@@ -357,3 +362,20 @@ def _criteria(claim: ParsedClaim, facts: LabelFacts, panel: str | None) -> list[
             panel,
         )
     ]
+
+
+def _remembered_finding(
+    rule: Rule, claim: ParsedClaim, judged: remembered_conditions.Judgement, item: str, panel: str | None
+) -> Finding:
+    """The claim judged on the remembered condition: message and evidence state the condition and that it is
+    unconfirmed, so a reviewer sees what the verdict rests on."""
+    where = f"{TABLE} ({item})" if item.startswith("item") else f"{TABLE}, {item.strip('()')}"
+    status = f"{where}, as summarised in cfia-rules.md 14.B; the Table itself is not in our sources"
+    evidence = f"{claim.text} | condition: {judged.condition} ({status}) | {judged.detail}"
+    cite = "FDR B.01.503(1)(a); cfia-rules.md 14.B"
+    said = f'"{claim.text}" needs {judged.condition} ({status}). In the Nutrition Facts table, {judged.detail}'
+    if judged.outcome == "met":
+        return passed(rule, f"{said}: the condition is met.", cite, evidence, panel, term=claim.text)
+    if judged.outcome == "contradicted":
+        return failed(rule, f"{said}: no amount the table allows meets it.", cite, evidence, panel, term=claim.text)
+    return review(rule, f"{said}.", cite, evidence, panel, term=claim.text)

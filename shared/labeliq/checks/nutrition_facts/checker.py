@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from labeliq.checks.nutrition_facts import consistency as nft_consistency
 from labeliq.checks.nutrition_facts import daily_value as nft_daily_value
-from labeliq.checks.nutrition_facts import misread, nft_format, small_package, vitamins_minerals
+from labeliq.checks.nutrition_facts import dual, misread, nft_format, sfft, small_package, vitamins_minerals
 from labeliq.checks.nutrition_facts import presence as nft_presence
 from labeliq.checks.nutrition_facts import rounding_findings as nft_rounding_findings
 from labeliq.checks.nutrition_facts import serving as nft_serving
@@ -17,7 +17,8 @@ from labeliq.models import Finding, LabelFacts, ProductContext
 
 
 def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
-    small = small_package.findings(facts, context, nft_presence.exemption_cancelled(facts))
+    cancelled = nft_presence.exemption_cancelled(small_package.without_free_of_sugars(facts))
+    small = small_package.findings(facts, context, cancelled)
     if small is not None:
         # B.01.467: a package under 100 cm² that says how to get the information; a short statement is not a table
         return small + nft_presence.check_foreign_table(facts)
@@ -25,7 +26,7 @@ def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     findings += nft_presence.check_foreign_table(facts)
     nft = facts.nutrition_facts
     if nft is None:
-        return findings
+        return findings + sfft.check(facts, context)
     findings += nft_format.check_title(nft)
     findings += nft_format.check_serving(nft)
     findings += nft_format.check_descriptions(nft)
@@ -34,8 +35,13 @@ def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     findings += nft_rounding_findings.check_core(nft)
     findings += nft_rounding_findings.check_additional(nft)
     findings += vitamins_minerals.check_declared(facts, nft, context)
-    findings += vitamins_minerals.check_rows(nft)
     infants = nft_format.for_infants(context)
+    young = "infants 6 to 12 months" if infants else None
+    if context.intended_solely_for_children_under_4 and not infants:
+        young = "children 1 to 4 years"
+    findings += vitamins_minerals.check_rows(nft, young)
+    findings += vitamins_minerals.check_order(nft)
+    findings += dual.check(facts, nft)
     findings += nft_daily_value.check_missing_percent(nft, infants)
     findings += nft_daily_value.check_forbidden_percent(nft, infants)
     if infants or context.intended_solely_for_children_under_4:

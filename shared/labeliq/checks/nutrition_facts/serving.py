@@ -66,6 +66,7 @@ def serving_finding(nft: NutritionFacts, context: ProductContext) -> Finding:
         if context.single_serving_container
         else ""
     )
+    question, question_fr = _question(serving, ra.value, ra.unit, bool(context.single_serving_container))
     return review(
         R10_E8,
         f"The serving of stated size ({serving}) should reflect the reference amount given in the context "
@@ -74,4 +75,30 @@ def serving_finding(nft: NutritionFacts, context: ProductContext) -> Finding:
         CITATION,
         serving,
         nft.source.panel,
+        question=question,
+        question_fr=question_fr,
+    )
+
+
+def _question(serving: str, ra_value: float, ra_unit: str, single: bool) -> tuple[str, str]:
+    """What a person must look up, in English and French: B.01.002A(1)(c) sends a multiple-serving package to
+    column 3A of the Table of Reference Amounts, which is not in our sources."""
+    ra = f"{ra_value:g} {ra_unit}"
+    if single:
+        return (
+            f'The context calls the package a single serving ("{serving}", 200 % or more of the {ra} reference '
+            "amount): can one person reasonably eat it at one sitting (B.01.002A(1)(b)(i))? If not, column 3A of "
+            "the Table of Reference Amounts sets the serving.",
+            f"Le contexte dit que l'emballage est une portion individuelle (« {serving} », 200 % ou plus de la "
+            f"quantité de référence de {ra}) : une personne peut-elle raisonnablement le consommer en une seule "
+            "occasion (B.01.002A(1)b)(i)) ? Sinon, la colonne 3A du Tableau des quantités de référence fixe la "
+            "portion.",
+        )
+    return (
+        f'Is "{serving}" the serving that column 3A of the Table of Reference Amounts sets for this food (reference '
+        f"amount {ra})? A multiple-serving package's serving follows column 3A (B.01.002A(1)(c)), and that table is "
+        "not in our sources.",
+        f"« {serving} » est-elle la portion que la colonne 3A du Tableau des quantités de référence fixe pour cet "
+        f"aliment (quantité de référence {ra}) ? La portion d'un emballage à portions multiples suit la colonne 3A "
+        "(B.01.002A(1)c)); ce tableau n'est pas dans nos sources.",
     )

@@ -4,8 +4,11 @@ A package with less than 100 cm² of available display surface need not carry th
 to obtain the nutrition information, with a postal address or a toll-free number, in English and French (B.01.467(1),
 (3)). Such labels often print a short statement of energy and a few nutrients instead ("Per 1 piece (3 g): 10
 Calories, 0 g fat, 2 g sugar alcohols"): it is not a broken table, and the core-row and rounding rules of the table
-(B.01.401) are not judged on it. The alternative is lost when vitamins or minerals are added or a claim or nutrition
-symbol is made (B.01.467(2)(a) via B.01.401(3)(a), (b), (e)); "free of sugars" gum and candy keep it under (2.1).
+(B.01.401) are not judged on it. But such a statement is itself "a reference to the energy value" or to a nutrient
+(B.01.401(3)(e)(i)), so it takes the alternative away (B.01.467(2)(a)), as added vitamins or minerals, a claim or a
+nutrition symbol do; only a product that meets "free of sugars" keeps it (2.1), with no added vitamin or mineral and
+its energy (Calories) and sugar alcohols (g) shown immediately after the last of the list of ingredients, the
+"Contains" and "May contain" statements and the phenylalanine statement.
 """
 
 from __future__ import annotations
@@ -27,6 +30,9 @@ _INDICATION = re.compile(
 _TOLL_FREE = re.compile(r"\b1?[\s.-]*\(?8(00|33|44|55|66|77|88)\)?[\s.-]*\d{3}[\s.-]*\d{4}\b")
 _FREE_OF_SUGARS = re.compile(r"sugar[- ]?free|free of sugar|sans sucre|exempt de sucre")
 _TITLE = re.compile(r"nutrition\s*facts|valeur\s*nutritive")
+# B.01.467(2.1)(b): the energy value in Calories and the sugar alcohols in grams per serving of stated size
+_ENERGY = re.compile(r"\d+\s*(calories|cal)\b")
+_POLYOLS = re.compile(r"\d+(?:[.,]\d+)?\s*g\s*(?:of\s+|de\s+)?(?:sugar alcohols?|polyols?|polyalcools?)")
 _CORE = ("fat", "saturated_fat", "trans_fat", "cholesterol", "sodium", "carbohydrate", "fibre", "sugars", "protein")
 
 
@@ -59,6 +65,95 @@ def is_short_statement(nft: NutritionFacts) -> bool:
 TINY_PACKAGE_CM2 = 15.0
 
 
+def free_of_sugars_claim(facts: LabelFacts) -> str:
+    """The "free of sugars" statement or claim the label makes ("Sugar-free", "Sans sucre"), or ""."""
+    for claim in facts.claims:
+        if _FREE_OF_SUGARS.search(fold(claim.text)):
+            return claim.text
+    return next((p.text[m.start() : m.end()] for p in facts.panels if (m := _FREE_OF_SUGARS.search(fold(p.text)))), "")
+
+
+def without_free_of_sugars(facts: LabelFacts) -> LabelFacts:
+    """The facts without their "free of sugars" claims: under B.01.467(2.1) such a claim does not take the
+    small-package alternative away, but the other conditions of B.01.401(3) still do."""
+    kept = [c for c in facts.claims if not _FREE_OF_SUGARS.search(fold(c.text))]
+    return facts if len(kept) == len(facts.claims) else facts.model_copy(update={"claims": kept})
+
+
+def _after_last_list_element(facts: LabelFacts, nft: NutritionFacts) -> bool:
+    """B.01.467(2.1)(b): the statement follows the last of the list, the Contains and May contain statements and
+    the phenylalanine statement on its panel, with nothing but blank lines between."""
+    sources = [i.source for i in facts.ingredients] + [s.source for s in (*facts.contains, *facts.may_contain)]
+    sources += [s.source for s in facts.phenylalanine_statements]
+    ends = [s.line_end for s in sources if s.panel == nft.source.panel and s.line_end is not None]
+    panel = facts.panel(nft.source.panel)
+    start = nft.source.line_start
+    if not ends or panel is None or start is None or start <= max(ends):
+        return False
+    between = panel.text.splitlines()[max(ends) + 1 : start]
+    return all(not line.strip() for line in between)
+
+
+def _statement_text(facts: LabelFacts, nft: NutritionFacts) -> str:
+    panel = facts.panel(nft.source.panel)
+    start, end = nft.source.line_start, nft.source.line_end
+    if panel is None or start is None:
+        return " ".join(nft.title.split())
+    lines = panel.text.splitlines()[start : (end if end is not None else start) + 1]
+    return " ".join(" ".join(lines).split())
+
+
+def _short_statement(facts: LabelFacts, nft: NutritionFacts, found: str, ads: float) -> Finding:
+    """B.01.467(2)(a) with B.01.401(3)(e)(i), and the "free of sugars" exception of B.01.467(2.1)."""
+    shown = _statement_text(facts, nft)
+    free = free_of_sugars_claim(facts)
+    if not free:
+        finding = failed(
+            R10_A4,
+            f"The package ({ads:g} cm² of available display surface) gives energy or nutrient amounts "
+            f'("{shown[:100]}") instead of a Nutrition Facts table. That statement is a reference to the energy value '
+            "or a nutrient (B.01.401(3)(e)(i)), which takes away the small-package alternative (B.01.467(2)(a)); only "
+            'a product that meets "free of sugars" may show its energy and sugar alcohols that way (B.01.467(2.1)).',
+            "FDR B.01.467(2)(a), B.01.401(3)(e)(i)",
+            shown,
+            nft.source.panel,
+        )
+        return finding.model_copy(
+            update={
+                "fix": "Remove the energy and nutrient amounts and keep only the indication of how to obtain the "
+                "nutrition information, or print a Nutrition Facts table."
+            }
+        )
+    folded = fold(shown)
+    stated = _ENERGY.search(folded) and _POLYOLS.search(folded)
+    if not stated or not _after_last_list_element(facts, nft):
+        finding = failed(
+            R10_A4,
+            f'The package makes the "free of sugars" claim "{free}" and gives "{shown[:100]}" instead of a Nutrition '
+            "Facts table; B.01.467(2.1)(b) allows that only when the energy value in Calories and the amount of sugar "
+            "alcohols in grams per serving are shown immediately after the last of the list of ingredients, the "
+            '"Contains" and "May contain" statements and the phenylalanine statement.',
+            "FDR B.01.467(2.1)(b)",
+            shown,
+            nft.source.panel,
+        )
+        return finding.model_copy(
+            update={
+                "fix": "Show the Calories and the grams of sugar alcohols per serving right after the list of "
+                'ingredients and its "Contains" statement.'
+            }
+        )
+    return passed(
+        R10_A4,
+        f'The package ({ads:g} cm² of available display surface) makes the "free of sugars" claim "{free}", adds no '
+        "vitamin or mineral, shows its energy and sugar alcohols right after the list of ingredients and its "
+        f"statements, and says how to obtain the nutrition information ('{found[:120]}'): it need not carry a "
+        "Nutrition Facts table (B.01.467(1), (2.1)).",
+        "FDR B.01.467(1), (2.1), (3)",
+        found,
+    )
+
+
 def findings(facts: LabelFacts, context: ProductContext, cancelled: str) -> list[Finding] | None:
     """The B.01.467 / B.01.469 findings when the label takes the small-package path; None when it does not."""
     nft = facts.nutrition_facts
@@ -72,12 +167,11 @@ def findings(facts: LabelFacts, context: ProductContext, cancelled: str) -> list
                 "FDR B.01.469",
             )
         ]
-    if not is_small(context) or (nft is not None and not is_short_statement(nft)):
+    if ads is None or not is_small(context) or (nft is not None and not is_short_statement(nft)):
         return None
-    ads = context.available_display_surface_cm2
     found = indication(facts)
-    if cancelled.startswith("the label contains the words") or _FREE_OF_SUGARS.search(fold(cancelled)):
-        cancelled = ""  # the indication itself names the information; "free of sugars" gum keeps it, (2.1)
+    if cancelled.startswith("the label contains the words"):
+        cancelled = ""  # the indication itself names the information
     shown = "a short statement of energy and nutrients" if nft is not None else "no Nutrition Facts table"
     if cancelled:
         return [
@@ -99,12 +193,13 @@ def findings(facts: LabelFacts, context: ProductContext, cancelled: str) -> list
                 CITE,
             )
         ]
+    if nft is not None:
+        return [_short_statement(facts, nft, found, ads)]
     return [
         passed(
             R10_A4,
             f"The package has {ads:g} cm² of available display surface (under 100 cm²) and says how to obtain the "
-            f"nutrition information ('{found[:120]}'), so it need not carry a Nutrition Facts table; the table's "
-            "rows and rounding are not judged on the short statement it shows instead.",
+            f"nutrition information ('{found[:120]}'), so it need not carry a Nutrition Facts table.",
             CITE,
             found,
         )

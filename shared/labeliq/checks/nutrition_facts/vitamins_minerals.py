@@ -171,8 +171,11 @@ def _declared(key: str, what: str, nft: NutritionFacts, evidence: str, cite: str
     )
 
 
-def check_rows(nft: NutritionFacts) -> list[Finding]:
-    """Units (column 3), the required %DV (column 3(b)) and "0" -> "0 %" (column 4(2)(a)) of items 14-37."""
+def check_rows(nft: NutritionFacts, young: str | None = None) -> list[Finding]:
+    """Units (column 3), the required %DV (column 3(b)) and "0" -> "0 %" (column 4(2)(a)) of items 14-37.
+
+    `young` names the group a food is solely for ("infants 6 to 12 months", "children 1 to 4 years"): its %DVs use
+    that group's column of Part 2 of the Table of Daily Values (B.01.001.1(2)(b)), never the adults' column."""
     out: list[Finding] = []
     for m in MICRONUTRIENTS:
         value = nft.nutrients.get(m.key)
@@ -182,7 +185,7 @@ def check_rows(nft: NutritionFacts) -> list[Finding]:
         if unit is not None:
             out.append(unit)
             continue
-        out.append(_percent_finding(m.key, value))
+        out.append(_percent_finding(m.key, value, young))
     return out
 
 
@@ -208,7 +211,7 @@ def _unit_words(unit: str) -> str:
     return "micrograms (µg)" if unit == "µg" else "milligrams (mg)"
 
 
-def _percent_finding(key: str, value: NutrientValue) -> Finding:
+def _percent_finding(key: str, value: NutrientValue, young: str | None = None) -> Finding:
     m = BY_KEY[key]
     evidence = nft_values.evidence(value)
     panel = value.source.panel
@@ -236,7 +239,25 @@ def _percent_finding(key: str, value: NutrientValue) -> Finding:
             panel,
         )
         return _with(finding, fix=f"Print 0 % as the {m.name} % Daily Value.")
-    dv = daily_values.unconfirmed(key)
+    if young is not None:
+        dv = daily_values.young_unconfirmed(key, young.startswith("infants"))
+        if dv is None:
+            finding = review(
+                R10_D.part(key),
+                f"{m.name} is declared as {nft_rounding.fmt(amount)} {m.unit} with "
+                f"{nft_rounding.fmt(value.dv_percent)} %; the product is solely for {young}, so the percentage uses "
+                "that group's Daily Value (Table of Daily Values, Part 2), which is not in our sources.",
+                "FDR B.01.001.1(2)(b); " + cite,
+                evidence,
+                panel,
+            )
+            return _with(
+                finding,
+                question=f"Is {nft_rounding.fmt(value.dv_percent)} % the {m.name} amount divided by its Daily Value "
+                f"for {young}?",
+            )
+    else:
+        dv = daily_values.unconfirmed(key)
     if dv is None:
         return passed(R10_D.part(key), f"{m.name} is declared with its % Daily Value.", cite, evidence, panel)
     ratio = amount / dv.amount * 100
@@ -270,3 +291,60 @@ def _percent_finding(key: str, value: NutrientValue) -> Finding:
 
 def _with(finding: Finding, fix: str = "", question: str = "") -> Finding:
     return finding.model_copy(update={"fix": fix, "question": question})
+
+
+# B.01.460(1)(a), (2)(a): information of the table to B.01.402 follows the order of presentation of Figures 18.1(E)
+# and (F) and 19.1(B) of the Directory of NFT Formats. That order is the order of the table to B.01.402 itself
+# (items 14-37: vitamin A, vitamin C, vitamin D, ... chloride), after the core minerals (items 13-15 of the table to
+# B.01.401: potassium, calcium, iron).
+_PRESENTATION_ORDER = ("potassium", "calcium", "iron", *(m.key for m in MICRONUTRIENTS))
+ORDER_CITE = "FDR B.01.460(1)(a), (2)(a); table to B.01.402, items 14-37"
+
+
+def _printed_order(nft: NutritionFacts) -> list[str] | None:
+    """The vitamin and mineral rows in the order they are printed, or None when a row's line is not known."""
+    rows: list[tuple[int, int, str]] = []
+    for key in _PRESENTATION_ORDER:
+        value = nft.nutrients.get(key)
+        if value is None:
+            continue
+        if value.source.line_start is None:
+            return None
+        rows.append((value.source.line_start, value.source.column or 0, key))
+    return [key for _, _, key in sorted(rows)]
+
+
+def _row_name(key: str) -> str:
+    return BY_KEY[key].name if key in BY_KEY else nft_rounding.RULES[key].name
+
+
+def check_order(nft: NutritionFacts) -> list[Finding]:
+    """B.01.460: added vitamins and minerals are listed after iron, in the order of the table to B.01.402."""
+    printed = _printed_order(nft)
+    if printed is None or not any(key in BY_KEY for key in printed):
+        return []
+    wanted = sorted(printed, key=_PRESENTATION_ORDER.index)
+    names = ", ".join(_row_name(k) for k in wanted)
+    if printed == wanted:
+        return [
+            passed(
+                R10_C.part("order"),
+                f"The vitamins and minerals are in the prescribed order ({names}).",
+                ORDER_CITE,
+                names,
+                nft.source.panel,
+            )
+        ]
+    first = next(i for i, (a, b) in enumerate(zip(printed, wanted, strict=True)) if a != b)
+    misplaced = _row_name(printed[first])
+    finding = failed(
+        R10_C.part("order"),
+        f"The vitamins and minerals are printed as {', '.join(_row_name(k) for k in printed)}; {misplaced} is out of "
+        "place. The information of the table to B.01.402 follows the order of presentation of the Directory of NFT "
+        "Formats: after potassium, calcium and iron, the vitamins and minerals in the order of the table to "
+        f"B.01.402 ({names}).",
+        ORDER_CITE,
+        ", ".join(_row_name(k) for k in printed),
+        nft.source.panel,
+    )
+    return [_with(finding, fix=f"List the rows in this order: {names}.")]

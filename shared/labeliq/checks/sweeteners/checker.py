@@ -367,6 +367,14 @@ def _short_statement_polyols(facts: LabelFacts, found: list[Found]) -> Finding:
     """B.01.467(2.1)(b): on the small-package path the sugar alcohols are stated in grams per serving after the list."""
     names = ", ".join(sorted({f.name for f in found if f.kind == "sugar_alcohol"}))
     hit = next((m.group(0) for p in facts.panels if (m := _POLYOL_AMOUNT.search(p.text))), None)
+    if not hit and not small_package.free_of_sugars_claim(facts):
+        return passed(
+            R11_7,
+            f"The list declares {names}; the package uses the small-package alternative to the table (B.01.467(1)) "
+            'and makes no "free of sugars" claim, so no table, and no sugar alcohol amount, is required on it; the '
+            "amount is part of the information to be given on request (B.01.467(4)).",
+            "FDR B.01.467(1), (2.1), (4); B.01.402(6)",
+        )
     if hit:
         return passed(
             R11_7,
