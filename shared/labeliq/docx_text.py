@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal
 
+from labeliq.models import ReportLanguage as ReportLanguage  # re-exported: the docx modules import it from here
 from labeliq.models import Verdict
 
-ReportLanguage = Literal["en", "fr"]
 REPORT_LANGUAGES: tuple[ReportLanguage, ...] = ("en", "fr")
 
 

@@ -227,15 +227,17 @@ def summary_lines(outcomes: Sequence[LabelOutcome], seconds: float) -> list[str]
     return lines
 
 
-def stack_runner(client: Any, out_dir: Path, *, mode: str = "check") -> Callable[[LabelFolder], RunResult]:
+def stack_runner(
+    client: Any, out_dir: Path, *, mode: str = "check", report_language: str = "en"
+) -> Callable[[LabelFolder], RunResult]:
     """Run one label on a running local stack (devstack's StackClient): upload, run the workflow, download.
-    `mode` (`check` or `relabel`) is every label's, as `labeliq submit --mode` gives it."""
+    `mode` (`check` or `relabel`) and `report_language` are every label's, as `labeliq submit` gives them."""
     from devstack.stack_client import new_job_id
     from devstack.workflow_runner import WorkflowError
 
     def run(label: LabelFolder) -> RunResult:
         job_id = new_job_id(label.name)
-        event = client.upload_job_once(job_id, label.panels, label.context, mode=mode)
+        event = client.upload_job_once(job_id, label.panels, label.context, mode=mode, report_language=report_language)
         try:
             result = client.run_workflow(event)
         except WorkflowError as exc:

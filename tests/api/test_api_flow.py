@@ -220,6 +220,33 @@ def test_the_signed_off_word_report_says_by_whom_and_comes_in_french(flow: Flow)
     assert refused.status_code == 400 and "language must be one of en, fr" in refused.json()["detail"]
 
 
+def test_the_report_language_chosen_at_creation_is_the_workflows_docx_and_the_download_default(
+    flow: Flow, api_stack: LocalStack
+) -> None:
+    import docx
+
+    project = flow.owner.project("Soup line", **{flow.viewer_email: "viewer"})  # the flow's project keeps one job
+    panels, context = sample("soup-nutrition-faults")
+    refused = flow.owner.upload(project, panels, context, report_language="de")
+    assert refused.status_code == 422 and refused.json()["error"] == "bad_report_language", refused.text
+    assert "report_language 'de' is not one of en, fr" in refused.json()["detail"]
+    created = flow.owner.upload(project, panels, context, report_language="fr")
+    assert created.status_code == 202, created.text
+    job_id = created.json()["job_id"]
+    final = flow.owner.wait_done(job_id)
+    assert final["status"] == "DONE" and final["report_language"] == "fr"
+    stored = api_stack.client.storage_client().bucket(api_stack.config.output_bucket).blob(f"reports/{job_id}/v1.docx")
+    paragraphs = [p.text for p in docx.Document(io.BytesIO(stored.download_as_bytes())).paragraphs]
+    assert paragraphs[0].startswith("Rapport de conformité de l'étiquette"), "the workflow rendered it in French"
+    path = f"/api/v1/jobs/{job_id}/report.docx"
+    default = flow.viewer.get(path)
+    assert _docx_paragraphs(default)[0].startswith("Rapport de conformité de l'étiquette")
+    assert f"{job_id}-v1-fr.docx" in default.headers["Content-Disposition"]
+    english = flow.viewer.get(path, params={"language": "en"})
+    assert not _docx_paragraphs(english)[0].startswith("Rapport"), "?language= still overrides"
+    assert f"{job_id}-v1.docx" in english.headers["Content-Disposition"]
+
+
 def test_jobs_are_listed_with_filters(flow: Flow) -> None:
     path = f"/api/v1/projects/{flow.project_id}/jobs"
     assert [j["job_id"] for j in flow.viewer.get(path, params={"status": "DONE"}).json()["jobs"]] == [flow.job_id]

@@ -211,3 +211,24 @@ def test_submit_mode_takes_the_names_check_takes(tmp_path: Path) -> None:
         SAMPLES / "granola-compliant" / "front.txt", "--stack", free_stack_file(tmp_path), "--mode", "standard"
     )
     assert done.returncode == 2 and "--mode" in done.stderr and "relabel" in done.stderr, done.stderr
+
+
+def test_submit_report_language_fr_gets_the_workflows_docx_in_french(
+    stack: LocalStack, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+
+    import docx
+
+    stack_file = tmp_path / "stack.json"
+    stack.client.save(stack_file)
+    sample = SAMPLES / "granola-compliant"
+    job_id = new_id("submit-fr")
+    panels = [str(p) for p in sorted(sample.glob("*.txt"))]
+    argv = ["submit", *panels, "--context", str(sample / "context.json"), "--stack", str(stack_file)]
+    code = cli_main([*argv, "--out", str(tmp_path / "out"), "--job-id", job_id, "--report-language", "fr"])
+    assert code == 0, capsys.readouterr().out
+    document = docx.Document(io.BytesIO((tmp_path / "out" / job_id / "report.docx").read_bytes()))
+    assert document.paragraphs[0].text.startswith("Rapport de conformité de l'étiquette")
+    job = stack.client.job_store().get_job(job_id)
+    assert job is not None and job.report_language == "fr", "stored with the job when it was created"

@@ -185,13 +185,15 @@ class StackClient:
         panels: Mapping[str, bytes],
         context: Mapping[str, Any] | None = None,
         mode: str = "check",
+        report_language: str = "en",
     ) -> dict[str, Any]:
         """Upload a job create-only (if_generation_match=0), as the API does: nothing stored is ever replaced.
 
         An id already used for these same panels, context and mode returns the stored manifest's event, so the
         workflow finds the existing result; an id used for anything else is refused with JobExistsError naming the
         job, before any object is written when its manifest is there, and with nothing overwritten in any case.
-        `mode` is the manifest's (`check` or `relabel`), as the API writes it from the user's choice.
+        `mode` (`check` or `relabel`) and `report_language` (`en` or `fr`) are the manifest's, as the API writes
+        them from the user's choices.
         """
         from google.api_core.exceptions import PreconditionFailed
 
@@ -199,6 +201,8 @@ class StackClient:
         fields: dict[str, Any] = {"job_id": job_id, "panels": list(panels), "context": dict(context or {})}
         if mode != "check":  # as upload_job and the API write it: a check job's manifest has no mode key
             fields["mode"] = mode
+        if report_language != "en":  # likewise
+            fields["report_language"] = report_language
         manifest = json.dumps(fields, ensure_ascii=False).encode()
         stored_manifest = bucket.get_blob(manifest_object(job_id))
         if stored_manifest is not None:
@@ -225,7 +229,10 @@ class StackClient:
         stored = json.loads(stored_manifest.download_as_bytes())
         given = json.loads(manifest)
         same_inputs = stored.get("panels") == given["panels"] and (stored.get("context") or {}) == given["context"]
-        if not same_inputs or stored.get("mode", "check") != given.get("mode", "check"):
+        same_choices = all(
+            stored.get(k, d) == given.get(k, d) for k, d in (("mode", "check"), ("report_language", "en"))
+        )
+        if not same_inputs or not same_choices:
             raise JobExistsError(
                 f"job {job_id} already exists (created {stored_manifest.time_created:%Y-%m-%d %H:%M:%S} UTC, panels "
                 f"{', '.join(map(str, stored.get('panels') or []))}, mode {stored.get('mode', 'check')}) with other "

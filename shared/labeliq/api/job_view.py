@@ -75,6 +75,7 @@ def job_view(
         "created_by": record.created_by,
         "panels": [p.name for p in record.panels],
         "mode": record.mode,
+        "report_language": record.report_language,
         "signed_off": record.signed_off.model_dump(mode="json") if record.signed_off else None,
     }
     ready = [v for v in versions if v.state == "ready" and v.summary is not None]

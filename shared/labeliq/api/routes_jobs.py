@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import logging
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
 from labeliq.api.call import Call, Reply
@@ -26,6 +27,22 @@ logger = logging.getLogger(__name__)
 
 # The API's names for the job modes the user chooses (never guessed) -> the manifest's (labeliq.models.JobMode).
 MODES: dict[str, JobMode] = {"standard": "check", "relabel": "relabel"}
+
+
+@dataclass(frozen=True)
+class Chosen:
+    """What the user chose for the job, never guessed: its mode (the API's name) and the Word report's language."""
+
+    mode: str
+    report_language: ReportLanguage
+
+
+def chosen_language(raw: str | None) -> ReportLanguage:
+    """The `report_language` form part: en (the default) or fr; anything else is refused by name (422)."""
+    for language in REPORT_LANGUAGES:
+        if (raw or "en") == language:
+            return language
+    raise ApiError(422, "bad_report_language", f"report_language {raw!r} is not one of {', '.join(REPORT_LANGUAGES)}")
 
 
 def require_job(call: Call, job_id: str, min_role: Role = "viewer") -> JobRecord:
@@ -89,7 +106,8 @@ def get_report_docx(call: Call) -> Reply:
     data = docx_for_download(call.rt, record, version.n, language)
     if data is None:
         raise ApiError(404, "not_found", f"version {version.n} of job {record.job_id} has no Word report")
-    suffix = f"-{language}" if language not in (None, "en") else ""
+    shown = language or record.report_language
+    suffix = f"-{shown}" if shown != "en" else ""
     headers = {
         "Content-Disposition": f'attachment; filename="{record.job_id}-v{version.n}{suffix}.docx"',
         "X-Report-Version": str(version.n),
@@ -169,15 +187,19 @@ def create_job(call: Call) -> Reply:
         raise ApiError(422, "bad_mode", f"mode {mode!r} is not one of {', '.join(MODES)}")
     if mode == "relabel":
         require_translation()
-    unknown = sorted(set(request.form) - {"project_id", "context", "mode"}) + sorted(set(request.files) - {"panels"})
+    language = chosen_language(request.form.get("report_language"))
+    parts = {"project_id", "context", "mode", "report_language"}
+    unknown = sorted(set(request.form) - parts) + sorted(set(request.files) - {"panels"})
     if unknown:
         raise ApiError(
-            400, "unknown_part", f"unknown form part {', '.join(unknown)}: expected panels, context, project_id, mode"
+            400,
+            "unknown_part",
+            f"unknown form part {', '.join(unknown)}: expected panels, context, project_id, mode, report_language",
         )
     files = [(f.filename, read_part(f.stream, rt.limits)) for f in request.files.getlist("panels")]
     panels = validate_panels(files, rt.limits)
     context = parse_context(request.form.get("context"))
-    key = dedup_key(project_id, panels, context, mode)
+    key = dedup_key(project_id, panels, context, mode, language)
 
     job_id = f"job-{uuid.uuid4().hex[:16]}"
     existing = rt.records.claim_upload(
@@ -192,7 +214,7 @@ def create_job(call: Call) -> Reply:
 
     call.job_id = job_id
     with log_context(job_id=job_id):
-        return _store_upload(call, job_id, project_id, panels, context, mode, key)
+        return _store_upload(call, job_id, project_id, panels, context, Chosen(mode, language), key)
 
 
 def _store_upload(
@@ -201,11 +223,12 @@ def _store_upload(
     project_id: str,
     panels: list[UploadedPanel],
     context: ProductContext,
-    mode: str,
+    chosen: Chosen,
     key: str,
 ) -> Reply:
     """The job's record, then its panels (create-only), then the manifest last: its upload starts the workflow."""
     rt = call.rt
+    mode = chosen.mode
     record = JobRecord(
         job_id=job_id,
         project_id=project_id,
@@ -216,10 +239,17 @@ def _store_upload(
         ],
         context=context,
         mode=mode,
+        report_language=chosen.report_language,
         dedup_key=key,
     )
     rt.records.create(record)
-    manifest = JobManifest(job_id=job_id, panels=[p.name for p in panels], context=context, mode=MODES[mode])
+    manifest = JobManifest(
+        job_id=job_id,
+        panels=[p.name for p in panels],
+        context=context,
+        mode=MODES[mode],
+        report_language=chosen.report_language,
+    )
     try:
         for panel in panels:
             rt.blobs.put_input_once(job_id, panel.name, panel.data, panel.content_type)

@@ -87,7 +87,7 @@ def post_decisions(call: Call) -> Reply:
     )
     try:
         report = report.model_copy(update={"version": version.n})
-        write_version(call.rt, report)
+        write_version(call.rt, report, record.report_language)
         done = call.rt.records.finish_version(record.job_id, version.n, report.summary)
     except Exception as exc:
         _release_on_failure(call, record.job_id, version, exc)

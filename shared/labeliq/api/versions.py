@@ -64,27 +64,28 @@ def panel_images(rt: ApiRuntime, job_id: str, report: Report) -> dict[str, bytes
 
 
 def docx_for_download(rt: ApiRuntime, record: JobRecord, version: int, language: ReportLanguage | None) -> bytes | None:
-    """The version's Word file: the stored one as the workflow or the review wrote it, or, for another language,
-    a signed-off version or a photo job, one rendered now from the stored report.json (the stored file is never
-    rewritten: a version is created once)."""
+    """The version's Word file: the stored one as the workflow or the review wrote it (in the language chosen when
+    the job was created), or, for another language asked at download, a signed-off version or a photo job, one
+    rendered now from the stored report.json (the stored file is never rewritten: a version is created once)."""
     signed = record.signed_off if record.signed_off is not None and record.signed_off.version == version else None
     photos = any(p.content_type.startswith("image/") for p in record.panels)
-    if language in (None, "en") and signed is None and not photos:
+    wanted = language or record.report_language
+    if wanted == record.report_language and signed is None and not photos:
         return rt.blobs.read_docx(record.job_id, version)
     report = read_report(rt, record.job_id, version)
     images = panel_images(rt, record.job_id, report) if photos else None
-    return render_docx_bytes(rt, report, language=language or "en", signed_off=signed, images=images)
+    return render_docx_bytes(rt, report, language=wanted, signed_off=signed, images=images)
 
 
-def write_version(rt: ApiRuntime, report: Report) -> None:
-    """report.json then its DOCX for version report.version, each created once."""
+def write_version(rt: ApiRuntime, report: Report, language: ReportLanguage = "en") -> None:
+    """report.json then its DOCX (in the job's report language) for version report.version, each created once."""
     from labeliq.report import report_json
 
     rt.blobs.write_output_once(
         report_object(report.job_id, report.version), report_json(report).encode(), "application/json"
     )
     rt.blobs.write_output_once(
-        docx_object(report.job_id, report.version), render_docx_bytes(rt, report), DOCX_CONTENT_TYPE
+        docx_object(report.job_id, report.version), render_docx_bytes(rt, report, language=language), DOCX_CONTENT_TYPE
     )
 
 
@@ -114,7 +115,8 @@ def _finish_recheck(rt: ApiRuntime, job_id: str, version: VersionRecord) -> None
         base_version=version.base_version or 1,
         by=version.created_by,
     )
-    write_version(rt, report)
+    record = rt.records.get(job_id)
+    write_version(rt, report, record.report_language if record is not None else "en")
     rt.records.finish_version(job_id, version.n, report.summary)
     logger.info("recheck v%d ready", version.n, extra={"event": "recheck_ready", "version": version.n})
 

@@ -1,5 +1,6 @@
-"""`labeliq submit PANEL... [--context FILE] [--mode check|relabel]`: send one job to a running local stack and
-fetch its report (the mode goes in the job's manifest, as the API writes the user's choice).
+"""`labeliq submit PANEL... [--context FILE] [--mode check|relabel] [--report-language en|fr]`: send one job to a
+running local stack and fetch its report (mode and report language go in the job's manifest, as the API writes
+the user's choices).
 
 The stack is the one `make serve` (`python -m devstack.stack --serve`) keeps up; its addresses are in
 labeliq-out/stack/stack.json. The panels are uploaded as they are (the extract function reads them, as in the
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from labeliq.cli.exits import EXIT_FAILED, EXIT_OK, BadInput
 from labeliq.config import Settings
+from labeliq.docx_text import REPORT_LANGUAGES
 from labeliq.intake import (
     IMAGE_SUFFIXES,
     TEXT_SUFFIXES,
@@ -66,13 +68,13 @@ def _job_id(given: str | None, first_panel: Path) -> str:
 
 
 def _upload(
-    client: StackClient, job_id: str, panels: dict[str, bytes], context: dict[str, Any], mode: str
+    client: StackClient, job_id: str, panels: dict[str, bytes], context: dict[str, Any], args: argparse.Namespace
 ) -> dict[str, Any]:
     """Create-only: a job id already used for another label is refused (exit 2) and nothing stored changes."""
     from devstack.stack_client import JobExistsError
 
     try:
-        return client.upload_job_once(job_id, panels, context, mode=mode)
+        return client.upload_job_once(job_id, panels, context, mode=args.mode, report_language=args.report_language)
     except JobExistsError as exc:
         raise BadInput(f"--job-id {job_id}: {exc}") from None
 
@@ -111,7 +113,7 @@ def cmd_submit(args: argparse.Namespace, settings: Settings) -> int:
     job_id = _job_id(args.job_id, args.panels[0])
     client = _stack_client(args.stack)
     client.activate()
-    event = _upload(client, job_id, panels, context.model_dump(mode="json", exclude_none=True), args.mode)
+    event = _upload(client, job_id, panels, context.model_dump(mode="json", exclude_none=True), args)
     print(f"job {job_id}: uploaded {len(panels)} panel(s) and the manifest; running the workflow...", flush=True)
     try:
         result = client.run_workflow(event)
@@ -153,7 +155,7 @@ def _submit_folders(args: argparse.Namespace, client: StackClient, settings: Set
     try:
         outcomes = submit_folders(
             args.panels,
-            stack_runner(client, args.out, mode=args.mode),
+            stack_runner(client, args.out, mode=args.mode, report_language=args.report_language),
             suffixes=TEXT_SUFFIXES + IMAGE_SUFFIXES,
             limits=IntakeLimits.from_settings(settings),
             workers=args.workers,
@@ -186,6 +188,12 @@ def add_submit(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         default="check",
         help="check: judge the label; relabel: propose a Canadian sticker for a foreign label (default: check); "
         "sent in the job's manifest as the API's mode is",
+    )
+    parser.add_argument(
+        "--report-language",
+        choices=list(REPORT_LANGUAGES),
+        default="en",
+        help="the language of the report.docx the workflow writes: en or fr (default: en); stored with the job",
     )
     parser.add_argument("--job-id", default=None, help="default: the first panel's name and a random suffix")
     parser.add_argument("--workers", type=int, default=4, help="labels run at once when given folders (default 4)")

@@ -193,6 +193,7 @@ class JobStore:
             updated_at=now,
             inputs_digest=inputs_digest,
             mode=manifest.mode,
+            report_language=manifest.report_language,
         )
         try:
             self._job_ref(manifest.job_id).create(_job_data(job))

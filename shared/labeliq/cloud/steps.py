@@ -47,7 +47,17 @@ from labeliq.intake import (
     text_panel,
 )
 from labeliq.llm import LlmError
-from labeliq.models import GROUPS, Group, GroupResult, JobManifest, JobStatus, LabelFacts, Panel, Report
+from labeliq.models import (
+    GROUPS,
+    Group,
+    GroupResult,
+    JobManifest,
+    JobStatus,
+    LabelFacts,
+    Panel,
+    Report,
+    ReportLanguage,
+)
 
 if TYPE_CHECKING:
     from labeliq.extraction.images import PhotoPanel
@@ -136,6 +146,8 @@ def inputs_digest(rt: Runtime, manifest: JobManifest) -> str:
     }
     if manifest.mode != "check":  # only then: the digests of check jobs stay what they were
         parts["mode"] = manifest.mode
+    if manifest.report_language != "en":  # likewise
+        parts["report_language"] = manifest.report_language
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 
@@ -424,10 +436,10 @@ def assemble_report(request: AssembleRequest, rt: Runtime) -> AssembleResponse |
 # -- render_docx ----------------------------------------------------------------------------------------------
 
 
-def _render(report: Report, images: dict[str, bytes]) -> bytes:
+def _render(report: Report, images: dict[str, bytes], language: ReportLanguage) -> bytes:
     from labeliq.docx_report import render_docx as render
 
-    return render(report, _limits().max_evidence_chars, panel_images=images)
+    return render(report, _limits().max_evidence_chars, panel_images=images, language=language)
 
 
 def _panel_images(rt: Runtime, job_id: str, report: Report) -> dict[str, bytes]:
@@ -452,7 +464,7 @@ def _panel_images(rt: Runtime, job_id: str, report: Report) -> dict[str, bytes]:
 
 def render_docx(request: RenderRequest, rt: Runtime) -> RenderResponse:
     job_id, version = request.job_id, request.version
-    rt.jobs.require_job(job_id)
+    job = rt.jobs.require_job(job_id)
     step = f"render:v{version}"
     owner = new_owner(request.execution_id)
     claim = _claim_or_stored(rt, job_id, step, owner)
@@ -461,7 +473,7 @@ def render_docx(request: RenderRequest, rt: Runtime) -> RenderResponse:
 
     with rt.jobs.lease_kept(job_id, step, owner) as lease:
         report = Report.model_validate_json(rt.blobs.read_output(report_object(job_id, version), "the report"))
-        docx = _render(report, _panel_images(rt, job_id, report))
+        docx = _render(report, _panel_images(rt, job_id, report), job.report_language)
         lease.check()
         written = rt.blobs.write_once(docx_object(job_id, version), docx, content_type=DOCX_CONTENT_TYPE)
     response = RenderResponse(job_id=job_id, version=version, docx_uri=written.uri)

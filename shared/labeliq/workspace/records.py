@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from labeliq.models import FactCorrection, ProductContext, Strict, Summary, VersionKind
+from labeliq.models import FactCorrection, ProductContext, ReportLanguage, Strict, Summary, VersionKind
 
 Role = Literal["owner", "reviewer", "viewer"]
 ROLE_RANK: dict[Role, int] = {"viewer": 0, "reviewer": 1, "owner": 2}
@@ -59,6 +59,7 @@ class JobRecord(Strict):
     panels: list[PanelRecord]
     context: ProductContext
     mode: str = "standard"
+    report_language: ReportLanguage = "en"  # the Word report's language chosen at creation (?language= overrides)
     dedup_key: str
     version_count: int = 0  # the highest version number handed out by the API (reviews, rechecks)
     latest_version: int = 0  # the latest version that is not failed (0: only the machine's, once DONE)

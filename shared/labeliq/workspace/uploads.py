@@ -168,9 +168,15 @@ def parse_context(raw: str | None) -> ProductContext:
         raise _bad(422, "bad_context", str(exc)) from None
 
 
-def dedup_key(project_id: str, panels: list[UploadedPanel], context: ProductContext, mode: str = "standard") -> str:
-    """One key per (project, panels by name and content hash, context, mode): the same label sent twice shares it;
-    the same label sent for a check and for a relabel does not."""
+def dedup_key(
+    project_id: str,
+    panels: list[UploadedPanel],
+    context: ProductContext,
+    mode: str = "standard",
+    report_language: str = "en",
+) -> str:
+    """One key per (project, panels by name and content hash, context, mode, report language): the same label sent
+    twice shares it; the same label sent for a check and for a relabel (or for a French report) does not."""
     payload: dict[str, object] = {
         "project": project_id,
         "panels": sorted([p.name, p.sha256] for p in panels),
@@ -178,4 +184,6 @@ def dedup_key(project_id: str, panels: list[UploadedPanel], context: ProductCont
     }
     if mode != "standard":  # only then: the keys of standard uploads stay what they were
         payload["mode"] = mode
+    if report_language != "en":  # likewise
+        payload["report_language"] = report_language
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()

@@ -67,7 +67,8 @@ def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
                 "FDR B.01.350(13)(h)",
             )
         ]
-    nft = facts.nutrition_facts
+    # B.01.350 applies to a supplemented food too: its Supplemented Food Facts table gives the amounts (B.29.002)
+    nft = facts.nutrition_facts or (facts.supplemented.table if facts.supplemented else None)
     if nft is None and not present:
         settled = exempt_without_table(facts, context)
         if settled is not None:

@@ -223,6 +223,7 @@ export function setupUpload(form) {
     body.append("context", JSON.stringify(context));
     body.append("project_id", form.dataset.project);
     body.append("mode", form.querySelector("input[name=mode]:checked")?.value || "standard");
+    body.append("report_language", form.querySelector("select[name=report_language]")?.value || "en");
     submit.disabled = true;
     submit.textContent = "Sending…";
     const answer = await api("POST", "/api/v1/jobs", body);
