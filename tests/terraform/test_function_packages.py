@@ -40,7 +40,8 @@ assert callable(getattr(main, entry_point)), f"main.{entry_point} is not callabl
 norm = lambda n: re.sub(r"[-_.]+", "-", n).lower()
 # (distribution, extras asked of it): pip installs an extra's requirements when a requirement names the extra,
 # e.g. google-cloud-translate needs google-api-core[grpc], which brings grpcio-status.
-todo = [(Requirement(l).name, frozenset(Requirement(l).extras)) for l in open(package + "/requirements.txt").read().split() if l]
+pinned = [Requirement(l) for l in open(package + "/requirements.txt").read().split() if l]
+todo = [(req.name, frozenset(req.extras)) for req in pinned]
 allowed, seen = set(), set()
 while todo:
     name, extras = todo.pop()
