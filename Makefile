@@ -21,7 +21,16 @@ $(STAMP): requirements-dev.txt shared/pyproject.toml devstack/pyproject.toml
 ## PYTHONDONTWRITEBYTECODE (as agents and some CI images do) compiles ~200 modules again in every process: about 0.5 s
 ## of CPU for each `labeliq check` and each function start, and tests and the stacks start many. Stale files are
 ## harmless: Python compares each with its source.
-bytecode: $(STAMP)
+##
+## It also writes the compiled regular expressions a text check uses (labeliq.regex_cache: about 800 patterns,
+## 0.2 s of CPU in every process that checks a label), again only when a module, a lexicon or a sample changed; the
+## file is checked against the interpreter on load and ignored when it does not match.
+REGEX_CACHE_STAMP := shared/labeliq/__pycache__/regex_cache.stamp
+$(REGEX_CACHE_STAMP): $(STAMP) $(shell find shared/labeliq -name '*.py' -o -name '*.json') $(wildcard samples/*/*.txt)
+	$(PY) -m labeliq.regex_cache_build samples
+	touch $@
+
+bytecode: $(STAMP) $(REGEX_CACHE_STAMP)
 	$(PY) -m compileall -q -j 0 shared/labeliq devstack/src functions tests > /dev/null
 
 ## run: the serverless suite locally (emulators, four functions, the workflow YAML) on the samples; says where the reports are

@@ -220,6 +220,8 @@ class SupplementedFoodFacts(Strict):
     """Presence of a Supplemented Food Facts table, caution list and identifier."""
 
     sfft_title: str = ""  # "Supplemented Food Facts / Aliment supplémenté ..." as printed
+    # the table's core rows (FDR B.29.002 table items 1-16, worded and rounded as B.01.401's), read like an NFt
+    table: NutritionFacts | None = None
     caution_title: str = ""  # "Caution" / "Attention" as printed
     caution_statements: list[TextFact] = Field(default_factory=list)
     identifier_text: str = ""  # SFCI text, e.g. "Supplemented food / Aliment supplémenté"
@@ -374,6 +376,13 @@ class CanadianDealer(Strict):
     address: str = Field(min_length=1)
 
 
+class CautionaryStatement(Strict):
+    """One cautionary statement of the List of Permitted Supplemental Ingredients, in English and French."""
+
+    en: str = Field(min_length=1, max_length=300)
+    fr: str = Field(min_length=1, max_length=300)
+
+
 class ProductContext(Strict):
     """Facts about the product that are not on the label; every field optional."""
 
@@ -391,7 +400,12 @@ class ProductContext(Strict):
     origin_commodity: OriginCommodity | None = None
     main_dish: bool | None = None
     intended_solely_for_children_under_4: bool | None = None
+    # B.01.401(2)(a): every item of the table except the serving may be expressed as "0" (a fact of the formulation)
+    all_nutrients_zero: bool | None = None
     supplemented_food: bool | None = None
+    # B.29.020(1): the cautionary statements column 4 of the List of Permitted Supplemental Ingredients requires for
+    # this food's supplemental ingredients and amounts (the List is not in the sources; [] means none is required)
+    cautionary_statements: list[CautionaryStatement] | None = None
     available_display_surface_cm2: float | None = Field(default=None, gt=0)
     principal_display_surface_cm2: float | None = Field(default=None, gt=0)
     date: dt.date | None = None  # the day the label is judged; None means today

@@ -34,6 +34,7 @@ PACKAGE_RULES: frozenset[str] = frozenset(
         "10.A7",  # table format version that fits 15 % of the display surface (B.01.454 ff.)
         "10.E9",  # table presentation: colour, type, rules (B.01.450, B.01.451)
         "11.3",  # phenylalanine statement in bold inside the border (B.16.016(2))
+        "12.2.presentation",  # caution list title in bold, border or contrasting background (B.29.020(1)(b), (2))
         "12.3",  # caution list adjacent to the table, same border (B.29.020(3)-(5))
         "12.5",  # caution identifier graphic: format, size, placement (B.29.021-B.29.025)
         "12.7",  # letter size of health representations against the identifier (B.29.029)

@@ -81,6 +81,9 @@ def _type_name(annotation: object) -> str:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):  # e.g. relabel's canadian_dealer
         fields = annotation.model_fields.items()
         return "{" + ", ".join(f'"{name}": {_type_name(field.annotation)}' for name, field in fields) + "}"
+    if typing.get_origin(annotation) is list:  # e.g. cautionary_statements
+        (item,) = typing.get_args(annotation)
+        return f"[{_type_name(item)}, ...]"
     if typing.get_origin(annotation) is dict:
         key, value = typing.get_args(annotation)
         return f"{{{_type_name(key)}: {_type_name(value)}}}"

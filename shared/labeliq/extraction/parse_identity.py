@@ -128,14 +128,40 @@ def find_identity(
             brands.append(_fact(first.lines, first.text, "unknown"))
             pieces = pieces[1:]
     chosen: dict[Language, Piece] = {}
-    for piece in pieces:
+    for i, piece in enumerate(pieces):
+        # The half of an "EN / FR" line is the translation of its own other half ("Skinless, boneless / Sans peau,
+        # sans arêtes"), so it is a name only together with that half, never the partner of a name printed elsewhere
+        # (B.01.006(1), B.01.012(2): the French name is the French version of the common name).
+        partner = _same_line_partner(pieces, i)
+        other_language: Language = "fr" if piece.language == "en" else "en"
+        if partner is not None and other_language in chosen and chosen[other_language] is not pieces[partner]:
+            continue
         chosen.setdefault(piece.language, piece)
+        if partner is not None and piece is chosen[piece.language] and pieces[partner].language == other_language:
+            chosen.setdefault(other_language, pieces[partner])
     names: list[TextFact] = []
     for language in ("en", "fr", "bilingual", "unknown"):
         if language in chosen and (language in ("en", "fr") or not ({"en", "fr"} & chosen.keys())):
             piece = chosen[language]
             names.append(_fact(piece.lines, piece.text, piece.language))
     return brands, names
+
+
+def _same_line_partner(pieces: list[Piece], i: int) -> int | None:
+    """The neighbouring piece printed on the same line as piece i (the other half of an "EN / FR" line), if any."""
+    if pieces[i].language not in ("en", "fr"):
+        return None
+    lines = set(map(id, pieces[i].lines))
+    return next(
+        (
+            j
+            for j in (i - 1, i + 1)
+            if 0 <= j < len(pieces)
+            and pieces[j].language != pieces[i].language
+            and set(map(id, pieces[j].lines)) & lines
+        ),
+        None,
+    )
 
 
 def _partner_names_food(pieces: list[Piece], flavour: list[bool], i: int) -> bool:

@@ -126,13 +126,19 @@ def _is_table_line(line: SourceLine) -> bool:
     text = fold_same_length(line.text)
     if NFT_TITLE.search(text) or _SERVING_LEAD.search(text) or _CALORIES.search(text) or _DV_HEADER.search(text):
         return True
-    if _FOOTNOTE.search(text) or _NOT_SIGNIFICANT.search(text):
+    if _FOOTNOTE.search(text) or _NOT_SIGNIFICANT.search(text) or _SUPPLEMENTED_WITH.search(text):
         return True
     value = _AMOUNT.search(line.text) or _PERCENT.search(line.text)
     if value is None:
         return False
     # a short label before an amount is a table row even when it is not a core nutrient (caffeine)
     return row_key(line.text) is not None or _is_other_language(line.text) or len(line.text[: value.start()]) <= 40
+
+
+# FDR B.29.002 table item 17: the "Supplemented with" subheading and its interpretative statement, lines of an SFFt
+_SUPPLEMENTED_WITH = re.compile(
+    r"supplemented\s+with|supplemente\s+en|includes\s+naturally\s+occurring|comprend\s+les\s+quantites\s+naturelles"
+)
 
 
 def table_span(lines: list[SourceLine], start: int) -> int:
@@ -154,7 +160,7 @@ def table_span(lines: list[SourceLine], start: int) -> int:
             end += 1
             continue
         text = fold_same_length(line.text)
-        if starts_section(line) and not NFT_TITLE.search(text):
+        if starts_section(line) and not NFT_TITLE.search(text) and not SFFT_TITLE.search(text):
             break
         if not _is_table_line(line) and not _is_other_language(line.text) and not _COLUMN_HEADER.search(text):
             # a short unknown line inside the table (a wrapped label, the names of an aggregate table's foods) is
@@ -183,6 +189,14 @@ def _find_start(lines: list[SourceLine], consumed: set[int]) -> int | None:
                 back -= 1
             return back
     return None
+
+
+def read_table_at(lines: list[SourceLine], start: int) -> NutritionFacts | None:
+    """The rows of the table whose title is at `start` (a Supplemented Food Facts table: FDR B.29.002 words its core
+    rows as B.01.401 does), read like a Nutrition Facts table."""
+    end = table_span(lines, start)
+    table = [_without_bullets(line) for line in lines[start:end] if not line.blank]
+    return _read_table(_wrapped_rows(_side_by_side_rows(_linear_rows(table))))
 
 
 def find_nutrition_facts(lines: list[SourceLine], consumed: set[int]) -> NutritionFacts | None:

@@ -8,9 +8,9 @@ import re
 
 from labeliq.extraction.language import guess_language
 from labeliq.extraction.lines import SourceLine, evidence, fold_same_length, join_texts, provenance
-from labeliq.extraction.parse_nutrition import table_span
+from labeliq.extraction.parse_nutrition import read_table_at, table_span
 from labeliq.extraction.titles import CAUTION_TITLE, SFFT_TITLE, starts_section
-from labeliq.models import Provenance, SupplementedFoodFacts, TextFact
+from labeliq.models import NutritionFacts, Provenance, SupplementedFoodFacts, TextFact
 
 _IDENTIFIER = re.compile(
     r"supplemented\s+food|aliment\s+supplemente|see\s+cautions?|voir\s+(?:la\s+|les\s+)?(?:attention|mises?\s+en\s+garde)"
@@ -28,6 +28,7 @@ def find_supplemented(
     caution_titles: list[str] = []
     statements: list[TextFact] = []
     identifier_parts: list[str] = []
+    table: NutritionFacts | None = None
     first_source: Provenance | None = None
     for lines, is_pdp in panels:
         if not lines:
@@ -44,6 +45,8 @@ def find_supplemented(
                 if following and _IDENTIFIER.search(fold_same_length(following.text)) and not is_pdp:
                     title_parts.append(following.text)
                 # the table rows are the table's, not free text
+                if table is None:
+                    table = read_table_at(lines, position)
                 used.update(range(position, table_span(lines, position)))
                 continue
             caution = CAUTION_TITLE.match(folded)
@@ -75,6 +78,7 @@ def find_supplemented(
         return None
     return SupplementedFoodFacts(
         sfft_title=" ".join(title_parts),
+        table=table.model_copy(update={"title": " ".join(title_parts)}) if table is not None else None,
         caution_title=" / ".join(caution_titles),
         caution_statements=statements,
         identifier_text=" ".join(identifier_parts),

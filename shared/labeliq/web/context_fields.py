@@ -101,10 +101,27 @@ CONTEXT_FIELDS: tuple[ContextField, ...] = (
         "Informs the Nutrition Facts format and the claims for young children.",
     ),
     ContextField(
+        "all_nutrients_zero",
+        "Every nutrient would be declared as 0",
+        "bool",
+        'If every item of the Nutrition Facts table other than the serving may be expressed as "0" (e.g. plain '
+        "water, a spice, plain tea): the table is then not required (FDR B.01.401(2)(a)) unless the label cancels "
+        "the exemption (B.01.401(3)).",
+    ),
+    ContextField(
         "supplemented_food",
         "Supplemented food",
         "bool",
         "Informs the Supplemented Food Facts table and caution identifier rules.",
+    ),
+    ContextField(
+        "cautionary_statements",
+        "Required cautionary statements (supplemented food)",
+        "json",
+        'JSON, e.g. [{"en": "Do not drink more than 2 cans per day", "fr": "Ne pas boire plus de 2 canettes par '
+        'jour"}]: the statements column 4 of the List of Permitted Supplemental Ingredients requires for this '
+        "food's supplemental ingredients and amounts ([] if none). Each must be in the Caution / Attention list "
+        "(FDR B.29.020(1)); without the key, a question.",
     ),
     ContextField(
         "available_display_surface_cm2",

@@ -10,9 +10,10 @@ from typing import Any
 
 import pytest
 
+from labeliq.checks.common import names
 from labeliq.checks.common_name.checker import check
 from labeliq.models import LabelFacts, Provenance, TextFact
-from tests.checks.factories import edited_sample, sample_context, verdicts
+from tests.checks.factories import edited_sample, parsed_panels, sample_context, verdicts
 
 EN = "Oat & Honey Granola Bars\n"
 FR = "Barres granola à l'avoine et au miel\n"
@@ -131,3 +132,22 @@ def test_1_8_simulated_meat(name: str, expected: set[str]) -> None:
 def test_1_9_artificial_flavour(ingredients: str | None, expected: set[str]) -> None:
     facts = with_names(("Oat & Honey Granola Bars", "en"), ("Barres granola", "fr"), ingredients=ingredients)
     assert verdicts(check(facts, sample_context()), "1.9") == expected
+
+
+BEANS_BACK = "Ingredients: Green beans, Water, Salt.\nIngrédients : Haricots verts, Eau, Sel.\n"
+
+
+@pytest.mark.parametrize(
+    ("front", "settled"),
+    [
+        pytest.param(
+            "Cut Green Beans\nHaricots verts coupés\nin water / dans l'eau\n398 mL\n", True, id="medium-on-pdp"
+        ),
+        pytest.param("Cut Green Beans in Water\nHaricots verts coupés dans l'eau\n398 mL\n", True, id="medium-in-name"),
+        pytest.param("Cut Green Beans\nHaricots verts coupés\n398 mL\n", False, id="medium-nowhere-on-pdp"),
+    ],
+)
+def test_1_5_packing_medium_may_be_anywhere_on_the_principal_display_panel(front: str, settled: bool) -> None:
+    """B.01.006.1(a): the packing medium must appear on the PDP; only a condition (c) must form part of the name."""
+    facts = parsed_panels({"front": front, "back": BEANS_BACK})
+    assert names.true_nature_settled(facts) is settled

@@ -117,6 +117,18 @@ def test_5_5_case(edits: list[tuple[str, str, str]], verdict: str) -> None:
 @pytest.mark.parametrize(
     ("edits", "verdict"),
     [
+        pytest.param(fr_list("Ingrédients : Morue de l'Atlantique, Sel."), "pass", id="5.5-fr-elided-proper-noun"),
+        pytest.param(fr_list("Ingrédients : Moutarde de Dijon, Sel."), "pass", id="5.5-fr-proper-noun"),
+        pytest.param(fr_list("Ingrédients : Flocons d'Avoine, Sel."), "fail", id="5.5-fr-elided-common-word"),
+    ],
+)
+def test_5_5_case_french(edits: list[tuple[str, str, str]], verdict: str) -> None:
+    expect(run(edits), "5.5", verdict, "FR")
+
+
+@pytest.mark.parametrize(
+    ("edits", "verdict"),
+    [
         pytest.param([], "pass", id="5.6-commas"),
         pytest.param(en_list("Ingredients: Oats • Salt • Canola oil"), "pass", id="5.6-bullets"),
         pytest.param(en_list("Ingredients: Oats; Salt; Canola oil."), "fail", id="5.6-semicolons"),

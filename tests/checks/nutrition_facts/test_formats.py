@@ -167,3 +167,26 @@ def test_a_package_under_15_cm2_needs_no_table() -> None:
 def test_retail_sticker_exemption_from_context_keys(context: dict[str, object], verdict: str) -> None:
     findings = _check("Ingredients: Beef, pork, salt, spices.", CTX.model_copy(update=context))
     assert _verdicts(findings, "10.A1") == [verdict]
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        pytest.param(format_tables.DUAL, "pass", id="10.B.dual-prepared-column-complete"),
+        pytest.param(
+            format_tables.DUAL.replace("Sodium 280 mg             12 %              14 %", "Sodium 280 mg 12 %"),
+            "fail",
+            id="10.B.dual-B.01.406(5)(a)(iv)-prepared-sodium-percent-missing",
+        ),
+        pytest.param(
+            format_tables.DUAL.replace("Calories                  160               280", "Calories 160"),
+            "fail",
+            id="10.B.dual-B.01.406(5)(a)(iii)-prepared-energy-missing",
+        ),
+    ],
+)
+def test_dual_format_prepared_column(text: str, verdict: str) -> None:
+    findings = [f for f in _check(text) if f.rule == "10.B.dual"]
+    assert [f.verdict.value for f in findings] == [verdict]
+    if verdict == "fail":
+        assert findings[0].fix.startswith("Add the as-prepared value for")

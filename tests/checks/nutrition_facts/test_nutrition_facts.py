@@ -343,6 +343,20 @@ A_CASES = [
     pytest.param(
         "10.A1",
         nft_label(no_table=True),
+        ProductContext(all_nutrients_zero=True),
+        "pass",
+        id="10.A1-B.01.401(2)(a)-every-value-would-be-0",
+    ),
+    pytest.param(
+        "10.A2",
+        nft_label(no_table=True, claims=[claim("Sodium-free")]),
+        ProductContext(all_nutrients_zero=True),
+        "fail",
+        id="10.A2-a-claim-cancels-the-all-zero-exemption",
+    ),
+    pytest.param(
+        "10.A1",
+        nft_label(no_table=True),
         ProductContext(product_kind="fresh_fruit_or_vegetable"),
         "needs_review",
         id="10.A1-no-table-fresh-fruit-may-be-exempt",

@@ -100,7 +100,7 @@ def test_12_1_from_context(edits: list[tuple[str, str, str]], context: dict[str,
 @pytest.mark.parametrize(
     ("back", "verdict"),
     [
-        pytest.param(BACK, "needs_review", id="12.2-caution-attention-titles-bold-unknown"),
+        pytest.param(BACK, "pass", id="12.2-caution-attention-titles-in-sentence-case"),
         pytest.param(BACK.replace("Attention :", "Mise en garde :"), "fail", id="12.2-french-title-mise-en-garde"),
         pytest.param(
             BACK.replace("Do not consume more than 1 can per day.", "DO NOT CONSUME MORE THAN 1 CAN PER DAY."),
@@ -205,3 +205,41 @@ def test_12_7_to_12_9_not_in_play_for_ordinary_food() -> None:
 
     findings = supplements.check(edited_sample(), sample_context())
     assert not [f for f in findings if f.rule in ("12.7", "12.8", "12.9")]
+
+
+def test_12_2_bold_title_and_border_are_a_package_check() -> None:
+    """B.29.020(1)(b), (2): bold and the border or background are not in the text; the check goes to the package
+    checklist (scope "package"), so it does not hold the label's verdict."""
+    from labeliq.scope import scope_of
+
+    (presentation,) = [f for f in drink() if f.rule == "12.2.presentation"]
+    assert presentation.verdict.value == "needs_review" and scope_of(presentation) == "package"
+
+
+CAUTIONS = [
+    {"en": "Not recommended for children", "fr": "Non recommandé aux enfants"},
+    {"en": "Do not consume more than 1 can per day", "fr": "Ne pas consommer plus de 1 canette par jour"},
+]
+
+
+@pytest.mark.parametrize(
+    ("cautions", "verdict"),
+    [
+        pytest.param(None, "needs_review", id="12.4-no-context-key-is-a-question"),
+        pytest.param(CAUTIONS, "pass", id="12.4-every-required-statement-shown-EN-and-FR"),
+        pytest.param([], "pass", id="12.4-none-required"),
+        pytest.param(
+            [*CAUTIONS, {"en": "Do not mix with alcohol", "fr": "Ne pas mélanger avec de l'alcool"}],
+            "fail",
+            id="12.4-a-required-statement-missing",
+        ),
+    ],
+)
+def test_12_4_required_cautionary_statements(cautions: list[dict[str, str]] | None, verdict: str) -> None:
+    findings = drink(cautionary_statements=cautions)
+    assert_verdict(findings, "12.4", verdict)
+    (finding,) = [f for f in findings if f.rule == "12.4"]
+    if verdict == "fail":
+        assert "Do not mix with alcohol" in finding.fix and "Ne pas mélanger" in finding.fix
+    if verdict == "needs_review":
+        assert finding.question

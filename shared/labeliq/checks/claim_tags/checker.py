@@ -48,7 +48,9 @@ CITE_RAISING = "CFIA ILT, method of production claims (animal raising claims)"
 _NATURAL = re.compile(r"\b(all[- ]natural|natural(ly)?|naturel(le)?s?|naturellement)\b", re.I)
 _NOT_NATURAL_CLAIM = re.compile(
     r"natural(ly)? (and artificial )?flavou?rs?|ar[oô]mes? naturels?|naturally occurring|natural source of|"
-    r"source naturelle|présent naturellement|naturally present|naturellement présent",
+    r"source naturelle|présent naturellement|naturally present|naturellement présent|"
+    # the Supplemented Food Facts table's own statement (FDR B.29.002 table item 17, French version)
+    r"quantités naturelles et supplémentées",
     re.I,
 )
 _KOSHER = re.compile(r"\b(kosher|casher|cach[eè]re?|kasher|pareve|parve)\b|[\u0590-\u05ff]", re.I)

@@ -2,8 +2,9 @@
 
 An ingredient starts with a capital and is otherwise lower case; a component is all lower case.
 Capitals are allowed for additive and supplemental-ingredient acronyms and for alpha-descriptors
-(vitamin B3, chymosin A). Proper nouns that are part of a common name (Dijon, Cheddar) and
-scientific genus names are tolerated, since CFIA's own examples print them capitalised.
+(vitamin B3, chymosin A). Proper nouns that are part of a common name (Dijon, Cheddar, "morue de l'Atlantique",
+after a French elided article) and scientific genus names are tolerated, since CFIA's own examples print them
+capitalised.
 """
 
 from __future__ import annotations
@@ -37,12 +38,23 @@ PROPER_NOUNS = {
     "italian", "greek", "french", "english", "mexican", "lactobacillus", "bifidobacterium", "streptococcus",
     "lactococcus", "bacillus", "saccharomyces", "leuconostoc", "pediococcus", "propionibacterium", "penicillium",
     "aspergillus", "stevia", "yukon", "concord", "valencia", "darjeeling", "earl", "grey", "ceylon", "assam",
+    # French forms of the same names ("morue de l'Atlantique", "moutarde de Dijon", "riz Basmati")
+    "atlantique", "pacifique", "canadien", "canadienne", "italien", "italienne", "grec", "grecque", "mexicain",
+    "mexicaine", "anglais", "anglaise", "français", "française", "thaï", "thaïlandais", "islande", "italie",
+    "grèce", "mexique", "alaskien", "norvège", "chili", "chine", "inde", "espagne", "portugal", "écosse", "irlande",
+    "iceland", "icelandic", "norway", "norwegian", "chile", "chilean", "china", "india", "spain", "spanish",
+    "scotland", "scottish", "ireland", "irish",
 }  # fmt: skip
+# A French elided article or preposition before a name ("l'Atlantique", "d'Italie"): the name carries the capital.
+_ELISION = re.compile(r"^(?:[ldLD]|qu)['’](?P<name>.+)$")
 _ADDITIVE_NUMBER = re.compile(r"\b(E|INS|SIN)\s?-?\d{3,4}[a-z]?\b")
 _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿŒœ]+(?:['’][A-Za-zÀ-ÖØ-öø-ÿ]+)?")
 
 
 def _allowed_capital(token: str, previous: str | None, following: str | None = None) -> bool:
+    elided = _ELISION.match(token)
+    if elided is not None and elided.group("name")[0].isupper():
+        token = elided.group("name")
     if token.upper() == token and token in ACRONYMS:
         return True
     beside = {w.lower() for w in (previous, following) if w is not None}

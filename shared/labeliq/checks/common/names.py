@@ -3,11 +3,12 @@
 - Descriptive, not coined (CFIA ILT, common name): every word of each common name is a food word the translation
   lexicons know ("Chewy Granola Bars", "Sauce pour pâtes"); a word they do not know may be a coined or brand word,
   so the question stays open.
-- True nature (FDR B.01.006.1): words describing the form, packing medium or condition must be in the name when the
-  food could be mistaken for another. From text, the signs are a main ingredient whose condition (dried, smoked,
-  concentrated, reconstituted, carbonated, simulated) the name does not repeat, and a single food packed in a medium
-  (water, brine, oil, syrup, juice) the name does not state. With neither sign and a descriptive name, the rule is met
-  as far as the label shows; with one, the question stays open and names the ingredient.
+- True nature (FDR B.01.006.1): words describing the form, packing medium or condition must be on the principal
+  display panel when the food could be mistaken for another, and a condition must form part of the name. From text,
+  the signs are a main ingredient whose condition (dried, smoked, concentrated, reconstituted, carbonated, simulated)
+  the name does not repeat, and a single food packed in a medium (water, brine, oil, syrup, juice) that neither the
+  name nor the principal display panel states. With neither sign and a descriptive name, the rule is met as far as
+  the label shows; with one, the question stays open and names the ingredient.
 """
 
 from __future__ import annotations
@@ -55,9 +56,16 @@ def true_nature_trigger(facts: LabelFacts) -> str | None:
             return english.ingredients[0].name
     rest = [fold(i.name) for i in english.ingredients[1:]]
     medium = next((r for r in rest[:1] if _MEDIUM.match(r)), None)
-    if medium is not None and len(english.ingredients) <= 3 and medium.split()[-1] not in names:
+    # B.01.006.1: the packing medium (a) and the style (b) must appear on the principal display panel; only the
+    # condition (c) must form part of the common name. So a medium printed anywhere on the PDP meets it.
+    principal = " ".join(fold(p.text) for p in facts.panels if p.is_principal_display)
+    if medium is not None and len(english.ingredients) <= 3 and not _shows(medium.split()[-1], names + " " + principal):
         return f"{english.ingredients[0].name}, {english.ingredients[1].name}"
     return None
+
+
+def _shows(word: str, text: str) -> bool:
+    return re.search(rf"\b{re.escape(word)}\b", text) is not None
 
 
 def true_nature_settled(facts: LabelFacts) -> bool:

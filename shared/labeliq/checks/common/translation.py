@@ -43,6 +43,7 @@ _FUNCTION = frozenset(
         "aux",
         "a",
         "avec",
+        "dans",
         "en",
         "pour",
         "sur",

@@ -67,7 +67,8 @@ def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
                 "FDR B.01.350(13)(h)",
             )
         ]
-    nft = facts.nutrition_facts
+    # B.01.350 applies to a supplemented food too: its Supplemented Food Facts table gives the amounts (B.29.002)
+    nft = facts.nutrition_facts or (facts.supplemented.table if facts.supplemented else None)
     if nft is None and not present:
         settled = exempt_without_table(facts, context)
         if settled is not None:
@@ -310,13 +311,28 @@ def _compare(
             return review(rule, f"The symbol lists {name}, but {item.explanation}.", cite, shown_text, panel)
         return not_applicable(rule, f"{name.capitalize()}: {item.explanation}.", cite)
     if item.requirement == "borderline":
-        return passed(
+        if shown:
+            return passed(
+                rule,
+                f"{name.capitalize()} is at the threshold within rounding ({item.explanation}); the symbol may list "
+                "it.",
+                cite,
+                shown_text,
+                panel,
+            )
+        # B.01.350(1)(b), (2): the true amount decides, and the table's rounded value allows either side.
+        return review(
             rule,
-            f"{name.capitalize()} is at the threshold within rounding ({item.explanation}); the symbol may "
-            f"{'list' if shown else 'omit'} it.",
+            f"{name.capitalize()} is at the threshold within rounding ({item.explanation}) and the symbol does not "
+            "list it: the symbol is required if the unrounded amount per serving of stated size or reference amount "
+            "(whichever is greater) meets the threshold.",
             cite,
             shown_text,
             panel,
+            question=f"Does the unrounded amount of {name} meet the symbol's threshold ({item.explanation})? If it "
+            "does, the symbol must list it.",
+            question_fr=f"La quantité non arrondie ({name}) atteint-elle le seuil du symbole ({item.explanation}) ? "
+            "Si oui, le symbole doit la mentionner.",
         )
     if item.requirement == "required":
         if shown:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from labeliq.checks.nutrition_facts import consistency as nft_consistency
 from labeliq.checks.nutrition_facts import daily_value as nft_daily_value
-from labeliq.checks.nutrition_facts import misread, nft_format, small_package, vitamins_minerals
+from labeliq.checks.nutrition_facts import dual, misread, nft_format, sfft, small_package, vitamins_minerals
 from labeliq.checks.nutrition_facts import presence as nft_presence
 from labeliq.checks.nutrition_facts import rounding_findings as nft_rounding_findings
 from labeliq.checks.nutrition_facts import serving as nft_serving
@@ -26,7 +26,7 @@ def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     findings += nft_presence.check_foreign_table(facts)
     nft = facts.nutrition_facts
     if nft is None:
-        return findings
+        return findings + sfft.check(facts, context)
     findings += nft_format.check_title(nft)
     findings += nft_format.check_serving(nft)
     findings += nft_format.check_descriptions(nft)
@@ -41,6 +41,7 @@ def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
         young = "children 1 to 4 years"
     findings += vitamins_minerals.check_rows(nft, young)
     findings += vitamins_minerals.check_order(nft)
+    findings += dual.check(facts, nft)
     findings += nft_daily_value.check_missing_percent(nft, infants)
     findings += nft_daily_value.check_forbidden_percent(nft, infants)
     if infants or context.intended_solely_for_children_under_4:

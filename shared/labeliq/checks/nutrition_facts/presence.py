@@ -116,6 +116,15 @@ def _absent(facts: LabelFacts, context: ProductContext) -> list[Finding]:
                 "FDR B.01.401(1),(3)",
             )
         ]
+    if context.all_nutrients_zero:
+        return [
+            passed(
+                R10_A1,
+                "No Nutrition Facts table: the context says every item of the table other than the serving of stated "
+                'size may be expressed as "0" (all_nutrients_zero), and nothing on the label cancels that exemption.',
+                "FDR B.01.401(2)(a), (3)",
+            )
+        ]
     exempt = product_category.matches(context, "nft_exempt_review") or product_category.matches(
         context, "nft_prohibited"
     )
@@ -154,7 +163,8 @@ def _absent(facts: LabelFacts, context: ProductContext) -> list[Finding]:
         failed(
             R10_A1,
             "No Nutrition Facts table was found on the label; a prepackaged product must carry one unless an exemption "
-            "of B.01.401(2) applies, and none is indicated by the product context.",
+            "of B.01.401(2) applies, and none is indicated by the product context (a food whose every nutrient "
+            "would be declared as 0 is exempt under B.01.401(2)(a): the context key all_nutrients_zero says so).",
             "FDR B.01.401(1),(2)",
         )
     ]

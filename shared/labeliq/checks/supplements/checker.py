@@ -93,14 +93,7 @@ def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
             )
         )
     findings.append(_identifier(ev))
-    findings.append(
-        review(
-            R12_4,
-            "Which cautionary statements are required depends on the supplemental ingredients and their amounts "
-            "(List of Permitted Supplemental Ingredients, column 4), which is not available here.",
-            CITE_SI_LIST,
-        )
-    )
+    findings.append(_required_cautions(ev, context))
     findings.extend(_high_caffeine(facts))
     findings.append(_transition(context))
     findings.extend(presentation_findings(facts, context, bool(ev.cautions or ev.caution_title), bool(ev.sfci)))
@@ -233,15 +226,75 @@ def _cautions(ev: SupplementedEvidence) -> list[Finding]:
         )
     if not findings:
         findings.append(
-            review(
+            passed(
                 R12_2,
-                f"The caution list is titled {' / '.join(titles)} and its statements are in sentence case; bold title "
-                "and the border or contrasting background cannot be judged from text.",
+                f"The caution list is titled {' / '.join(titles)} and its statements are in lower case with a capital "
+                "first letter.",
                 CITE_CAUTIONS,
                 evidence,
             )
         )
+    # B.29.020(1)(b), (2): the bold title and the border or contrasting background are on the package, not the text
+    findings.append(
+        review(
+            R12_2.part("presentation"),
+            "Check on the package that the caution list's title is in bold and that the list is set apart by a "
+            "solid-line border or lines, or by a contrasting background.",
+            CITE_CAUTIONS,
+            evidence,
+        )
+    )
     return findings
+
+
+def _squash(text: str) -> str:
+    return " ".join(re.sub(r"[^\w%]+", " ", fold(text)).split())
+
+
+def _required_cautions(ev: SupplementedEvidence, context: ProductContext) -> Finding:
+    """12.4: every cautionary statement column 4 of the List requires is shown (B.29.020(1)). The List is not in our
+    sources, so the statements come from the context key `cautionary_statements`; without it, a question."""
+    wanted = context.cautionary_statements
+    if wanted is None:
+        finding = review(
+            R12_4,
+            "Which cautionary statements are required depends on the supplemental ingredients and their amounts "
+            "(List of Permitted Supplemental Ingredients, column 4), which is not available here; give them as the "
+            "context key cautionary_statements to have each one checked.",
+            CITE_SI_LIST,
+        )
+        return finding.model_copy(
+            update={
+                "question": "Which cautionary statements does column 4 of the List of Permitted Supplemental "
+                "Ingredients require for this food's supplemental ingredients and amounts, and are they all shown?"
+            }
+        )
+    cite = "FDR B.29.020(1); List of Permitted Supplemental Ingredients, column 4 (statements given in the context)"
+    shown = _squash(" ".join(ev.cautions))
+    if not wanted:
+        return passed(
+            R12_4,
+            "The context says the List of Permitted Supplemental Ingredients requires no cautionary statement for "
+            "this food.",
+            cite,
+        )
+    missing = [text for s in wanted for text in (s.en, s.fr) if _squash(text) not in shown]
+    if not missing:
+        return passed(
+            R12_4,
+            f"Each of the {len(wanted)} cautionary statements required for this food is shown in English and French.",
+            cite,
+            " ".join(ev.cautions)[:160],
+        )
+    finding = failed(
+        R12_4,
+        f"The label does not show these required cautionary statements: {'; '.join(missing)}. Every cautionary "
+        "statement that column 4 of the List of Permitted Supplemental Ingredients sets out for the food's "
+        'supplemental ingredients must be shown in the list titled "Caution" / "Attention".',
+        cite,
+        " ".join(ev.cautions)[:160],
+    )
+    return finding.model_copy(update={"fix": f'Add to the "Caution" / "Attention" list: {"; ".join(missing)}.'})
 
 
 def _caution_case_problem(statement: str) -> bool:
