@@ -20,6 +20,14 @@ locals {
   ])
 }
 
+# Cloud Translation only when relabel mode is deployed with it (relabel_translator = "cloud_translation").
+resource "google_project_service" "translate" {
+  count              = var.relabel_translator == "cloud_translation" ? 1 : 0
+  project            = var.project_id
+  service            = "translate.googleapis.com"
+  disable_on_destroy = false
+}
+
 resource "google_project_service" "api" {
   for_each           = local.apis
   project            = var.project_id

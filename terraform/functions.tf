@@ -20,15 +20,17 @@ locals {
     render_docx     = "render_docx"
   }
 
-  # Pinned runtime requirements of the library, plus each function's own, plus the local OCR engine for extract
-  # when it is chosen; sorted and de-duplicated so the zip (and its hash) is stable.
-  library_requirements = [for line in split("\n", file("${path.module}/../shared/requirements.txt")) : trimspace(line) if trimspace(line) != "" && !startswith(trimspace(line), "#")]
-  ocr_requirements     = [for line in split("\n", file("${path.module}/../shared/requirements-ocr.txt")) : trimspace(line) if trimspace(line) != "" && !startswith(trimspace(line), "#")]
+  # Pinned runtime requirements of the library, plus each function's own, plus the local OCR engine and the Cloud
+  # Translation client for extract when they are chosen; sorted and de-duplicated so the zip (and its hash) is stable.
+  library_requirements   = [for line in split("\n", file("${path.module}/../shared/requirements.txt")) : trimspace(line) if trimspace(line) != "" && !startswith(trimspace(line), "#")]
+  ocr_requirements       = [for line in split("\n", file("${path.module}/../shared/requirements-ocr.txt")) : trimspace(line) if trimspace(line) != "" && !startswith(trimspace(line), "#")]
+  translate_requirements = [for line in split("\n", file("${path.module}/../shared/requirements-translate.txt")) : trimspace(line) if trimspace(line) != "" && !startswith(trimspace(line), "#")]
   function_requirements = {
     for name in keys(local.function_entry_points) : name => join("\n", sort(distinct(concat(
       local.library_requirements,
       [for line in split("\n", file("${path.module}/../functions/${name}/requirements.txt")) : trimspace(line) if trimspace(line) != "" && !startswith(trimspace(line), "#") && !startswith(trimspace(line), "-")],
       name == "extract" && var.ocr_engine == "rapidocr" ? local.ocr_requirements : [],
+      name == "extract" && var.relabel_translator == "cloud_translation" ? local.translate_requirements : [],
     ))))
   }
 
@@ -42,7 +44,17 @@ locals {
     LABELIQ_LLM_MODEL            = var.gemini_model
     LABELIQ_LLM_PROJECT          = var.project_id
     LABELIQ_LLM_LOCATION         = var.gemini_location
-    LABELIQ_TRANSLATOR           = var.relabel_translator
+    LABELIQ_TRANSLATOR           = local.translator_setting[var.relabel_translator]
+    LABELIQ_TRANSLATE_PROJECT    = var.project_id
+    LABELIQ_TRANSLATE_LOCATION   = var.translate_location
+    LABELIQ_TRANSLATE_GLOSSARY   = var.translate_glossary
+  }
+
+  # relabel_translator -> the library's LABELIQ_TRANSLATOR (labeliq.relabel.translate.TranslatorSettings)
+  translator_setting = {
+    glossary          = "glossary"
+    llm               = "llm"
+    cloud_translation = "cloud"
   }
 }
 
@@ -105,5 +117,5 @@ resource "google_cloudfunctions2_function" "fn" {
     environment_variables            = local.function_env
   }
 
-  depends_on = [google_project_service.api, google_project_iam_member.builder]
+  depends_on = [google_project_service.api, google_project_service.translate, google_project_iam_member.builder]
 }

@@ -29,6 +29,15 @@ locals {
     ] : binding
   ])
 
+  # The translator extract proposes the sticker with, by relabel_translator: only the chosen one gets a role.
+  # cloudtranslate.user: translate text and use glossaries (https://cloud.google.com/translate/docs/access-control)
+  # aiplatform.user: Gemini for the llm translator (as run_agent_group's judge)
+  translator_project_roles = {
+    glossary          = []
+    llm               = ["roles/aiplatform.user"]
+    cloud_translation = ["roles/cloudtranslate.user"]
+  }
+
   function_project_bindings = flatten([
     for fn, roles in local.function_project_roles : [for role in roles : { fn = fn, role = role }]
   ])
@@ -50,6 +59,13 @@ resource "google_project_iam_member" "function" {
   project  = var.project_id
   role     = each.value.role
   member   = "serviceAccount:${google_service_account.function[each.value.fn].email}"
+}
+
+resource "google_project_iam_member" "extract_translator" {
+  for_each = toset(local.translator_project_roles[var.relabel_translator])
+  project  = var.project_id
+  role     = each.value
+  member   = "serviceAccount:${google_service_account.function["extract"].email}"
 }
 
 resource "google_storage_bucket_iam_member" "function" {

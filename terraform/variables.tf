@@ -49,14 +49,26 @@ variable "ocr_engine" {
 }
 
 variable "relabel_translator" {
-  description = "Relabel mode's translator (LABELIQ_TRANSLATOR), read by the API at job creation and by extract: \"glossary\" (offline regulated vocabulary) or \"llm\" (the glossary, then Gemini; needs gemini_model)."
+  description = "Relabel mode's translator (LABELIQ_TRANSLATOR), read by the API at job creation and by extract: \"glossary\" (offline regulated vocabulary), \"llm\" (the glossary, then Gemini; needs gemini_model) or \"cloud_translation\" (the glossary, then Cloud Translation v3; enables the API and grants extract roles/cloudtranslate.user)."
   type        = string
   default     = "glossary"
 
   validation {
-    condition     = contains(["glossary", "llm"], var.relabel_translator)
-    error_message = "relabel_translator must be \"glossary\" or \"llm\" (Cloud Translation is not wired into the deployment yet)."
+    condition     = contains(["glossary", "llm", "cloud_translation"], var.relabel_translator)
+    error_message = "relabel_translator must be \"glossary\", \"llm\" or \"cloud_translation\"."
   }
+}
+
+variable "translate_location" {
+  description = "Cloud Translation location (LABELIQ_TRANSLATE_LOCATION) when relabel_translator = \"cloud_translation\": the glossary's region."
+  type        = string
+  default     = "us-central1"
+}
+
+variable "translate_glossary" {
+  description = "Id of a Cloud Translation glossary made from labeliq.relabel.cloud_translate.glossary_csv (LABELIQ_TRANSLATE_GLOSSARY); empty: none is passed."
+  type        = string
+  default     = ""
 }
 
 variable "gemini_model" {

@@ -27,14 +27,61 @@ JPEG_QUALITY = 72
 BOX_RED = (200, 0, 20)
 
 
+PDF_PAGE_JPEG_QUALITY = 90  # a PDF page handed on to the pictures below, which shrink it again
+
+
 def photo_sources(facts: LabelFacts) -> dict[str, str]:
-    """Panel name -> the name of the photo file it was read from (its boxes are in that photo's pixels); PDF pages
-    are left out (the report draws on raster photos only). Callers read the files and pass their bytes in."""
-    return {
-        panel.name: panel.image_uri
-        for panel in facts.panels
-        if panel.image_uri and not panel.image_uri.lower().endswith(".pdf")
-    }
+    """Panel name -> the name of the photo or PDF file it was read from (its boxes are in that photo's pixels, or
+    in its page's as rendered for the OCR). Callers read the files and pass them to `picture_bytes`."""
+    return {panel.name: panel.image_uri for panel in facts.panels if panel.image_uri}
+
+
+def picture_bytes(sources: Mapping[str, str], files: Mapping[str, bytes]) -> dict[str, bytes]:
+    """Panel name -> the image the report draws it from: a photo's own bytes, or for a PDF the panel's page
+    rendered as the OCR read it (labeliq.extraction.image_intake, the same resolution, so its boxes fit). A PDF
+    that cannot be rendered here (no pypdfium2, or refused) leaves its panels out: the report then says where the
+    evidence is in words only."""
+    out: dict[str, bytes] = {}
+    pages_of: dict[str, dict[str, bytes]] = {}
+    for panel, source in sources.items():
+        data = files.get(source)
+        if data is None:
+            continue
+        if not source.lower().endswith(".pdf"):
+            out[panel] = data
+            continue
+        if source not in pages_of:
+            pages_of[source] = _pdf_pages(source, data)
+        page = _page_of(panel, pages_of[source])
+        if page is not None:
+            out[panel] = page
+    return out
+
+
+def _page_of(panel: str, pages: Mapping[str, bytes]) -> bytes | None:
+    """The page a panel was read from: its own name (`front`, `front-p2`), or the page a wide page was split
+    from (`front-p2-2`); the longest page name that fits wins, so `front-p2` is not taken for page 1."""
+    fitting = [
+        name for name in pages if panel == name or (panel.startswith(f"{name}-") and panel[len(name) + 1 :].isdigit())
+    ]
+    return pages[max(fitting, key=len)] if fitting else None
+
+
+def _pdf_pages(file_name: str, data: bytes) -> dict[str, bytes]:
+    """Page name (as the panels of this PDF are named) -> the page as a JPEG, rendered one page at a time."""
+    try:
+        from labeliq.extraction.image_intake import ImageRejected, iter_panel_images
+    except ModuleNotFoundError:  # Pillow is not installed: no pictures at all
+        return {}
+    pages: dict[str, bytes] = {}
+    try:
+        for page in iter_panel_images(file_name, data):
+            out = io.BytesIO()
+            page.image.save(out, format="JPEG", quality=PDF_PAGE_JPEG_QUALITY)
+            pages[page.name] = out.getvalue()
+    except (ImageRejected, ModuleNotFoundError):  # refused here, or pypdfium2 missing: words only
+        return {}
+    return pages
 
 
 @dataclass(frozen=True)

@@ -104,20 +104,15 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 
 def panel_images(paths: Sequence[Path], inputs: LabelInputs) -> dict[str, bytes]:
-    """Panel name -> the bytes of the photo it was read from, for the report's thumbnails and crops (a panel split
-    from a wide photo shares the photo; its boxes are in the photo's pixels). PDF pages are left out: the report
-    draws on raster photos only. The files already passed intake, so their sizes are bounded."""
+    """Panel name -> the image it was read from, for the report's thumbnails and crops: a photo's bytes (a panel
+    split from a wide photo shares the photo; its boxes are in the photo's pixels), a PDF panel's page rendered as
+    the OCR read it. The files already passed intake, so their sizes are bounded."""
+    from labeliq.docx_images import picture_bytes
+
     by_name = {path.name: path for path in paths}
-    out: dict[str, bytes] = {}
-    cache: dict[str, bytes] = {}
-    for photo in inputs.photos:
-        source = by_name.get(photo.panel.image_uri or "")
-        if source is None or source.suffix.lower() == ".pdf":
-            continue
-        if source.name not in cache:
-            cache[source.name] = source.read_bytes()
-        out[photo.panel.name] = cache[source.name]
-    return out
+    sources = {p.panel.name: p.panel.image_uri for p in inputs.photos if p.panel.image_uri in by_name}
+    files = {name: by_name[name].read_bytes() for name in sorted(set(sources.values()))}
+    return picture_bytes(sources, files)
 
 
 def write_report_files(

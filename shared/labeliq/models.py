@@ -343,6 +343,9 @@ ProductKind = Literal[
     "vending_machine_serving",
     "prepackaged_donut",
     "fresh_yeast",
+    # SFCR 231, 244 (CFIA ILT, shell eggs): net quantity by numerical count; a single ingredient: no list
+    # (FDR B.01.008(1)(b))
+    "shell_eggs",
 ]
 
 # The commodities that, imported, generally must show "Product of [country]" (CFIA ILT, country of origin,

@@ -19,6 +19,7 @@ from labeliq.checks.common.advice import rule_title_fr
 from labeliq.checks.common.findings import failed, not_applicable, passed, review
 from labeliq.checks.rules_index import rule_for
 from labeliq.docx_findings import ACTION_WIDTHS_CM, SETTLED_WIDTHS_CM, excerpt
+from labeliq.docx_images import photo_sources, picture_bytes
 from labeliq.docx_report import VERDICT_FILLS, render_docx, write_docx
 from labeliq.docx_text import ENGLISH, FRENCH, human_value
 from labeliq.models import (
@@ -374,6 +375,40 @@ def test_a_photo_job_shows_panel_thumbnails_and_a_crop_per_located_item(report: 
     assert rows[2].cells[2]._tc.xpath(".//pic:pic") and rows[3].cells[2]._tc.xpath(".//pic:pic")
     assert "[side, x 100–500, y 400–440]" in rows[2].cells[2].text
     assert len(data) < 200_000
+
+
+def _pdf(*colours: tuple[int, int, int], width: int = 1000, height: int = 600) -> bytes:
+    """A PDF of one page per colour, each rendering to width x height pixels at the OCR's resolution."""
+    from labeliq.extraction.image_intake import PDF_RENDER_DPI
+
+    pages = [Image.new("RGB", (width, height), colour) for colour in colours]
+    out = io.BytesIO()
+    pages[0].save(out, format="PDF", save_all=True, append_images=pages[1:], resolution=PDF_RENDER_DPI)
+    return out.getvalue()
+
+
+def test_a_pdf_panel_is_drawn_from_its_page_as_the_ocr_read_it() -> None:
+    data = _pdf((240, 236, 220), (200, 30, 30))
+    sources = {"side": "side.pdf", "side-p2": "side.pdf", "side-p2-2": "side.pdf", "back": "back.jpg"}
+    images = picture_bytes(sources, {"side.pdf": data, "back.jpg": _photo()})
+    assert images["back"] == _photo(), "a photo is passed as it is"
+    first, second = (Image.open(io.BytesIO(images[n])) for n in ("side", "side-p2"))
+    assert first.size == second.size == (1000, 600), "the page in the pixels its boxes are in"
+    assert first.getpixel((500, 300))[0] > 230 and second.getpixel((500, 300))[1] < 80, "each panel its own page"
+    assert images["side-p2-2"] == images["side-p2"], "a panel split from a page is drawn from that page"
+    assert picture_bytes({"side": "side.pdf"}, {"side.pdf": b"%PDF-1.7 broken"}) == {}, "words only, no crash"
+
+
+def test_a_pdf_job_gets_thumbnails_and_crops_like_a_photo_job(report: Report) -> None:
+    located = report.model_copy(deep=True)
+    located.label_facts.panels[1].image_uri = "side.pdf"
+    findings = located.results["allergens_gluten"].findings
+    findings[0].location = BoundingBox(x0=100, y0=400, x1=500, y1=440)  # 9.4 fail
+    images = picture_bytes(photo_sources(located.label_facts), {"side.pdf": _pdf((240, 236, 220))})
+    doc = docx.Document(io.BytesIO(render_docx(located, panel_images=images)))
+    assert len(doc.inline_shapes) == 2  # the side page's thumbnail and the crop of the located fail
+    rows = _table_after(doc, ENGLISH.action_columns).rows
+    assert rows[2].cells[2]._tc.xpath(".//pic:pic")
 
 
 def test_pictures_are_left_out_quietly_for_an_image_that_cannot_be_decoded(report: Report) -> None:

@@ -1,8 +1,9 @@
 """Builds a function's deployment package the way terraform/functions.tf does, for tests.
 
 Terraform zips main.py, every shared/labeliq file matching LIBRARY_PATTERN but none of CLI_PATTERNS, and one
-requirements.txt merged from shared/requirements.txt, the function's own requirements.txt and (extract with the local
-OCR engine) shared/requirements-ocr.txt, sorted and de-duplicated. test_function_packages checks that this mirror still
+requirements.txt merged from shared/requirements.txt, the function's own requirements.txt, (extract with the local
+OCR engine) shared/requirements-ocr.txt and (extract with relabel_translator = "cloud_translation")
+shared/requirements-translate.txt, sorted and de-duplicated. test_function_packages checks that this mirror still
 matches the HCL.
 """
 
@@ -25,11 +26,13 @@ def requirement_lines(path: Path, *, skip_options: bool = False) -> list[str]:
     return [line for line in lines if line and not line.startswith("#") and not (skip_options and line.startswith("-"))]
 
 
-def merged_requirements(function: str, ocr_engine: str = "documentai") -> list[str]:
+def merged_requirements(function: str, ocr_engine: str = "documentai", translator: str = "glossary") -> list[str]:
     lines = requirement_lines(REPO / "shared" / "requirements.txt")
     lines += requirement_lines(REPO / "functions" / function / "requirements.txt", skip_options=True)
     if function == "extract" and ocr_engine == "rapidocr":
         lines += requirement_lines(REPO / "shared" / "requirements-ocr.txt")
+    if function == "extract" and translator == "cloud_translation":
+        lines += requirement_lines(REPO / "shared" / "requirements-translate.txt")
     return sorted(set(lines))
 
 
@@ -44,11 +47,13 @@ def library_files() -> list[Path]:
     )
 
 
-def build_package(function: str, destination: Path, ocr_engine: str = "documentai") -> Path:
+def build_package(
+    function: str, destination: Path, ocr_engine: str = "documentai", translator: str = "glossary"
+) -> Path:
     package = destination / function
     package.mkdir(parents=True)
     shutil.copyfile(REPO / "functions" / function / "main.py", package / "main.py")
-    (package / "requirements.txt").write_text("\n".join(merged_requirements(function, ocr_engine)) + "\n")
+    (package / "requirements.txt").write_text("\n".join(merged_requirements(function, ocr_engine, translator)) + "\n")
     for relative in library_files():
         target = package / "labeliq" / relative
         target.parent.mkdir(parents=True, exist_ok=True)

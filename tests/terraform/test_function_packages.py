@@ -30,21 +30,30 @@ before = set(sys.modules)  # what the interpreter loads at start-up (e.g. setupt
 package = sys.argv[1]
 sys.path.insert(0, package)
 import main, labeliq
+import importlib
+for extra in sys.argv[3:]:  # modules the function imports lazily, on the path being tested
+    importlib.import_module(extra)
 import importlib.metadata as md, json, re
 from packaging.requirements import Requirement
 entry_point = sys.argv[2]
 assert callable(getattr(main, entry_point)), f"main.{entry_point} is not callable"
 norm = lambda n: re.sub(r"[-_.]+", "-", n).lower()
-allowed, todo = set(), [Requirement(l).name for l in open(package + "/requirements.txt").read().split() if l]
+# (distribution, extras asked of it): pip installs an extra's requirements when a requirement names the extra,
+# e.g. google-cloud-translate needs google-api-core[grpc], which brings grpcio-status.
+pinned = [Requirement(l) for l in open(package + "/requirements.txt").read().split() if l]
+todo = [(req.name, frozenset(req.extras)) for req in pinned]
+allowed, seen = set(), set()
 while todo:
-    name = norm(todo.pop())
-    if name in allowed:
+    name, extras = todo.pop()
+    name = norm(name)
+    if (name, extras) in seen:
         continue
+    seen.add((name, extras))
     allowed.add(name)
     for spec in md.requires(name) or []:
         req = Requirement(spec)
-        if req.marker is None or req.marker.evaluate({"extra": ""}):
-            todo.append(req.name)
+        if req.marker is None or any(req.marker.evaluate({"extra": e}) for e in ("", *extras)):
+            todo.append((req.name, frozenset(req.extras)))
 top_to_dists = md.packages_distributions()
 loaded = {}
 for module_name, module in list(sys.modules.items()):
@@ -68,6 +77,8 @@ def test_python_mirror_matches_the_hcl() -> None:
     assert "library_files = setsubtract(" in text
     assert '"${path.module}/../shared/requirements.txt"' in text
     assert '"${path.module}/../shared/requirements-ocr.txt"' in text
+    assert '"${path.module}/../shared/requirements-translate.txt"' in text
+    assert 'name == "extract" && var.relabel_translator == "cloud_translation" ? local.translate_requirements' in text
     assert 'filename = "labeliq/${source.value}"' in text
     assert "sort(distinct(concat(" in text
 
@@ -75,8 +86,38 @@ def test_python_mirror_matches_the_hcl() -> None:
 @pytest.mark.parametrize("function", FUNCTIONS)
 def test_requirements_are_pinned(function: str) -> None:
     for ocr_engine in ("documentai", "rapidocr"):
-        for line in merged_requirements(function, ocr_engine):
-            assert "==" in line, f"{function}: {line!r} is not pinned"
+        for translator in ("glossary", "cloud_translation"):
+            for line in merged_requirements(function, ocr_engine, translator):
+                assert "==" in line, f"{function}: {line!r} is not pinned"
+
+
+def test_only_extract_with_cloud_translation_carries_the_translate_client() -> None:
+    assert not [r for r in merged_requirements("extract") if r.startswith("google-cloud-translate")]
+    assert not [r for r in merged_requirements("run_agent_group", translator="cloud_translation") if "translate" in r]
+    assert [r for r in merged_requirements("extract", translator="cloud_translation") if "translate" in r] == [
+        "google-cloud-translate==3.28.0"
+    ]
+
+
+def test_extract_with_cloud_translation_imports_the_translate_client_from_its_own_requirements(
+    tmp_path: Path,
+) -> None:
+    # Issue 14's gap: LABELIQ_TRANSLATOR=cloud in a zip without google-cloud-translate failed at the first relabel job.
+    package = build_package("extract", tmp_path, translator="cloud_translation")
+    lazy = ["labeliq.relabel.cloud_translate", "google.cloud.translate_v3"]
+    result = subprocess.run(
+        [sys.executable, "-I", "-c", PROBE, str(package), "extract", *lazy],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    probe = json.loads(result.stdout.strip().splitlines()[-1])
+    assert "google" in probe["loaded"] and "google-cloud-translate" in probe["loaded"]["google"]
+    allowed = set(probe["allowed"])
+    outside = {top: dists for top, dists in probe["loaded"].items() if dists and not set(dists) & allowed}
+    assert not outside, f"extract imports distributions missing from its requirements: {outside}"
 
 
 @pytest.mark.parametrize("function", FUNCTIONS)

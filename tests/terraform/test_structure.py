@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -118,6 +119,40 @@ def test_firestore_and_documentai_and_vertex_are_deployed(tf: TerraformModel) ->
     assert "roles/aiplatform.user" in tf.locals["function_project_roles"]["run_agent_group"]
 
 
+def test_cloud_translation_is_enabled_and_granted_to_extract_only_when_chosen(tf: TerraformModel) -> None:
+    from typing import get_args
+
+    from labeliq.relabel.translate import TranslatorSettings
+
+    choices = ["glossary", "llm", "cloud_translation"]
+    assert f"contains({json.dumps(choices)}, var.relabel_translator)" in tf.texts["variables.tf"]
+    # each choice maps to a value the library accepts for LABELIQ_TRANSLATOR
+    setting = tf.locals["translator_setting"]
+    accepted = set(get_args(TranslatorSettings.model_fields["translator"].annotation))
+    assert (
+        set(setting) == set(choices) and set(setting.values()) <= accepted and setting["cloud_translation"] == "cloud"
+    )
+    assert "local.translator_setting[var.relabel_translator]" in tf.texts["functions.tf"]
+    # the API, only for that choice
+    service = tf.resource("google_project_service", "translate")
+    assert service["service"] == "translate.googleapis.com"
+    assert service["count"] == '${var.relabel_translator == "cloud_translation" ? 1 : 0}'
+    # least privilege: the translator's role goes to extract's own account, and only the chosen one's
+    roles = tf.locals["translator_project_roles"]
+    assert roles == {
+        "glossary": [],
+        "llm": ["roles/aiplatform.user"],
+        "cloud_translation": ["roles/cloudtranslate.user"],
+    }
+    binding = tf.resource("google_project_iam_member", "extract_translator")
+    assert binding["for_each"] == "${toset(local.translator_project_roles[var.relabel_translator])}"
+    assert binding["member"] == 'serviceAccount:${google_service_account.function["extract"].email}'
+    granted = [
+        (kind, name) for kind, name, body in tf.all_resources() if "cloudtranslate" in json.dumps(body, default=str)
+    ]
+    assert granted == [], f"cloudtranslate named outside the translator roles: {granted}"
+
+
 def test_terraform_example_vars_name_only_declared_variables(tf: TerraformModel) -> None:
     example = (TERRAFORM_DIR / "terraform.tfvars.example").read_text(encoding="utf-8")
     names = set(re.findall(r"^\s*#?\s*([a-z_]+)\s*=", example, re.MULTILINE))
@@ -136,10 +171,11 @@ def test_function_environment_names_settings_the_code_reads(tf: TerraformModel) 
     from labeliq.cloud.settings import CloudSettings
     from labeliq.config import Settings
     from labeliq.llm import LlmSettings
+    from labeliq.relabel.cloud_translate import CloudTranslateSettings
     from labeliq.relabel.translate import TranslatorSettings
 
     known: set[str] = set()
-    for settings_class in (Settings, CloudSettings, LlmSettings, TranslatorSettings):
+    for settings_class in (Settings, CloudSettings, LlmSettings, TranslatorSettings, CloudTranslateSettings):
         prefix = str(settings_class.model_config.get("env_prefix", ""))
         known |= {f"{prefix}{name}".upper() for name in settings_class.model_fields}
     env = re.search(r"function_env = \{(.*?)\n  \}", tf.texts["functions.tf"], re.DOTALL)

@@ -49,18 +49,17 @@ def render_docx_bytes(
 
 
 def panel_images(rt: ApiRuntime, job_id: str, report: Report) -> dict[str, bytes]:
-    """The uploaded photos the report's panels were read from, by panel name, for the Word report's pictures."""
-    from labeliq.docx_images import photo_sources
+    """The uploaded photos and PDFs the report's panels were read from, by panel name (a PDF panel as its page),
+    for the Word report's pictures."""
+    from labeliq.docx_images import photo_sources, picture_bytes
 
-    read: dict[str, bytes | None] = {}
-    out: dict[str, bytes] = {}
-    for panel, source in photo_sources(report.label_facts).items():
-        if source not in read:
-            read[source] = rt.blobs.read_input(job_id, source)
-        data = read[source]
+    sources = photo_sources(report.label_facts)
+    files: dict[str, bytes] = {}
+    for source in sorted(set(sources.values())):
+        data = rt.blobs.read_input(job_id, source)
         if data is not None:
-            out[panel] = data
-    return out
+            files[source] = data
+    return picture_bytes(sources, files)
 
 
 def docx_for_download(rt: ApiRuntime, record: JobRecord, version: int, language: ReportLanguage | None) -> bytes | None:
@@ -68,7 +67,7 @@ def docx_for_download(rt: ApiRuntime, record: JobRecord, version: int, language:
     the job was created), or, for another language asked at download, a signed-off version or a photo job, one
     rendered now from the stored report.json (the stored file is never rewritten: a version is created once)."""
     signed = record.signed_off if record.signed_off is not None and record.signed_off.version == version else None
-    photos = any(p.content_type.startswith("image/") for p in record.panels)
+    photos = any(p.content_type.startswith("image/") or p.content_type == "application/pdf" for p in record.panels)
     wanted = language or record.report_language
     if wanted == record.report_language and signed is None and not photos:
         return rt.blobs.read_docx(record.job_id, version)

@@ -443,23 +443,19 @@ def _render(report: Report, images: dict[str, bytes], language: ReportLanguage) 
 
 
 def _panel_images(rt: Runtime, job_id: str, report: Report) -> dict[str, bytes]:
-    """The job's uploaded photos its panels were read from, for the report's thumbnails and crops. A recheck run
-    has only the corrected facts in its folder: its photos are the original job's, and its report has none."""
-    from labeliq.docx_images import photo_sources
+    """The job's uploaded photos and PDFs its panels were read from (a PDF panel as its page), for the report's
+    thumbnails and crops. A recheck run has only the corrected facts in its folder: its report has no photo."""
+    from labeliq.docx_images import photo_sources, picture_bytes
 
     limit = IntakeLimits.from_settings(_limits()).max_bytes("image")
-    read: dict[str, bytes | None] = {}
-    out: dict[str, bytes] = {}
-    for panel, source in photo_sources(report.label_facts).items():
-        if source not in read:
-            try:
-                read[source] = rt.blobs.read_panel(job_id, source, max_bytes=limit)
-            except (NotFoundError, IntakeError):
-                read[source] = None
-        data = read[source]
-        if data is not None:
-            out[panel] = data
-    return out
+    sources = photo_sources(report.label_facts)
+    files: dict[str, bytes] = {}
+    for source in sorted(set(sources.values())):
+        try:
+            files[source] = rt.blobs.read_panel(job_id, source, max_bytes=limit)
+        except (NotFoundError, IntakeError):
+            continue
+    return picture_bytes(sources, files)
 
 
 def render_docx(request: RenderRequest, rt: Runtime) -> RenderResponse:
