@@ -97,14 +97,12 @@ def write(entries: dict[Key, tuple[Any, ...]], path: Path = CACHE_FILE) -> None:
 
 def exercise(sample_dirs: Sequence[Path]) -> None:
     """What `labeliq check` compiles: its modules, then each text sample parsed, checked and rendered."""
-    from labeliq.cli.main import build_parser
     from labeliq.docx_report import render_docx
     from labeliq.extraction.text_parser import parse_label
     from labeliq.models import Panel, ProductContext
     from labeliq.pipeline import check_label
     from labeliq.report import report_json
 
-    build_parser()
     for sample in sample_dirs:
         texts = sorted(p for p in sample.iterdir() if p.suffix == ".txt")
         if not texts:
