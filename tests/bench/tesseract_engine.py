@@ -21,7 +21,7 @@ from labeliq.models import BoundingBox
 class TesseractEngine:
     name = "rapidocr"  # OcrPage.engine admits the shipped engines only; the bench reports the real name
 
-    def __init__(self, languages: str = "eng+fra", threads: int = 2) -> None:
+    def __init__(self, languages: str = "eng+fra", threads: int = 1) -> None:
         self.languages = languages
         self.threads = threads
 

@@ -36,3 +36,18 @@ def test_engine_reads_a_rendered_line_with_its_polygon() -> None:
     assert line.polygon is not None and 0.8 < line.confidence <= 1.0
     assert 0 <= line.bbox.x0 < line.bbox.x1 <= image.width
     assert isinstance(image, Image.Image) and page.width_px == image.width
+
+
+def test_the_model_loads_once_per_process_however_many_requests() -> None:
+    """Each request (an extract call, a CLI panel) makes its engine from the settings; the ONNX sessions behind it
+    are made once per process and shared."""
+    from labeliq.extraction import images, ocr_rapid
+
+    image = render_text_panel("Sodium 95 mg\n", Style())
+    first = images.default_engine()
+    first.read("back", image)
+    loaded = ocr_rapid._engine(ocr_rapid.PARAMS)
+    second = images.default_engine()
+    assert second is not first
+    second.read("side", image)
+    assert ocr_rapid._engine(ocr_rapid.PARAMS) is loaded

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import urllib.error
-import urllib.request
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +19,9 @@ DEFAULT_STACK_FILE = Path("labeliq-out/stack/stack.json")
 
 
 def cmd_dev_token(args: argparse.Namespace, settings: Settings) -> int:
+    import urllib.error  # imported here: every other command (a text check above all) would pay for http and ssl
+    import urllib.request
+
     from labeliq.cli.exits import BadInput
 
     stack_file: Path = args.stack

@@ -16,6 +16,8 @@ renders of the 5 samples' back panels, median: defaults 3.65, cls off + det 960 
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import re
 import threading
 from typing import Any
@@ -55,6 +57,23 @@ def repair_reading(text: str) -> str:
     return _PERIOD_BEFORE_PERCENT.sub("", text)
 
 
+# glibc keeps freed heap memory for reuse instead of returning it to the system. ONNX Runtime allocates each
+# line's tensors anew (their widths differ), so a photo label's freed buffers piled up: 383 MiB peak for a
+# two-panel label, 270 MiB when buffers of 64 KiB or more are mapped on their own and unmapped when freed
+# (tests/bench/bench_goals.py measures it; no CPU cost measurable there). Only glibc has mallopt.
+_M_MMAP_THRESHOLD = -3
+MMAP_THRESHOLD_BYTES = 64 * 1024
+
+
+def _return_large_buffers_to_the_system() -> None:
+    name = ctypes.util.find_library("c")
+    if name is None:
+        return
+    libc = ctypes.CDLL(name)
+    if hasattr(libc, "mallopt") and hasattr(libc, "gnu_get_libc_version"):
+        libc.mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES)
+
+
 _ENGINE_LOCK = threading.Lock()
 _ENGINES: dict[tuple[tuple[str, Any], ...], Any] = {}
 
@@ -65,6 +84,7 @@ def _engine(params: dict[str, Any]) -> Any:
         if key not in _ENGINES:
             from rapidocr import RapidOCR  # heavy: imported on first use only
 
+            _return_large_buffers_to_the_system()
             _ENGINES[key] = RapidOCR(params=params)
         return _ENGINES[key]
 

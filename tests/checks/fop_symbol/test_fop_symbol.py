@@ -333,11 +333,27 @@ def test_thresholds(ra: float, main_dish: bool, children: bool, threshold: float
 
 
 def test_children_use_column_2_sodium_daily_value() -> None:
-    # 480 mg / 1200 mg = 40 % >= 15 %; saturated fat and sugars column-2 DVs are unknown -> not judged
+    # 480 mg / 1200 mg = 40 % >= 15 %; the sugars column-2 DV is not in the sources, but the table prints 9 % DV
+    # computed with it, far under 15 %: not required
     facts = nft_label(soup(), fop=[SYMBOL_SODIUM], ingredients=SALTY)
     ctx = context(intended_solely_for_children_under_4=True)
     assert verdicts(facts, "7.13.sodium", ctx) == ["pass"]
-    assert verdicts(facts, "7.13.sugars", ctx) == ["not_applicable"]
+    assert verdicts(facts, "7.13.sugars", ctx) == ["pass"]
+
+
+@pytest.mark.parametrize(
+    ("sugars", "expected"),
+    [
+        pytest.param((20, 40), ["fail"], id="children-printed-40pct-sugars-needs-the-symbol"),
+        pytest.param((8, 15), ["not_applicable"], id="children-printed-15pct-at-threshold-unknown-dv-not-judged"),
+    ],
+)
+def test_children_unknown_daily_value_judged_on_the_printed_percent(
+    sugars: tuple[float, float], expected: list[str]
+) -> None:
+    facts = nft_label(soup(sugars=sugars), fop=[SYMBOL_SODIUM], ingredients=SALTY)
+    ctx = context(intended_solely_for_children_under_4=True)
+    assert verdicts(facts, "7.13.sugars", ctx) == expected
 
 
 @pytest.mark.parametrize("name", ["granola-compliant", "soup-nutrition-faults", "crackers-date-allergen-faults"])

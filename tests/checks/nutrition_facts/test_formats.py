@@ -190,3 +190,50 @@ def test_dual_format_prepared_column(text: str, verdict: str) -> None:
     assert [f.verdict.value for f in findings] == [verdict]
     if verdict == "fail":
         assert findings[0].fix.startswith("Add the as-prepared value for")
+
+
+# A single-serving bar (45 g) in the shortened format of B.01.401(6.1): fat 0 g, so no saturated or trans row; no
+# cholesterol, fibre, potassium, calcium or iron row; sugars and sodium, not 0, are shown. 4 x 40 + 4 x 2 = 168 -> 170.
+SINGLE_SERVING = """Nutrition Facts / Valeur nutritive
+Per 1 bar (45 g) / pour 1 barre (45 g)
+Calories 170
+% Daily Value* / % valeur quotidienne*
+Fat / Lipides 0 g          0 %
+Carbohydrate / Glucides 40 g
+Sugars / Sucres 30 g       30 %
+Protein / Protéines 2 g
+Sodium 15 mg               1 %
+*5% or less is a little, 15% or more is a lot
+*5 % ou moins c'est peu, 15 % ou plus c'est beaucoup
+"""
+SINGLE = CTX.model_copy(update={"single_serving_container": True})
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "rule", "verdict"),
+    [
+        pytest.param(SINGLE_SERVING, SINGLE, "10.B.cholesterol", "pass", id="6.1-cholesterol-need-not-be-shown"),
+        pytest.param(SINGLE_SERVING, SINGLE, "10.B.iron", "pass", id="6.1-iron-need-not-be-shown"),
+        pytest.param(SINGLE_SERVING, SINGLE, "10.B.saturated_fat", "pass", id="6.1(h)-fat-0-so-saturated-is-0"),
+        pytest.param(
+            SINGLE_SERVING.replace("Sodium 15 mg               1 %\n", ""),
+            SINGLE,
+            "10.B.sodium",
+            "needs_review",
+            id="6.1(i)-sodium-left-out-only-if-it-would-be-0",
+        ),
+        pytest.param(
+            SINGLE_SERVING,
+            SINGLE.model_copy(update={"main_dish": True}),
+            "10.B.cholesterol",
+            "needs_review",
+            id="6.1-not-for-a-prepackaged-meal",
+        ),
+        pytest.param(SINGLE_SERVING, CTX, "10.B.cholesterol", "fail", id="standard-format-must-show-cholesterol"),
+    ],
+)
+def test_single_serving_shortened_table(text: str, context: ProductContext, rule: str, verdict: str) -> None:
+    findings = [f for f in _check(text, context) if f.rule == rule]
+    assert [f.verdict.value for f in findings] == [verdict]
+    if verdict == "needs_review":
+        assert findings[0].question

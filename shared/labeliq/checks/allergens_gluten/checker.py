@@ -7,6 +7,8 @@ language has its own prescribed source names ("Milk" / "Lait").
 
 from __future__ import annotations
 
+import re
+
 from labeliq.checks.allergens_gluten.claim_rules import claim_findings
 from labeliq.checks.allergens_gluten.order import order_findings
 from labeliq.checks.allergens_gluten.rules import R9_4, R9_6, R9_7, R9_14, R9_15
@@ -36,6 +38,7 @@ from labeliq.checks.allergens_gluten.sulphite_placement import sulphite_placemen
 from labeliq.checks.allergens_gluten.sulphites import sulphite_name_findings
 from labeliq.checks.common import findings as F
 from labeliq.models import Finding, IngredientList, LabelFacts, ProductContext
+from labeliq.text import fold
 
 LANG_NAME = {"en": "English", "fr": "French"}
 LANG_FR = {"en": "anglais", "fr": "français"}
@@ -47,7 +50,7 @@ CIT_REFINED = "CFIA ILT, list of ingredients and allergens (highly refined oils,
 def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     findings: list[Finding] = []
     if not facts.ingredients:
-        findings.append(_no_list(context))
+        findings.append(_no_list(facts, context))
     for ingredients in facts.ingredients:
         for lang in list_languages(ingredients):
             findings += _list_findings(facts, ingredients, lang)
@@ -68,7 +71,9 @@ def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     return findings
 
 
-def _no_list(context: ProductContext) -> Finding:
+def _no_list(facts: LabelFacts, context: ProductContext) -> Finding:
+    if context.product_kind == "shell_eggs":
+        return _single_ingredient_eggs(facts)
     if context.packaged_at_retail:
         return F.not_applicable(
             R9_15,
@@ -82,6 +87,43 @@ def _no_list(context: ProductContext) -> Finding:
         "checked; unless the product is exempt under B.01.008(2), the sources must be declared.",
         "FDR B.01.010.1(2), B.01.010.1(4)",
     )
+
+
+def _single_ingredient_eggs(facts: LabelFacts) -> Finding:
+    """Shell eggs are one ingredient, so no list is shown (B.01.008(1)(b)); the egg source is then declared in a
+    Contains statement in each language, each starting on its own line (B.01.010.1(2)(b), B.01.010.3(3); CFIA ILT's
+    single-ingredient example)."""
+    cite = "FDR B.01.010.1(2)(b), B.01.010.3(3); CFIA ILT, single-ingredient products"
+    named = {
+        lang: next((s for s in statements_for(facts, "contains", lang) if _names_egg(s.text, lang)), None)
+        for lang in ("en", "fr")
+    }
+    if named["en"] is not None and named["fr"] is not None:
+        text = f"{named['en'].title} {named['en'].text} / {named['fr'].title} {named['fr'].text}"
+        return F.passed(
+            R9_6,
+            "Shell eggs carry no list of ingredients; the egg source is declared in the English and French Contains "
+            "statements.",
+            cite,
+            text,
+            named["en"].source.panel,
+        )
+    missing = " and ".join(LANG_NAME[lang] for lang, statement in named.items() if statement is None)
+    return F.review(
+        R9_6,
+        f"Shell eggs carry no list of ingredients, and no {missing} Contains statement names the egg source; with no "
+        "list, the source of a food allergen is declared in a Contains statement.",
+        cite,
+        question='Does the egg carton declare the egg source ("Contains: Egg" / "Contient : Œuf") where no list '
+        "of ingredients is shown?",
+        question_fr="L'emballage d'œufs déclare-t-il la source (« Contient : Œuf ») en l'absence de liste "
+        "d'ingrédients ?",
+    )
+
+
+def _names_egg(text: str, lang: Lang) -> bool:
+    folded = fold(text)
+    return re.search(r"\beggs?\b" if lang == "en" else r"\b(?:oe|œ)ufs?\b", folded) is not None
 
 
 def _where(ingredients: IngredientList, lang: Lang) -> str:

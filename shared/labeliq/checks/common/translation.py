@@ -18,6 +18,8 @@ from labeliq.lexicons import load
 from labeliq.text import fold
 
 _WORD = re.compile(r"[a-z0-9]+")
+_PLURAL_END = re.compile(r"(?<=..)[sx]$")
+_FEMININE_END = re.compile(r"(?<=..)e?e$")
 _FUNCTION = frozenset(
     [
         "and",
@@ -57,8 +59,7 @@ Status = Literal["match", "mismatch", "unknown"]
 def stem(word: str) -> str:
     """One form for singular and plural, masculine and feminine: "barres", "barre" and "bars" -> "barr", "bar";
     a feminine past participle too: "grillées", "grillé" -> "grill"."""
-    word = re.sub(r"(?<=..)[sx]$", "", word)
-    return re.sub(r"(?<=..)e?e$", "", word)
+    return _FEMININE_END.sub("", _PLURAL_END.sub("", word))
 
 
 def _phrase(text: str) -> str:

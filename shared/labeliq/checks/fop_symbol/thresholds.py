@@ -128,16 +128,7 @@ def assess(nft: NutritionFacts, context: ProductContext, chosen: Basis) -> list[
             )
             continue
         if dv is None:
-            out.append(
-                NutrientAssessment(
-                    nutrient,
-                    "unknown",
-                    None,
-                    None,
-                    chosen.threshold,
-                    f"the column-2 Daily Value (children 1 to < 4 years) for {name} is not confirmed in the sources",
-                )
-            )
+            out.append(_from_printed_percent(nft, nutrient, chosen))
             continue
         low = span[0] * chosen.factor / dv * 100
         high = span[1] * chosen.factor / dv * 100
@@ -151,6 +142,33 @@ def assess(nft: NutritionFacts, context: ProductContext, chosen: Basis) -> list[
         why = chosen.why.split("; ", 1)[-1]
         out.append(NutrientAssessment(nutrient, requirement, low, high, chosen.threshold, text, why))
     return out
+
+
+def _from_printed_percent(nft: NutritionFacts, nutrient: str, chosen: Basis) -> NutrientAssessment:
+    """Children 1 to < 4: the column-2 Daily Value is not in our sources, but the table prints the % DV computed
+    with it (B.01.001.1(2)(a)(i)); that % (within its rounding to 1 %) settles a threshold it is far from."""
+    name = NAMES[nutrient]
+    unknown = f"the column-2 Daily Value (children 1 to < 4 years) for {name} is not confirmed in the sources"
+    key = "saturated_plus_trans" if nutrient == "saturated_fat" else nutrient
+    printed = (
+        nft_values.sat_trans_dv_percent(nft)[0]
+        if key == "saturated_plus_trans"
+        else (nft.nutrients[key].dv_percent if key in nft.nutrients else None)
+    )
+    if printed is None:
+        return NutrientAssessment(nutrient, "unknown", None, None, chosen.threshold, unknown)
+    low, high = max(printed - 0.5, 0) * chosen.factor, (printed + 0.5) * chosen.factor
+    text = (
+        f"{name} {low:.1f}–{high:.1f} % DV {chosen.why.split(';')[0]} from the % DV the table prints "
+        f"({nft_rounding.fmt(printed)} %, computed with the children's Daily Value, which our sources do not give), "
+        f"threshold {chosen.threshold:g} %"
+    )
+    why = chosen.why.split("; ", 1)[-1]
+    if high < chosen.threshold:
+        return NutrientAssessment(nutrient, "not_required", low, high, chosen.threshold, text, why)
+    if low >= chosen.threshold:
+        return NutrientAssessment(nutrient, "required", low, high, chosen.threshold, text, why)
+    return NutrientAssessment(nutrient, "unknown", None, None, chosen.threshold, f"{unknown}, and {text}")
 
 
 def calcium_percent(nft: NutritionFacts, chosen: Basis) -> float | None:

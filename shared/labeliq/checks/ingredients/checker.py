@@ -86,6 +86,13 @@ def _required(facts: LabelFacts, context: ProductContext, lists: list[ParsedList
     if lists:
         counts = ", ".join(f"{_lang(pl)}: {len(pl.entries)}" for pl in lists)
         return passed(R5_1, f"A list of ingredients is shown ({counts} ingredients).", CITE_REQUIRED)
+    if context.product_kind == "shell_eggs":
+        return not_applicable(
+            R5_1,
+            "No list of ingredients: shell eggs (context product_kind) are a single ingredient, and a list is "
+            "required only when a food has more than one (B.01.008(1)(b)).",
+            "FDR B.01.008(1)(b)",
+        )
     if context.packaged_at_retail:
         return not_applicable(
             R5_1,

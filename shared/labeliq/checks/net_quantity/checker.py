@@ -73,8 +73,35 @@ def _declarations(facts: LabelFacts) -> list[_Decl]:
     return out
 
 
+# SFCR 231, 244 and the CFIA "Units of Measurement for the Net Quantity Declaration of Certain Foods" (CFIA ILT,
+# shell eggs): shell eggs are declared by numerical count, as a number or in words ("12", "one dozen").
+_EGG_COUNT = re.compile(
+    r"\b(?:\d+|one dozen|a dozen|dozen|une douzaine|douzaine)\s+(?:large |medium |small |extra large |"
+    r"jumbo |gros |moyens |petits |extra-gros )?(?:eggs?|oeufs?)\b"
+)
+
+
+def _egg_count(facts: LabelFacts) -> tuple[str, str] | None:
+    for line in panel_lines(facts, principal_only=True):
+        match = _EGG_COUNT.search(fold(line.text))
+        if match is not None:
+            return line.text, line.panel
+    return None
+
+
 def _check_presence(facts: LabelFacts, context: ProductContext, decls: list[_Decl]) -> Finding:
     cite = "SFCR 221, 232"
+    if context.product_kind == "shell_eggs" and not any(any(t.metric for t in d.tokens) for d in decls):
+        count = _egg_count(facts)
+        if count is not None:
+            return passed(
+                R3_11,
+                "Shell eggs (context product_kind) declare their net quantity by numerical count, here on the "
+                "principal display panel.",
+                "SFCR 221, 231, 244; CFIA ILT, shell eggs (net quantity by count)",
+                count[0],
+                count[1],
+            )
     on_pdp = [d for d in decls if is_principal(facts, d.panel) is not False]
     if not decls:
         return failed(

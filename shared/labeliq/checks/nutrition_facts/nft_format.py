@@ -14,6 +14,7 @@ from labeliq import lexicons
 from labeliq.checks.common import nft_values
 from labeliq.checks.common import rounding as nft_rounding
 from labeliq.checks.common.findings import failed, passed, review
+from labeliq.checks.common.rule import Rule
 from labeliq.checks.nutrition_facts import small_package
 from labeliq.checks.nutrition_facts.rules import R10_A6, R10_B
 from labeliq.models import Finding, LabelFacts, NutritionFacts, ProductContext
@@ -237,16 +238,7 @@ def check_core_rows(nft: NutritionFacts, context: ProductContext) -> list[Findin
             out.append(finding.model_copy(update={"question": question}))
             continue
         if context.single_serving_container:
-            out.append(
-                review(
-                    rule,
-                    f"{name} is not in the table; a single-serving product may use the shortened list of "
-                    "B.01.401(6.1), which a reviewer must confirm.",
-                    "FDR B.01.401(6.1)",
-                    "",
-                    nft.source.panel,
-                )
-            )
+            out.append(_single_serving_omission(nft, key, rule, name, context))
             continue
         out.append(
             failed(
@@ -259,6 +251,58 @@ def check_core_rows(nft: NutritionFacts, context: ProductContext) -> list[Findin
             )
         )
     return out
+
+
+# B.01.401(6.1) (and B.29.002(5) for a Supplemented Food Facts table): a single-serving product, other than a
+# prepackaged meal, need not show these at all...
+SINGLE_SERVING_OPTIONAL = ("cholesterol", "fibre", "potassium", "calcium", "iron")
+# ...and shows these only when they may not be expressed as "0" ((6.1)(h), (i)).
+SINGLE_SERVING_IF_NOT_ZERO = ("saturated_fat", "trans_fat", "sodium", "sugars")
+# What a declared "0" row says of the rows it contains: no fat, no saturated or trans fat; no carbohydrate, no sugars.
+_ZERO_IMPLIES = {"saturated_fat": "fat", "trans_fat": "fat", "sugars": "carbohydrate"}
+
+
+def _single_serving_omission(nft: NutritionFacts, key: str, rule: Rule, name: str, context: ProductContext) -> Finding:
+    cite = "FDR B.01.401(6.1)"
+    if context.main_dish:
+        finding = review(
+            rule,
+            f"{name} is not in the table; the shortened list of B.01.401(6.1) is for single-serving products other "
+            "than prepackaged meals, and this one is a main dish.",
+            cite,
+            "",
+            nft.source.panel,
+        )
+        return finding.model_copy(
+            update={"question": f"Is this main dish a prepackaged meal (then {name.lower()} must be in the table)?"}
+        )
+    if key in SINGLE_SERVING_OPTIONAL:
+        return passed(
+            rule,
+            f"{name} is not in the table, which the shortened list of a single-serving product allows (B.01.401(6.1)).",
+            cite,
+            "",
+            nft.source.panel,
+        )
+    parent = _ZERO_IMPLIES.get(key)
+    if parent is not None and _declared_zero(nft, parent):
+        return passed(
+            rule,
+            f"{name} is not in the table; a single-serving product shows it only when it may not be expressed as "
+            f'"0", and the table declares {nft_rounding.RULES[parent].name.lower()} as 0 (B.01.401(6.1)(h), (i)).',
+            cite,
+            "",
+            nft.source.panel,
+        )
+    finding = review(
+        rule,
+        f'{name} is not in the table; a single-serving product may leave it out only when it may be expressed as "0" '
+        "(B.01.401(6.1)(h), (i)), which the label cannot show.",
+        cite,
+        "",
+        nft.source.panel,
+    )
+    return finding.model_copy(update={"question": f"Would {name.lower()} be declared as 0 per serving?"})
 
 
 def row_evidence(nft: NutritionFacts, key: str) -> str:

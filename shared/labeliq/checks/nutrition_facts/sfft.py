@@ -15,6 +15,7 @@ from labeliq.models import Finding, LabelFacts, ProductContext
 # Most specific first: a provision of B.01.401 and its counterpart in Division 29.
 _CITATIONS = (
     ("B.01.401(1.2)", "B.29.002(3)"),
+    ("B.01.401(6.1)(h), (i)", "B.29.002(5)(i), (j)"),
     ("B.01.401(6.1)", "B.29.002(5)"),
     ("B.01.401(6)", "B.29.002(4)"),
     ("B.01.401(1)", "B.29.002(1)"),
