@@ -49,9 +49,12 @@ class Verdict(StrEnum):
 
 
 class Strict(BaseModel):
-    """Base for boundary models: unknown keys are an error, so a typo never passes silently."""
+    """Base for boundary models: unknown keys are an error, so a typo never passes silently.
 
-    model_config = ConfigDict(extra="forbid")
+    A model's validator is built on its first use, not at import (defer_build): a function's cold start builds only
+    the models its request touches (a replayed step: the request, the job), not the report's whole tree."""
+
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -688,6 +691,5 @@ class Job(Strict):
 
 
 # The relabel section's models live with relabel mode; they need Provenance and Strict above, hence the late import.
+# Report names it; its validator is built on first use, when this name is there.
 from labeliq.relabel.proposal import RelabelProposal  # noqa: E402
-
-Report.model_rebuild()

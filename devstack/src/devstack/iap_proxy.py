@@ -14,13 +14,15 @@ import html
 import http.client
 import json
 import threading
+import time
 import urllib.parse
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+from devstack.http_handler import PromptHandler
 from devstack.identity_issuer import ASSERTION_LIFETIME_S, EMAIL, USER_TOKEN_AUDIENCE, LocalIssuer
-from labeliq.api.identity import PublicKeys, verify_assertion
+from labeliq.api.identity import PublicKeys, VerifiedAssertions, verify_assertion
 from labeliq.workspace.errors import ApiError
 
 SESSION_COOKIE = "labeliq_local_session"
@@ -59,19 +61,39 @@ class LocalIapProxy:
         self._api_host = parsed.hostname or "127.0.0.1"
         self._api_port = parsed.port or 80
         self._keys = PublicKeys(issuer.certs_url)
+        self._verified = VerifiedAssertions()
+        self._assertions: dict[str, tuple[str, float]] = {}  # email -> (assertion, when to sign a new one)
+        self._lock = threading.Lock()
         self._server = ThreadingHTTPServer((host, 0), self._handler())
         self._server.daemon_threads = True
         self.url = f"http://{host}:{self._server.server_address[1]}"
         self._thread: threading.Thread | None = None
 
     def user_of(self, token: str | None) -> str:
-        identity = verify_assertion(token, keys=self._keys, audience=USER_TOKEN_AUDIENCE, issuer=self.issuer.issuer)
+        identity = verify_assertion(
+            token,
+            keys=self._keys,
+            audience=USER_TOKEN_AUDIENCE,
+            issuer=self.issuer.issuer,
+            verified=self._verified,
+        )
         return identity.email
+
+    def assertion_for(self, email: str) -> str:
+        """The signed assertion the API gets for this user: one is used for half its lifetime, then a new one is
+        signed, so the API's memory of verified assertions (labeliq.api.identity) serves a polling page."""
+        now = time.time()
+        with self._lock:
+            held = self._assertions.get(email)
+            if held is None or now >= held[1]:
+                held = (self.issuer.sign(email, self.audience, ASSERTION_LIFETIME_S), now + ASSERTION_LIFETIME_S / 2)
+                self._assertions[email] = held
+            return held[0]
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         proxy = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(PromptHandler):
             protocol_version = "HTTP/1.1"
 
             def log_message(self, format: str, *args: Any) -> None:
@@ -133,7 +155,7 @@ class LocalIapProxy:
             def _forward(self, email: str, body: bytes) -> None:
                 headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP}
                 headers = {k: v for k, v in headers.items() if k.lower() not in (*IAP_HEADERS, "authorization")}
-                headers["x-goog-iap-jwt-assertion"] = proxy.issuer.sign(email, proxy.audience, ASSERTION_LIFETIME_S)
+                headers["x-goog-iap-jwt-assertion"] = proxy.assertion_for(email)
                 headers["Content-Length"] = str(len(body))
                 connection = http.client.HTTPConnection(proxy._api_host, proxy._api_port, timeout=300)
                 try:

@@ -16,6 +16,8 @@ import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+from devstack.http_handler import PromptHandler
+
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 USER_TOKEN_AUDIENCE = "labeliq-local-proxy"
 USER_TOKEN_LIFETIME_S = 3600
@@ -63,7 +65,7 @@ class LocalIssuer:
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         issuer = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(PromptHandler):
             def log_message(self, format: str, *args: Any) -> None:
                 return
 

@@ -21,6 +21,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from devstack.http_handler import PromptHandler
 from devstack.processes import ManagedProcess, free_port, http_ready, wait_until
 
 if TYPE_CHECKING:
@@ -129,7 +130,7 @@ class PushAdapter:
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         adapter = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(PromptHandler):
             def log_message(self, format: str, *args: Any) -> None:
                 return
 

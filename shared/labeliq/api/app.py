@@ -78,6 +78,7 @@ def _identity(request: Any) -> Identity:
         audience=rt.settings.iap_audience,
         issuer=rt.settings.iap_issuer,
         clock_skew_s=rt.settings.iap_clock_skew_s,
+        verified=rt.verified,
     )
 
 

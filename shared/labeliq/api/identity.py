@@ -4,6 +4,11 @@ The assertion is an ES256 JWT: its signature is checked against the issuer's pub
 cached, refetched when a new key id appears), then its issuer, audience, issue and expiry times. Nothing else is
 trusted: not an email header, not a query parameter. Locally the stack's own issuer plays IAP through the same
 settings; there is no setting or code path that skips this.
+
+An assertion that verified is remembered by its exact text (VerifiedAssertions) until its own expiry, and never
+longer than the issuer's keys are trusted without a refetch: a page polling with the same assertion pays for
+the signature check once. Any other text (a forged, altered or re-signed token) is verified in full, and an
+assertion for another audience or issuer is never found under this one's.
 """
 
 from __future__ import annotations
@@ -13,7 +18,8 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Mapping
+from collections import OrderedDict
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from labeliq.workspace.errors import ApiError
@@ -21,6 +27,7 @@ from labeliq.workspace.errors import ApiError
 ASSERTION_HEADER = "x-goog-iap-jwt-assertion"
 ALGORITHM = "ES256"
 CERTS_TTL_S = 600.0
+VERIFIED_MAX_ENTRIES = 4096
 CERTS_MIN_REFRESH_S = 30.0
 FETCH_TIMEOUT_S = 5.0
 
@@ -67,14 +74,56 @@ class PublicKeys:
             return dict(self._keys)
 
 
+class VerifiedAssertions:
+    """Assertions that verified, by their exact text, audience and issuer, each with its identity and the time it
+    stops counting: its `exp` (without the clock skew verification allows, so never later than a full check would
+    accept it) or CERTS_TTL_S after it was verified, whichever is first (a key the issuer withdrew stops being
+    trusted at the same refresh as without this memory). Bounded: the oldest entries are dropped first."""
+
+    def __init__(self, max_entries: int = VERIFIED_MAX_ENTRIES, clock: Callable[[], float] = time.time) -> None:
+        self._entries: OrderedDict[tuple[str, str, str], tuple[Identity, float]] = OrderedDict()
+        self._max_entries = max_entries
+        self._clock = clock
+        self._lock = threading.Lock()
+
+    def get(self, token: str, audience: str, issuer: str) -> Identity | None:
+        key = (token, audience, issuer)
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None:
+                return None
+            identity, until = entry
+            if self._clock() >= until:
+                del self._entries[key]
+                return None
+            return identity
+
+    def remember(self, token: str, audience: str, issuer: str, identity: Identity, expires_at: float) -> None:
+        until = min(expires_at, self._clock() + CERTS_TTL_S)
+        with self._lock:
+            self._entries[(token, audience, issuer)] = (identity, until)
+            while len(self._entries) > self._max_entries:
+                self._entries.popitem(last=False)
+
+
 def verify_assertion(
-    token: str | None, *, keys: PublicKeys, audience: str, issuer: str, clock_skew_s: int = 30
+    token: str | None,
+    *,
+    keys: PublicKeys,
+    audience: str,
+    issuer: str,
+    clock_skew_s: int = 30,
+    verified: VerifiedAssertions | None = None,
 ) -> Identity:
-    """The identity in a valid assertion; 401 naming the problem for anything else."""
+    """The identity in a valid assertion; 401 naming the problem for anything else. With `verified`, an
+    assertion of exactly this text that verified for this audience and issuer, and has not expired since, is
+    taken from there; a newly verified one is added to it."""
     from google.auth import exceptions, jwt
 
     if not token:
         raise unauthenticated(f"no {ASSERTION_HEADER} header: the API is reached through Identity-Aware Proxy")
+    if verified is not None and (known := verified.get(token, audience, issuer)) is not None:
+        return known
     try:
         header = jwt.decode_header(token)  # type: ignore[no-untyped-call]
     except (ValueError, exceptions.GoogleAuthError):
@@ -105,4 +154,8 @@ def verify_assertion(
     email = claims.get("email")
     if not isinstance(email, str) or "@" not in email:
         raise unauthenticated("the identity assertion carries no email")
-    return Identity(email=email.strip().lower(), subject=str(claims.get("sub", "")))
+    identity = Identity(email=email.strip().lower(), subject=str(claims.get("sub", "")))
+    expires_at = claims.get("exp")
+    if verified is not None and isinstance(expires_at, int | float):
+        verified.remember(token, audience, issuer, identity, float(expires_at))
+    return identity

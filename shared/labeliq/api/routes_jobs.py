@@ -16,11 +16,13 @@ from typing import Any
 from labeliq.api.call import Call, Reply
 from labeliq.api.job_view import job_view
 from labeliq.api.versions import DOCX_CONTENT_TYPE, docx_for_download, pick_version, version_view, versions_of
+from labeliq.cloud.parallel import all_at_once
+from labeliq.cloud.state import job_of
 from labeliq.docx_text import REPORT_LANGUAGES, ReportLanguage
 from labeliq.logging_setup import log_context
-from labeliq.models import JobManifest, JobMode, JobStatus, ProductContext
+from labeliq.models import Job, JobManifest, JobMode, JobStatus, ProductContext
 from labeliq.workspace.errors import ApiError, not_found
-from labeliq.workspace.records import ROLE_RANK, JobRecord, PanelRecord, Role
+from labeliq.workspace.records import ROLE_RANK, JobRecord, PanelRecord, ProjectRecord, Role, VersionRecord
 from labeliq.workspace.uploads import UploadedPanel
 
 logger = logging.getLogger(__name__)
@@ -50,14 +52,54 @@ def require_job(call: Call, job_id: str, min_role: Role = "viewer") -> JobRecord
     record = call.rt.records.get(job_id)
     if record is None:
         raise not_found(f"job {job_id}")
-    project = call.rt.projects.get(record.project_id)
+    authorize(call, record, call.rt.projects.get(record.project_id), min_role)
+    return record
+
+
+def authorize(call: Call, record: JobRecord, project: ProjectRecord | None, min_role: Role) -> None:
+    """404 unless the caller is a member of the job's project (a deleted one counts as gone), 403 when the role is
+    too low; then the job is this call's for its log lines."""
     role = project.role_of(call.user.email) if project is not None and not project.deleting else None
     if role is None:
-        raise not_found(f"job {job_id}")
-    call.job_id = job_id
+        raise not_found(f"job {record.job_id}")
+    call.job_id = record.job_id
     if ROLE_RANK[role] < ROLE_RANK[min_role]:
         raise ApiError(403, "forbidden", f"your role in project {record.project_id} is {role}; this needs {min_role}")
-    return record
+
+
+@dataclass(frozen=True)
+class JobRead:
+    """What the job reads need: the record, the workflow's job, its versions (as stored) and, when asked for and
+    the job is not DONE (a DONE job shows every step done), its step claims."""
+
+    record: JobRecord
+    job: Job | None
+    versions: list[VersionRecord]
+    claims: dict[str, dict[str, Any]]
+
+
+def read_job(call: Call, job_id: str, min_role: Role = "viewer", *, claims: bool = False) -> JobRead:
+    """A job as a GET route reads it, in two round trips instead of one per document: the record and the job in
+    one get_all; then at once the project, the versions and the claims. The caller's membership and role are
+    checked (authorize) before anything read is used or returned."""
+    rt = call.rt
+    ref = rt.records.ref(job_id)
+    if ref is None:
+        raise not_found(f"job {job_id}")
+    found = {snapshot.reference.path: snapshot for snapshot in rt.db.get_all([ref, rt.jobs.job_ref(job_id)])}
+    record_snapshot = found[ref.path]
+    if not record_snapshot.exists:
+        raise not_found(f"job {job_id}")
+    record = JobRecord.model_validate(record_snapshot.to_dict())
+    job = job_of(found[rt.jobs.job_ref(job_id).path])
+    want_claims = claims and job is not None and job.status != JobStatus.DONE
+    project, versions, steps = all_at_once(
+        lambda: rt.projects.get(record.project_id),
+        lambda: rt.records.versions(job_id),
+        lambda: rt.jobs.list_steps(job_id) if want_claims else {},
+    )
+    authorize(call, record, project, min_role)
+    return JobRead(record, job, versions, steps)
 
 
 def load_job_view(call: Call, record: JobRecord) -> dict[str, Any]:
@@ -68,19 +110,20 @@ def load_job_view(call: Call, record: JobRecord) -> dict[str, Any]:
 
 
 def get_job(call: Call) -> Reply:
-    record = require_job(call, call.params["job_id"])
-    return Reply(200, load_job_view(call, record))
+    read = read_job(call, call.params["job_id"], claims=True)
+    versions = versions_of(call.rt, read.record, read.job, read.versions)
+    return Reply(200, job_view(read.record, read.job, read.claims, versions))
 
 
 def list_versions(call: Call) -> Reply:
-    record = require_job(call, call.params["job_id"])
-    versions = versions_of(call.rt, record, call.rt.jobs.get_job(record.job_id))
+    read = read_job(call, call.params["job_id"])
+    record, versions = read.record, versions_of(call.rt, read.record, read.job, read.versions)
     return Reply(200, {"job_id": record.job_id, "versions": [version_view(record.job_id, v) for v in versions]})
 
 
 def get_version(call: Call) -> Reply:
-    record = require_job(call, call.params["job_id"])
-    versions = versions_of(call.rt, record, call.rt.jobs.get_job(record.job_id))
+    read = read_job(call, call.params["job_id"])
+    record, versions = read.record, versions_of(call.rt, read.record, read.job, read.versions)
     wanted = int(call.params["n"])
     for version in versions:
         if version.n == wanted:
@@ -89,8 +132,8 @@ def get_version(call: Call) -> Reply:
 
 
 def get_report(call: Call) -> Reply:
-    record = require_job(call, call.params["job_id"])
-    versions = versions_of(call.rt, record, call.rt.jobs.get_job(record.job_id))
+    read = read_job(call, call.params["job_id"])
+    record, versions = read.record, versions_of(call.rt, read.record, read.job, read.versions)
     version = pick_version(versions, call.query_int("version"), record.job_id)
     data = call.rt.blobs.read_report(record.job_id, version.n)
     if data is None:
@@ -99,8 +142,8 @@ def get_report(call: Call) -> Reply:
 
 
 def get_report_docx(call: Call) -> Reply:
-    record = require_job(call, call.params["job_id"])
-    versions = versions_of(call.rt, record, call.rt.jobs.get_job(record.job_id))
+    read = read_job(call, call.params["job_id"])
+    record, versions = read.record, versions_of(call.rt, read.record, read.job, read.versions)
     version = pick_version(versions, call.query_int("version"), record.job_id)
     language = report_language(call)
     data = docx_for_download(call.rt, record, version.n, language)

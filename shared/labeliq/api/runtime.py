@@ -6,7 +6,7 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
-from labeliq.api.identity import PublicKeys
+from labeliq.api.identity import PublicKeys, VerifiedAssertions
 from labeliq.api.settings import ApiSettings
 from labeliq.cloud.job_records import JobRecordStore
 from labeliq.cloud.projects import ProjectStore
@@ -24,6 +24,7 @@ class ApiRuntime:
     cloud: CloudSettings
     limits: Settings
     keys: PublicKeys
+    verified: VerifiedAssertions  # assertions verified already, each until its expiry (labeliq.api.identity)
     projects: ProjectStore
     records: JobRecordStore
     jobs: JobStore
@@ -34,7 +35,7 @@ class ApiRuntime:
 @functools.cache
 def api_runtime() -> ApiRuntime:
     from labeliq.api.settings import load_api_settings
-    from labeliq.cloud.clients import firestore_client, storage_client
+    from labeliq.cloud.clients import firestore_client, storage_on_first_use
     from labeliq.cloud.settings import load_cloud_settings
     from labeliq.config import load_settings
 
@@ -47,11 +48,12 @@ def api_runtime() -> ApiRuntime:
         cloud=cloud,
         limits=load_settings(),
         keys=PublicKeys(settings.iap_certs_url),
+        verified=VerifiedAssertions(),
         projects=ProjectStore(db),
         records=JobRecordStore(db),
         jobs=JobStore(db, lease_s=cloud.step_lease_s),
         blobs=WorkspaceBlobs(
-            storage_client(cloud.project_id, local=cloud.local_emulators),
+            storage_on_first_use(cloud.project_id, local=cloud.local_emulators),
             input_bucket=cloud.input_bucket,
             output_bucket=cloud.output_bucket,
         ),

@@ -120,9 +120,12 @@ def _finish_recheck(rt: ApiRuntime, job_id: str, version: VersionRecord) -> None
     logger.info("recheck v%d ready", version.n, extra={"event": "recheck_ready", "version": version.n})
 
 
-def versions_of(rt: ApiRuntime, record: JobRecord, job: Job | None) -> list[VersionRecord]:
-    """Every version of the job, bringing the machine's and any finished recheck up to date first."""
-    versions = {v.n: v for v in rt.records.versions(record.job_id)}
+def versions_of(
+    rt: ApiRuntime, record: JobRecord, job: Job | None, listed: list[VersionRecord] | None = None
+) -> list[VersionRecord]:
+    """Every version of the job, bringing the machine's and any finished recheck up to date first (`listed`: the
+    version documents as just read, when the caller read them with other things)."""
+    versions = {v.n: v for v in (listed if listed is not None else rt.records.versions(record.job_id))}
     machine = machine_version(job)
     if machine and machine not in versions and job is not None:
         report = read_report(rt, record.job_id, machine)

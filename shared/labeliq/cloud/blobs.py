@@ -12,12 +12,14 @@ so the stored bytes are read back and returned as if just written. A report is n
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
 
 from labeliq.cloud.errors import NotFoundError, PermanentError
+from labeliq.cloud.parallel import in_parallel
 from labeliq.intake import MANIFEST_NAME, IntakeError, check_panel_name, load_json_object
 from labeliq.models import JobManifest
 
@@ -48,6 +50,11 @@ def docx_object(job_id: str, version: int) -> str:
 
 def gs_uri(bucket: str, name: str) -> str:
     return f"gs://{bucket}/{name}"
+
+
+def object_digest(blob: Any) -> str:
+    """An object's size and MD5 from its metadata (nothing is downloaded), or "missing"."""
+    return "missing" if blob is None else f"{blob.size}:{blob.md5_hash or blob.crc32c}"
 
 
 def describe_validation(error: ValidationError) -> str:
@@ -87,16 +94,18 @@ class BlobStore:
             raise NotFoundError(f"{what} {gs_uri(bucket, name)} does not exist") from None
         return data
 
-    def _download_capped(self, bucket: str, name: str, what: str, limit: int) -> bytes:
+    def _download_capped(self, bucket: str, name: str, what: str, limit: int, blob: Any = None) -> bytes:
         """The object's bytes, its size read from its metadata first and the read capped at `limit`.
 
         A 2 GB upload is refused from its metadata, never downloaded; the read asks for at most limit+1 bytes of
-        the generation just measured, so an object replaced in between cannot slip past the limit either.
+        the generation just measured, so an object replaced in between cannot slip past the limit either. `blob`
+        is the object's metadata when the caller has read it already (panel_objects), else it is read here.
         """
         from google.api_core.exceptions import NotFound
 
         uri = gs_uri(bucket, name)
-        blob = self._client.bucket(bucket).get_blob(name)
+        if blob is None:
+            blob = self._client.bucket(bucket).get_blob(name)
         if blob is None:
             raise NotFoundError(f"{what} {uri} does not exist")
         size = int(blob.size or 0)
@@ -140,15 +149,22 @@ class BlobStore:
             check_panel_name(panel)
         return manifest
 
+    def panel_objects(self, job_id: str, panels: Sequence[str]) -> dict[str, Any]:
+        """Each panel object's metadata (size, MD5, generation; None when it is missing), read once and at once
+        for all panels: the job's inputs digest and the capped reads of the panels both use it."""
+        bucket = self._client.bucket(self.input_bucket)
+        names = [incoming_prefix(job_id) + check_panel_name(panel) for panel in panels]
+        return dict(zip(panels, in_parallel(bucket.get_blob, names), strict=True))
+
     def panel_digest(self, job_id: str, panel: str) -> str:
         """The panel object's size and MD5 from its metadata (nothing is downloaded), or "missing"."""
-        blob = self._client.bucket(self.input_bucket).get_blob(incoming_prefix(job_id) + check_panel_name(panel))
-        return "missing" if blob is None else f"{blob.size}:{blob.md5_hash or blob.crc32c}"
+        return object_digest(self.panel_objects(job_id, [panel])[panel])
 
-    def read_panel(self, job_id: str, panel: str, max_bytes: int) -> bytes:
-        """A panel's bytes, refused from its metadata when it is over `max_bytes` (intake's limit for its kind)."""
+    def read_panel(self, job_id: str, panel: str, max_bytes: int, blob: Any = None) -> bytes:
+        """A panel's bytes, refused from its metadata when it is over `max_bytes` (intake's limit for its kind);
+        `blob` is its metadata from panel_objects, when read already."""
         return self._download_capped(
-            self.input_bucket, incoming_prefix(job_id) + check_panel_name(panel), "the panel", max_bytes
+            self.input_bucket, incoming_prefix(job_id) + check_panel_name(panel), "the panel", max_bytes, blob
         )
 
     # -- OUT ---------------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Callable
 from importlib import import_module
 from typing import Any
 from urllib.parse import urlsplit
@@ -58,3 +59,20 @@ def storage_client(project: str, *, local: bool = False) -> Any:
         credentials = AnonymousCredentials()  # type: ignore[no-untyped-call]
         return storage.Client(project=project, credentials=credentials)
     return storage.Client(project=project)
+
+
+class OnFirstUse:
+    """A client made by `make` when first used (an attribute asked for), not when the runtime is built: a step
+    that answers from its stored claim (a retried or duplicate delivery) never imports Storage's library."""
+
+    def __init__(self, make: Callable[[], Any]) -> None:
+        self._make = make
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._make(), name)
+
+
+def storage_on_first_use(project: str, *, local: bool = False) -> Any:
+    """storage_client(project, local=local), made on first use (OnFirstUse); the emulator variables are checked
+    then too, and by firestore_client already at the runtime's start."""
+    return OnFirstUse(lambda: storage_client(project, local=local))

@@ -31,6 +31,13 @@ class JobRecordStore:
     def _ref(self, job_id: str) -> Any:
         return self._db.collection(WORKSPACE_JOBS).document(job_id)
 
+    def ref(self, job_id: str) -> Any:
+        """The record's document, for a caller that reads it with others in one get_all (None for an id that
+        cannot name one)."""
+        if not job_id or "/" in job_id or len(job_id) > 100:
+            return None
+        return self._ref(job_id)
+
     def _version_ref(self, job_id: str, n: int) -> Any:
         return self._ref(job_id).collection(VERSIONS).document(f"v{n:04d}")
 
@@ -40,9 +47,10 @@ class JobRecordStore:
         self._ref(record.job_id).create(record.model_dump(mode="json"))
 
     def get(self, job_id: str) -> JobRecord | None:
-        if not job_id or "/" in job_id or len(job_id) > 100:
+        ref = self.ref(job_id)
+        if ref is None:
             return None
-        snapshot = self._ref(job_id).get()
+        snapshot = ref.get()
         return JobRecord.model_validate(snapshot.to_dict()) if snapshot.exists else None
 
     def list_for_project(self, project_id: str) -> list[JobRecord]:

@@ -20,6 +20,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel
@@ -59,12 +60,86 @@ class Claim(BaseModel):
         return self.outcome in ("claimed", "taken_over")
 
 
+@dataclass(frozen=True)
+class SeenJob:
+    """The job document as this caller last read or wrote it, with its update time: the version a
+    compare-and-set write of it must still find."""
+
+    job: Job
+    update_time: Any
+
+
+@dataclass(frozen=True)
+class StepView:
+    """The job, one step's claim and (for assemble) the stored group results, read in one round trip.
+
+    `step` is None when the claim document is absent, or assumed absent by a caller that has just created the job:
+    a create-only claim finds out either way.
+    """
+
+    job: SeenJob
+    step: dict[str, Any] | None
+    step_time: Any
+    groups: dict[str, GroupResult] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class StepStart:
+    """What beginning a step gave: its claim, and the versions of the claim and of the job this owner wrote or saw,
+    which its completion's compare-and-set writes must still find (a renewal or a takeover in between is re-read)."""
+
+    job_id: str
+    claim: Claim
+    job: SeenJob
+    step_time: Any
+    groups: dict[str, GroupResult] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Finished:
+    """A completed step: the result that is stored (the first finisher's), the job as it stands, and the group
+    result that is stored when the step wrote one."""
+
+    result: dict[str, Any]
+    job: Job | None
+    group: GroupResult | None = None
+
+
 def _job_from(snapshot: Any) -> Job:
     return Job.model_validate(snapshot.to_dict())
 
 
+def job_of(snapshot: Any) -> Job | None:
+    """The job in a snapshot of its document, None when there is none."""
+    return _job_from(snapshot) if snapshot.exists else None
+
+
 def _job_data(job: Job) -> dict[str, Any]:
     return job.model_dump(mode="json")
+
+
+def _claim_of(step: str, data: dict[str, Any], now: float) -> Claim:
+    """A claim document held by someone: done with its result, or in progress under its owner's lease."""
+    if data["state"] == "done":
+        return Claim(outcome="done", step=step, owner=data["owner"], version=data.get("version"), result=data["result"])
+    return Claim(
+        outcome="in_progress",
+        step=step,
+        owner=data["owner"],
+        version=data.get("version"),
+        lease_until=data["lease_until"],
+    )
+
+
+def _moved(job: Job, target: JobStatus, report_version: int | None = None) -> Job | None:
+    """The job moved forward to target (and to report_version), or None when that writes nothing: the status is
+    reached or passed already, or the job is terminal (a FAILED job stays FAILED; the caller is told by the job)."""
+    if job.status in (JobStatus.DONE, JobStatus.FAILED) or not can_transition(job.status, target):
+        return None
+    if job.status == target and report_version in (None, job.report_version):
+        return None
+    moved = job.advanced(target, utcnow())
+    return moved.model_copy(update={"report_version": report_version}) if report_version is not None else moved
 
 
 class Lease:
@@ -122,6 +197,10 @@ class JobStore:
     def _job_ref(self, job_id: str) -> Any:
         return self._db.collection(JOBS).document(job_id)
 
+    def job_ref(self, job_id: str) -> Any:
+        """The job's document, for a caller that reads it with others in one get_all."""
+        return self._job_ref(job_id)
+
     def _step_ref(self, job_id: str, step: str) -> Any:
         return self._job_ref(job_id).collection(STEPS).document(step)
 
@@ -165,8 +244,7 @@ class JobStore:
     # -- jobs ---------------------------------------------------------------------------------------
 
     def get_job(self, job_id: str) -> Job | None:
-        snapshot = self._job_ref(job_id).get()
-        return _job_from(snapshot) if snapshot.exists else None
+        return job_of(self._job_ref(job_id).get())
 
     def require_job(self, job_id: str) -> Job:
         job = self.get_job(job_id)
@@ -182,6 +260,11 @@ class JobStore:
         Job ids are create-once: an existing job whose inputs differ from these (another label under a reused id)
         is refused with JobConflict, naming the existing job, and left untouched; the same inputs find it.
         """
+        return self.ensure_job_seen(manifest, inputs_digest).job
+
+    def ensure_job_seen(self, manifest: JobManifest, inputs_digest: str | None = None) -> SeenJob:
+        """ensure_job, with the document's update time (from the create's answer, or from the read of the job that
+        was there): extract's claim then moves the job on with a compare-and-set and no read of its own."""
         from google.api_core.exceptions import AlreadyExists
 
         now = utcnow()
@@ -196,19 +279,20 @@ class JobStore:
             report_language=manifest.report_language,
         )
         try:
-            self._job_ref(manifest.job_id).create(_job_data(job))
+            written = self._job_ref(manifest.job_id).create(_job_data(job))
         except AlreadyExists:
-            existing = self.get_job(manifest.job_id)
-            if existing is None:  # deleted between the two calls: only a reset does that
+            snapshot = self._job_ref(manifest.job_id).get()
+            if not snapshot.exists:  # deleted between the two calls: only a reset does that
                 raise TransientError(f"job {manifest.job_id} vanished while being created") from None
+            existing = _job_from(snapshot)
             if inputs_digest and existing.inputs_digest and existing.inputs_digest != inputs_digest:
                 raise JobConflict(
                     f"job {existing.job_id} already exists (created {existing.created_at:%Y-%m-%d %H:%M:%S} UTC, "
                     f"status {existing.status.value}, panels {', '.join(existing.panels)}) with other panels or "
                     "context; job ids are used once: upload the new label under a new job id"
                 ) from None
-            return existing
-        return job
+            return SeenJob(existing, snapshot.update_time)
+        return SeenJob(job, written.update_time)
 
     def advance(self, job_id: str, target: JobStatus, *, report_version: int | None = None) -> Job:
         """Move the job forward to `target`; a status already reached or passed is left as it is.
@@ -315,60 +399,89 @@ class JobStore:
     # -- step claims ----------------------------------------------------------------------------------
 
     def claim_step(self, job_id: str, step: str, owner: str, *, assign_version: bool = False) -> Claim:
-        """Claim a step for `owner`: create-only, or take over a claim whose lease expired.
+        """Claim a step for `owner`: create-only, or take over a claim whose lease expired (see begin_step)."""
+        return self.begin_step(job_id, step, owner, assign_version=assign_version).claim
+
+    def read_step(self, job_id: str, step: str, *, groups: bool = False) -> StepView:
+        """The job, the step's claim and, with groups, the stored group results: one round trip (get_all)."""
+        job_ref, step_ref = self._job_ref(job_id), self._step_ref(job_id, step)
+        refs = [job_ref, step_ref] + ([self._group_ref(job_id, g) for g in GROUPS] if groups else [])
+        found = {snapshot.reference.path: snapshot for snapshot in self._db.get_all(refs)}
+        job_snapshot, step_snapshot = found[job_ref.path], found[step_ref.path]
+        if not job_snapshot.exists:
+            raise NotFoundError(f"job {job_id} is unknown: its manifest was never extracted", code="unknown_job")
+        stored_groups: dict[str, GroupResult] = {
+            group: _group_from(snapshot.to_dict())
+            for group in (GROUPS if groups else ())
+            if (snapshot := found[self._group_ref(job_id, group).path]).exists
+        }
+        return StepView(
+            job=SeenJob(_job_from(job_snapshot), job_snapshot.update_time),
+            step=step_snapshot.to_dict() if step_snapshot.exists else None,
+            step_time=step_snapshot.update_time if step_snapshot.exists else None,
+            groups=stored_groups,
+        )
+
+    def begin_step(
+        self,
+        job_id: str,
+        step: str,
+        owner: str,
+        *,
+        advance_to: JobStatus | None = None,
+        assign_version: bool = False,
+        view: StepView | None = None,
+    ) -> StepStart:
+        """Claim a step for `owner` and, in the same atomic commit, move the job forward to `advance_to`.
 
         No lock-taking transaction: the claim is a create (exactly one of any number of simultaneous callers
-        succeeds, the others get AlreadyExists) and a takeover is a compare-and-set on the claim's update time.
-        A caller that loses either race re-reads and finds the winner's claim (in progress, or done with its
-        result), so a crowded delivery never fails on contention. On the emulator's pessimistic transactions,
-        twenty simultaneous read-then-create transactions on one document deadlocked each other into lock
-        timeouts for minutes.
+        succeeds, the others get AlreadyExists) and a takeover is a compare-and-set on the claim's update time;
+        the job's move is a compare-and-set on the job's update time, committed with the claim or not at all.
+        A caller that loses any of these races re-reads and finds the winner's claim (in progress, or done with
+        its result), so a crowded delivery never fails on contention. (On the emulator's pessimistic
+        transactions, twenty simultaneous read-then-create transactions on one document deadlocked each other
+        into lock timeouts for minutes.) `view` is what the caller has just read or written (read_step, or
+        ensure_job_seen with the claim assumed absent): the first attempt starts from it instead of a read.
+        A FAILED job is refused with JobAlreadyFailed and nothing is written.
 
         With assign_version the claim also fixes the report version this step writes (the job's current version
         + 1). Only the completion of a claimed assemble step moves the job's version, and that step's claim is
-        created once, so reading the job just before the create picks the version every delivery will use.
+        created once, so the job read with the claim picks the version every delivery will use.
         """
         from google.api_core.exceptions import AlreadyExists, FailedPrecondition
 
         step_ref = self._step_ref(job_id, step)
         for _ in range(TRANSACTION_ATTEMPTS):
-            snapshot = step_ref.get()
-            now = self._clock()
-            lease_until = now + self._lease_s
-            if not snapshot.exists:
-                version = self._next_version(job_id) if assign_version else None
-                try:
-                    step_ref.create(
-                        {
-                            "state": "running",
-                            "owner": owner,
-                            "lease_until": lease_until,
-                            "attempts": 1,
-                            "version": version,
-                            "result": None,
-                            "created_at": utcnow(),
-                            "updated_at": utcnow(),
-                        }
-                    )
-                except AlreadyExists:
-                    logger.info("claim %s lost a race; following the winner", step, extra={"event": "claim_raced"})
-                    continue
-                return Claim(outcome="claimed", step=step, owner=owner, version=version, lease_until=lease_until)
-            data = snapshot.to_dict()
-            if data["state"] == "done":
-                return Claim(
-                    outcome="done", step=step, owner=data["owner"], version=data.get("version"), result=data["result"]
+            seen = view if view is not None else self.read_step(job_id, step)
+            view = None
+            job = seen.job.job
+            if job.status == JobStatus.FAILED:
+                raise JobAlreadyFailed(f"job {job_id} has already failed: {job.error}")
+            data = seen.step
+            held = data is not None and data["state"] != "done" and data["lease_until"] > self._clock()
+            if data is not None and (data["state"] == "done" or (held and data["owner"] != owner)):
+                return StepStart(job_id, _claim_of(step, data, self._clock()), seen.job, seen.step_time, seen.groups)
+            lease_until = self._clock() + self._lease_s
+            batch = self._db.batch()
+            if data is None:
+                version = (job.report_version or 0) + 1 if assign_version else None
+                batch.create(
+                    step_ref,
+                    {
+                        "state": "running",
+                        "owner": owner,
+                        "lease_until": lease_until,
+                        "attempts": 1,
+                        "version": version,
+                        "result": None,
+                        "created_at": utcnow(),
+                        "updated_at": utcnow(),
+                    },
                 )
-            if data["lease_until"] > now and data["owner"] != owner:
-                return Claim(
-                    outcome="in_progress",
-                    step=step,
-                    owner=data["owner"],
-                    version=data.get("version"),
-                    lease_until=data["lease_until"],
-                )
-            try:
-                step_ref.update(
+                claim = Claim(outcome="claimed", step=step, owner=owner, version=version, lease_until=lease_until)
+            else:
+                batch.update(
+                    step_ref,
                     {
                         "owner": owner,
                         "lease_until": lease_until,
@@ -376,23 +489,36 @@ class JobStore:
                         "taken_over_from": data["owner"],
                         "updated_at": utcnow(),
                     },
-                    option=self._db.write_option(last_update_time=snapshot.update_time),
+                    option=self._db.write_option(last_update_time=seen.step_time),
                 )
-            except FailedPrecondition:
-                logger.info("takeover of %s lost a race; re-reading", step, extra={"event": "claim_raced"})
+                claim = Claim(
+                    outcome="taken_over", step=step, owner=owner, version=data.get("version"), lease_until=lease_until
+                )
+            moved = _moved(job, advance_to) if advance_to is not None else None
+            if moved is not None:
+                batch.update(
+                    self._job_ref(job_id),
+                    _job_data(moved),
+                    option=self._db.write_option(last_update_time=seen.job.update_time),
+                )
+            try:
+                written = batch.commit()
+            except (AlreadyExists, FailedPrecondition) as exc:
+                logger.info(
+                    "claim %s lost a race (%s); following the winner",
+                    step,
+                    type(exc).__name__,
+                    extra={"event": "claim_raced"},
+                )
                 continue
-            logger.warning("step %s: expired claim taken over", step, extra={"event": "claim_taken_over", "step": step})
-            return Claim(
-                outcome="taken_over", step=step, owner=owner, version=data.get("version"), lease_until=lease_until
-            )
+            if claim.outcome == "taken_over":
+                logger.warning(
+                    "step %s: expired claim taken over", step, extra={"event": "claim_taken_over", "step": step}
+                )
+            job_seen = SeenJob(moved, written[1].update_time) if moved is not None else seen.job
+            return StepStart(job_id, claim, job_seen, written[0].update_time, seen.groups)
         # Every lost race means another caller's write went through; this many in a row is a storm: retry later.
         raise TransientError(f"the claim of step {step} of job {job_id} kept changing; retry later")
-
-    def _next_version(self, job_id: str) -> int:
-        job = self.get_job(job_id)
-        if job is None:
-            raise NotFoundError(f"job {job_id} is unknown", code="unknown_job")
-        return (job.report_version or 0) + 1
 
     def step_state(self, job_id: str, step: str) -> Claim | None:
         """The step's claim as it stands (done with its result, or in progress under its owner); None if unclaimed
@@ -401,19 +527,9 @@ class JobStore:
         if not snapshot.exists:
             return None
         data = snapshot.to_dict()
-        if data["state"] == "done":
-            return Claim(
-                outcome="done", step=step, owner=data["owner"], version=data.get("version"), result=data["result"]
-            )
-        if data["lease_until"] <= self._clock():
+        if data["state"] != "done" and data["lease_until"] <= self._clock():
             return None
-        return Claim(
-            outcome="in_progress",
-            step=step,
-            owner=data["owner"],
-            version=data.get("version"),
-            lease_until=data["lease_until"],
-        )
+        return _claim_of(step, data, self._clock())
 
     def renew_lease(self, job_id: str, step: str, owner: str) -> float | None:
         """Push the lease of a running claim forward; the new end of the lease, or None when the claim is no longer
@@ -477,14 +593,22 @@ class JobStore:
         data = snapshot.to_dict()
         return data["result"] if data["state"] == "done" else None
 
-    def wait_for_step(self, job_id: str, step: str, timeout_s: float, poll_s: float = 0.25) -> dict[str, Any] | None:
-        """The step's result once its owner finishes, or None after timeout_s (the caller answers 503)."""
+    def wait_for_step(
+        self, job_id: str, step: str, timeout_s: float, first_poll_s: float = 0.02, max_poll_s: float = 0.25
+    ) -> dict[str, Any] | None:
+        """The step's result once its owner finishes, or None after timeout_s (the caller answers 503).
+
+        Polls with a short doubling back-off (20 ms, 40 ms, ... at most 250 ms): a duplicate delivery that arrives
+        as the owner finishes answers at once, and a long wait costs few reads."""
         deadline = time.monotonic() + timeout_s
+        poll_s = first_poll_s
         while True:
             result = self.stored_result(job_id, step)
-            if result is not None or time.monotonic() >= deadline:
+            left = deadline - time.monotonic()
+            if result is not None or left <= 0:
                 return result
-            time.sleep(poll_s)  # a sync function: this blocks one request thread, by design
+            time.sleep(min(poll_s, left))  # a sync function: this blocks one request thread, by design
+            poll_s = min(poll_s * 2, max_poll_s)
 
     def complete_step(
         self,
@@ -496,39 +620,79 @@ class JobStore:
         advance_to: JobStatus | None = None,
         report_version: int | None = None,
     ) -> tuple[dict[str, Any], Job | None]:
-        """Mark the step done with its result and, in the same transaction, move the job forward.
+        """Mark the step done with its result and, in the same commit, move the job forward (see finish_step),
+        starting from a fresh read of the claim and the job."""
+        view = self.read_step(job_id, step)
+        claim = Claim(outcome="claimed", step=step, owner=owner)
+        start = StepStart(job_id, claim, view.job, view.step_time)
+        if view.step is not None and view.step["state"] == "done":
+            return view.step["result"], view.job.job if advance_to is not None else None
+        if view.step is None or view.step["owner"] != owner:
+            raise ClaimLost(f"step {step} of job {job_id} was taken over by another delivery; retry later")
+        finished = self.finish_step(start, result, advance_to=advance_to, report_version=report_version)
+        return finished.result, finished.job if advance_to is not None else None
 
-        If another owner finished first its result is kept and returned (first finisher wins; both wrote the
-        same create-only objects, so nothing differs but the claim's owner).
+    def finish_step(
+        self,
+        start: StepStart,
+        result: dict[str, Any],
+        *,
+        advance_to: JobStatus | None = None,
+        report_version: int | None = None,
+        group: GroupResult | None = None,
+    ) -> Finished:
+        """Mark the claimed step done with its result, move the job forward and create the group's result
+        document, all in one atomic commit; the first finisher wins.
+
+        The claim is written only if it is still the version this owner wrote (compare-and-set on its update
+        time) and the job only if it is still the version this owner saw: no read before the write in the usual
+        case. When either changed (a lease renewal, another step moving the job, a successor taking the step
+        over) both are read again: a claim that is done already keeps its result, which is returned (both owners
+        wrote the same create-only objects, so nothing differs but the claim's owner); a claim taken over by
+        another owner raises ClaimLost (the workflow retries and finds the successor's result); otherwise the
+        commit is tried again from what was read. A group result that is stored already is kept, not replaced.
         """
+        from google.api_core.exceptions import AlreadyExists, FailedPrecondition
 
-        def body(transaction: Any) -> tuple[dict[str, Any], Job | None]:
-            step_ref = self._step_ref(job_id, step)
-            snapshot = step_ref.get(transaction=transaction)
-            job_snapshot = self._job_ref(job_id).get(transaction=transaction) if advance_to is not None else None
-            if snapshot.exists and snapshot.to_dict()["state"] == "done":
-                stored: dict[str, Any] = snapshot.to_dict()["result"]
-                return stored, _job_from(job_snapshot) if job_snapshot is not None and job_snapshot.exists else None
-            if snapshot.exists and snapshot.to_dict()["owner"] != owner:
-                # Our lease lapsed and a successor took the step over: give the step up rather than race it
-                # (the workflow retries and finds the successor's result).
-                raise ClaimLost(f"step {step} of job {job_id} was taken over by another delivery; retry later")
-            transaction.set(
+        job_id, step, owner = start.job_id, start.claim.step, start.claim.owner
+        step_ref, job_ref = self._step_ref(job_id, step), self._job_ref(job_id)
+        seen_job, step_time = start.job, start.step_time
+        stored_group: GroupResult | None = None
+        for _ in range(TRANSACTION_ATTEMPTS):
+            batch = self._db.batch()
+            now = utcnow()
+            batch.update(
                 step_ref,
-                {"state": "done", "owner": owner, "result": result, "completed_at": utcnow(), "updated_at": utcnow()},
-                merge=True,
+                {"state": "done", "owner": owner, "result": result, "completed_at": now, "updated_at": now},
+                option=self._db.write_option(last_update_time=step_time),
             )
-            job: Job | None = None
-            if job_snapshot is not None and job_snapshot.exists and advance_to is not None:
-                job = _job_from(job_snapshot)
-                if can_transition(job.status, advance_to) and job.status != advance_to:
-                    job = job.advanced(advance_to, utcnow())
-                    if report_version is not None:
-                        job = job.model_copy(update={"report_version": report_version})
-                    transaction.set(self._job_ref(job_id), _job_data(job))
-            return result, job
-
-        return self._transact(f"complete {step}", job_id, body)
+            moved = _moved(seen_job.job, advance_to, report_version) if advance_to is not None else None
+            if moved is not None:
+                batch.update(
+                    job_ref, _job_data(moved), option=self._db.write_option(last_update_time=seen_job.update_time)
+                )
+            if group is not None:
+                batch.create(self._group_ref(job_id, group.group), _group_data(group))
+            try:
+                batch.commit()
+            except AlreadyExists:  # the group's result: another owner of this step stored it first; it stays
+                stored_group = self._stored_group(job_id, group.group) if group is not None else None
+                logger.info("group result already stored; keeping it", extra={"event": "group_exists"})
+                group = None
+                continue
+            except FailedPrecondition:
+                view = self.read_step(job_id, step)
+                if view.step is not None and view.step["state"] == "done":
+                    return Finished(view.step["result"], view.job.job, stored_group)
+                if view.step is None or view.step["owner"] != owner:
+                    # Our lease lapsed and a successor took the step over: give the step up rather than race it.
+                    raise ClaimLost(
+                        f"step {step} of job {job_id} was taken over by another delivery; retry later"
+                    ) from None
+                seen_job, step_time = view.job, view.step_time
+                continue
+            return Finished(result, moved or seen_job.job, group or stored_group)
+        raise TransientError(f"the completion of step {step} of job {job_id} kept racing; retry later")
 
     # -- group results --------------------------------------------------------------------------------
 
@@ -544,6 +708,10 @@ class JobStore:
             logger.info("group %s already stored; keeping it", result.group, extra={"event": "group_exists"})
             return _group_from(stored.to_dict())
         return result
+
+    def _stored_group(self, job_id: str, group: str) -> GroupResult | None:
+        snapshot = self._group_ref(job_id, group).get()
+        return _group_from(snapshot.to_dict()) if snapshot.exists else None
 
     def read_groups(self, job_id: str) -> dict[str, GroupResult]:
         """The stored results of the job's groups, read in one round trip."""

@@ -15,10 +15,11 @@ import hashlib
 import json
 import logging
 import uuid
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 
-from labeliq.cloud.blobs import BlobStore, docx_object, facts_object, report_object
+from labeliq.cloud.blobs import BlobStore, docx_object, facts_object, object_digest, report_object
 from labeliq.cloud.contracts import (
     AssembleRequest,
     AssembleResponse,
@@ -32,13 +33,15 @@ from labeliq.cloud.contracts import (
     reason_text,
 )
 from labeliq.cloud.errors import NotFoundError, PermanentError, StepError, StepInProgress, TransientError
+from labeliq.cloud.parallel import in_parallel
 from labeliq.cloud.settings import CloudSettings
-from labeliq.cloud.state import Claim, FirestoreLlmCache, JobStore
+from labeliq.cloud.state import FirestoreLlmCache, JobStore, StepStart, StepView
 from labeliq.config import Settings
 from labeliq.heartbeat import beat
 from labeliq.intake import (
     IntakeError,
     IntakeLimits,
+    PanelKind,
     check_job_pixels,
     check_panel_names,
     check_size,
@@ -81,7 +84,7 @@ class Runtime:
 @functools.cache
 def runtime() -> Runtime:
     """The process's Runtime, created on the first request (not at import: see labeliq.cloud.clients)."""
-    from labeliq.cloud.clients import firestore_client, storage_client
+    from labeliq.cloud.clients import firestore_client, storage_on_first_use
     from labeliq.cloud.settings import load_cloud_settings
 
     settings = load_cloud_settings()
@@ -90,7 +93,7 @@ def runtime() -> Runtime:
         settings=settings,
         jobs=JobStore(db, lease_s=settings.step_lease_s),
         blobs=BlobStore(
-            storage_client(settings.project_id, local=settings.local_emulators),
+            storage_on_first_use(settings.project_id, local=settings.local_emulators),
             input_bucket=settings.input_bucket,
             output_bucket=settings.output_bucket,
         ),
@@ -103,14 +106,24 @@ def new_owner(execution_id: str) -> str:
     return f"{execution_id}/{uuid.uuid4().hex[:12]}"
 
 
-def _claim_or_stored(rt: Runtime, job_id: str, step: str, owner: str, *, assign_version: bool = False) -> Claim:
-    """Claim the step; for a live claim held elsewhere, wait a little for its result, then answer 503."""
-    claim = rt.jobs.claim_step(job_id, step, owner, assign_version=assign_version)
-    if claim.outcome != "in_progress":
-        return claim
+def _begin(
+    rt: Runtime,
+    job_id: str,
+    step: str,
+    owner: str,
+    *,
+    advance_to: JobStatus | None = None,
+    assign_version: bool = False,
+    view: StepView | None = None,
+) -> StepStart:
+    """Claim the step (moving the job on in the same commit); for a live claim held elsewhere, wait a little for
+    its result, then answer 503."""
+    start = rt.jobs.begin_step(job_id, step, owner, advance_to=advance_to, assign_version=assign_version, view=view)
+    if start.claim.outcome != "in_progress":
+        return start
     result = rt.jobs.wait_for_step(job_id, step, rt.settings.claim_wait_s)
     if result is not None:
-        return claim.model_copy(update={"outcome": "done", "result": result})
+        return replace(start, claim=start.claim.model_copy(update={"outcome": "done", "result": result}))
     raise StepInProgress(f"step {step} of job {job_id} is being run by another delivery; retry later")
 
 
@@ -136,13 +149,14 @@ def _parse(panels: list[Panel], photos: list[PhotoPanel]) -> LabelFacts:
     return facts
 
 
-def inputs_digest(rt: Runtime, manifest: JobManifest) -> str:
+def inputs_digest(manifest: JobManifest, objects: Mapping[str, Any]) -> str:
     """What the job is made of: the manifest's panels and context and each panel object's size and MD5 (from
-    metadata), so a reused job id with another label is told apart from a repeated delivery of the same one."""
+    metadata, BlobStore.panel_objects), so a reused job id with another label is told apart from a repeated
+    delivery of the same one."""
     parts = {
         "panels": manifest.panels,
         "context": manifest.context.model_dump(mode="json"),
-        "objects": [rt.blobs.panel_digest(manifest.job_id, name) for name in manifest.panels],
+        "objects": [object_digest(objects.get(name)) for name in manifest.panels],
     }
     if manifest.mode != "check":  # only then: the digests of check jobs stay what they were
         parts["mode"] = manifest.mode
@@ -154,38 +168,39 @@ def inputs_digest(rt: Runtime, manifest: JobManifest) -> str:
 def extract(request: ExtractRequest, rt: Runtime) -> ExtractResponse:
     job_id = request.job_id
     manifest = rt.blobs.read_manifest(job_id)
-    job = rt.jobs.ensure_job(manifest, inputs_digest(rt, manifest))
-    _refuse_if_failed(job_id, job.status, job.error)
+    objects = rt.blobs.panel_objects(job_id, manifest.panels)  # read once: the digest, then the capped reads
+    seen = rt.jobs.ensure_job_seen(manifest, inputs_digest(manifest, objects))
+    _refuse_if_failed(job_id, seen.job.status, seen.job.error)
     owner = new_owner(request.execution_id)
-    claim = _claim_or_stored(rt, job_id, "extract", owner)
-    if claim.outcome == "done" and claim.result is not None:
-        return ExtractResponse.model_validate(claim.result)
+    # The claim is assumed absent (a create finds out), and the job's move to EXTRACTING is committed with it.
+    assumed = StepView(job=seen, step=None, step_time=None)
+    start = _begin(rt, job_id, "extract", owner, advance_to=JobStatus.EXTRACTING, view=assumed)
+    if start.claim.outcome == "done" and start.claim.result is not None:
+        return ExtractResponse.model_validate(start.claim.result)
 
     with rt.jobs.lease_kept(job_id, "extract", owner) as lease:
-        rt.jobs.advance(job_id, JobStatus.EXTRACTING)
-        facts = extract_facts(rt, manifest)
+        facts = extract_facts(rt, manifest, objects)
         lease.check()  # a starved owner whose step was taken over stores nothing
         written = rt.blobs.write_once(
             facts_object(job_id), facts.model_dump_json().encode(), content_type="application/json"
         )
     response = ExtractResponse(job_id=job_id, facts_uri=written.uri)
-    stored, job_after = rt.jobs.complete_step(
-        job_id, "extract", owner, response.model_dump(mode="json"), advance_to=JobStatus.EXTRACTED
-    )
-    if job_after is not None:
-        _refuse_if_failed(job_id, job_after.status, job_after.error)
+    finished = rt.jobs.finish_step(start, response.model_dump(mode="json"), advance_to=JobStatus.EXTRACTED)
+    if finished.job is not None:
+        _refuse_if_failed(job_id, finished.job.status, finished.job.error)
     logger.info(
         "extracted %d panels", len(manifest.panels), extra={"event": "extracted", "object_created": written.created}
     )
-    return ExtractResponse.model_validate(stored)
+    return ExtractResponse.model_validate(finished.result)
 
 
 # A recheck's corrected LabelFacts (labeliq.api): a JSON document of a label's facts, far below this.
 MAX_RECHECK_FACTS_BYTES = 20_000_000
 
 
-def extract_facts(rt: Runtime, manifest: JobManifest) -> LabelFacts:
-    """The facts of the manifest's panels, taken in by labeliq.intake exactly as `labeliq check` takes them in."""
+def extract_facts(rt: Runtime, manifest: JobManifest, objects: Mapping[str, Any] | None = None) -> LabelFacts:
+    """The facts of the manifest's panels, taken in by labeliq.intake exactly as `labeliq check` takes them in
+    (`objects`: the panels' metadata when read already)."""
     if manifest.facts is not None:  # a recheck: the reviewer-corrected facts, checked as they are
         try:
             data = rt.blobs.read_panel(manifest.job_id, manifest.facts, max_bytes=MAX_RECHECK_FACTS_BYTES)
@@ -194,7 +209,7 @@ def extract_facts(rt: Runtime, manifest: JobManifest) -> LabelFacts:
             raise PermanentError(
                 f"the facts {manifest.facts} are not valid LabelFacts: {exc}", code="bad_facts"
             ) from None
-    panels, photos = read_inputs(rt, manifest)
+    panels, photos = read_inputs(rt, manifest, objects)
     if manifest.mode == "relabel":
         from labeliq.cloud.relabel_step import propose_and_store
 
@@ -202,16 +217,26 @@ def extract_facts(rt: Runtime, manifest: JobManifest) -> LabelFacts:
     return _parse(panels, photos)
 
 
-def read_inputs(rt: Runtime, manifest: JobManifest) -> tuple[list[Panel], list[PhotoPanel]]:
-    """The text panels and the photos of the manifest, taken in by labeliq.intake as `labeliq check` takes them."""
+def read_inputs(
+    rt: Runtime, manifest: JobManifest, objects: Mapping[str, Any] | None = None
+) -> tuple[list[Panel], list[PhotoPanel]]:
+    """The text panels and the photos of the manifest, taken in by labeliq.intake as `labeliq check` takes them.
+
+    The panels are read at once (each capped at its kind's limit, from the metadata in `objects` when given)."""
     limits = IntakeLimits.from_settings(_limits())
     kinds = check_panel_names(manifest.panels, limits)
+    known = objects or {}
+
+    def read(item: tuple[str, PanelKind]) -> bytes:
+        name, kind = item
+        return rt.blobs.read_panel(manifest.job_id, name, max_bytes=limits.max_bytes(kind), blob=known.get(name))
+
+    items = list(zip(manifest.panels, kinds, strict=True))
     panels: list[Panel] = []
     photos: list[PhotoPanel] = []
     images: dict[str, bytes] = {}
-    for name, kind in zip(manifest.panels, kinds, strict=True):
+    for (name, kind), data in zip(items, in_parallel(read, items), strict=True):
         beat()
-        data = rt.blobs.read_panel(manifest.job_id, name, max_bytes=limits.max_bytes(kind))
         check_size(name, kind, len(data), limits)
         if kind == "text":
             panels.append(text_panel(name, data))
@@ -272,31 +297,27 @@ def run_agent_group(request: GroupRequest, rt: Runtime) -> GroupResponse:
     from labeliq.pipeline import run_group
 
     job_id, group = request.job_id, request.group
-    job = rt.jobs.require_job(job_id)
     step = f"group:{group}"
     owner = new_owner(request.execution_id)
-    claim = _claim_or_stored(rt, job_id, step, owner)
-    if claim.outcome == "done" and claim.result is not None:
-        return GroupResponse.model_validate(claim.result)
+    start = _begin(rt, job_id, step, owner, advance_to=JobStatus.CHECKING)  # the job and the claim in one read
+    if start.claim.outcome == "done" and start.claim.result is not None:
+        return GroupResponse.model_validate(start.claim.result)
 
     with rt.jobs.lease_kept(job_id, step, owner) as lease:
-        rt.jobs.advance(job_id, JobStatus.CHECKING)
         facts = _read_facts(rt, job_id)
         try:
-            result = run_group(group, facts, job.context, job_id, _judge(rt), raise_llm_errors=True)
+            result = run_group(group, facts, start.job.job.context, job_id, _judge(rt), raise_llm_errors=True)
         except LlmError as exc:
             raise llm_fault(exc) from exc
         lease.check()  # a starved owner whose step was taken over stores nothing
-        stored_group = rt.jobs.write_group(result)
     response = GroupResponse(job_id=job_id, group=group, result_uri=group_uri(job_id, group))
-    stored, _ = rt.jobs.complete_step(job_id, step, owner, response.model_dump(mode="json"))
+    # The group's result document (create-only) and the done claim are one commit.
+    finished = rt.jobs.finish_step(start, response.model_dump(mode="json"), group=result)
+    checkers = len((finished.group or result).results)
     logger.info(
-        "group %s: %d checkers",
-        group,
-        len(stored_group.results),
-        extra={"event": "group_done", "group": group, "checkers": len(stored_group.results)},
+        "group %s: %d checkers", group, checkers, extra={"event": "group_done", "group": group, "checkers": checkers}
     )
-    return GroupResponse.model_validate(stored)
+    return GroupResponse.model_validate(finished.result)
 
 
 # -- assemble_report ------------------------------------------------------------------------------------------
@@ -315,15 +336,17 @@ def failed_group(job_id: str, group: Group, reason: str) -> GroupResult:
     return GroupResult(job_id=job_id, group=group, results=results)
 
 
-def _require_settled_groups(rt: Runtime, job_id: str, request: AssembleRequest) -> dict[str, GroupResult]:
+def _require_settled_groups(
+    rt: Runtime, job_id: str, request: AssembleRequest, stored: Mapping[str, GroupResult]
+) -> None:
     """Every group has a stored result or a final failure; otherwise answer 503 so the workflow retries assemble.
 
     A report is immutable once written, so it must not be assembled while a group is still being run: a live claim
     on a group's step (another delivery of the same upload working on it) means its result is on its way, even
     when this execution's branch gave up waiting for it. A group error counts as final only when no one holds the
-    group's step; a group with neither a result nor an error is not settled either.
+    group's step; a group with neither a result nor an error is not settled either. `stored` is the groups'
+    results as read with the job.
     """
-    stored = rt.jobs.read_groups(job_id)
     unsettled: list[str] = []
     for group in GROUPS:
         if group in stored:
@@ -339,14 +362,16 @@ def _require_settled_groups(rt: Runtime, job_id: str, request: AssembleRequest) 
             "assemble waits for them (retry later)",
             code="groups_pending",
         )
-    return stored
 
 
-def _record_final_group_failures(rt: Runtime, job_id: str, request: AssembleRequest) -> None:
+def _record_final_group_failures(
+    rt: Runtime, job_id: str, request: AssembleRequest, stored: Mapping[str, GroupResult]
+) -> bool:
     """Once every group is settled, a group with an error and no result failed for good: record it on the job
     (which group, the reason, when) before anything else, so the job page and GET /jobs/{id} can say which checks
-    could not run even when the report is never written (no checker ran: the job then ends FAILED)."""
-    stored = _require_settled_groups(rt, job_id, request)
+    could not run even when the report is never written (no checker ran: the job then ends FAILED). `stored`: the
+    groups' results as read with the job. True when something was recorded (the job document changed)."""
+    _require_settled_groups(rt, job_id, request, stored)
     failed: dict[str, str] = {
         group: reason_text(error)
         for group, error in request.group_errors.items()
@@ -354,6 +379,7 @@ def _record_final_group_failures(rt: Runtime, job_id: str, request: AssembleRequ
     }
     if failed:
         rt.jobs.record_group_failures(job_id, failed)
+    return bool(failed)
 
 
 def _group_step_done(rt: Runtime, job_id: str, group: str) -> bool:
@@ -381,20 +407,27 @@ def assemble_report(request: AssembleRequest, rt: Runtime) -> AssembleResponse |
     if request.failure is not None:
         return record_failure(request, rt)
     job_id = request.job_id
-    job = rt.jobs.require_job(job_id)
-    if rt.jobs.stored_result(job_id, "assemble") is None:
-        _record_final_group_failures(rt, job_id, request)
+    read = rt.jobs.read_step(job_id, "assemble", groups=True)  # the job, the claim and the groups: one read
+    _refuse_if_failed(job_id, read.job.job.status, read.job.job.error)
+    view: StepView | None = read
+    if (read.step is None or read.step["state"] != "done") and _record_final_group_failures(
+        rt, job_id, request, read.groups
+    ):
+        view = None  # the job document changed: the claim reads it (and the groups, in the lease) again
     owner = new_owner(request.execution_id)
-    claim = _claim_or_stored(rt, job_id, "assemble", owner, assign_version=True)
-    if claim.outcome == "done" and claim.result is not None:
-        return AssembleResponse.model_validate(claim.result)
-    if claim.version is None:
+    start = _begin(rt, job_id, "assemble", owner, assign_version=True, view=view)
+    if start.claim.outcome == "done" and start.claim.result is not None:
+        return AssembleResponse.model_validate(start.claim.result)
+    if start.claim.version is None:
         raise NotFoundError(f"the assemble claim of job {job_id} has no report version", code="broken_claim")
-    version = claim.version
+    version = start.claim.version
+    job = start.job.job
 
     with rt.jobs.lease_kept(job_id, "assemble", owner) as lease:
         facts = _read_facts(rt, job_id)
-        stored_groups = rt.jobs.read_groups(job_id)
+        # Groups are create-only: when all three were stored at the read above they are what is stored now. A
+        # missing one is read again here, in case its late owner stored it since.
+        stored_groups = start.groups if len(start.groups) == len(GROUPS) else rt.jobs.read_groups(job_id)
         groups: list[GroupResult] = []
         for group in GROUPS:
             if group in stored_groups:
@@ -414,23 +447,18 @@ def assemble_report(request: AssembleRequest, rt: Runtime) -> AssembleResponse |
             report_object(job_id, version), report_json(report).encode(), content_type="application/json"
         )
     response = AssembleResponse(job_id=job_id, version=version, report_uri=written.uri)
-    stored, job_after = rt.jobs.complete_step(
-        job_id,
-        "assemble",
-        owner,
-        response.model_dump(mode="json"),
-        advance_to=JobStatus.ASSEMBLED,
-        report_version=version,
+    finished = rt.jobs.finish_step(
+        start, response.model_dump(mode="json"), advance_to=JobStatus.ASSEMBLED, report_version=version
     )
-    if job_after is not None:
-        _refuse_if_failed(job_id, job_after.status, job_after.error)
+    if finished.job is not None:
+        _refuse_if_failed(job_id, finished.job.status, finished.job.error)
     logger.info(
         "report v%d: %s",
         version,
         report.summary.verdict.value,
         extra={"event": "assembled", "version": version, "object_created": written.created},
     )
-    return AssembleResponse.model_validate(stored)
+    return AssembleResponse.model_validate(finished.result)
 
 
 # -- render_docx ----------------------------------------------------------------------------------------------
@@ -460,12 +488,12 @@ def _panel_images(rt: Runtime, job_id: str, report: Report) -> dict[str, bytes]:
 
 def render_docx(request: RenderRequest, rt: Runtime) -> RenderResponse:
     job_id, version = request.job_id, request.version
-    job = rt.jobs.require_job(job_id)
     step = f"render:v{version}"
     owner = new_owner(request.execution_id)
-    claim = _claim_or_stored(rt, job_id, step, owner)
-    if claim.outcome == "done" and claim.result is not None:
-        return RenderResponse.model_validate(claim.result)
+    start = _begin(rt, job_id, step, owner)  # the job and the claim in one read
+    if start.claim.outcome == "done" and start.claim.result is not None:
+        return RenderResponse.model_validate(start.claim.result)
+    job = start.job.job
 
     with rt.jobs.lease_kept(job_id, step, owner) as lease:
         report = Report.model_validate_json(rt.blobs.read_output(report_object(job_id, version), "the report"))
@@ -473,10 +501,8 @@ def render_docx(request: RenderRequest, rt: Runtime) -> RenderResponse:
         lease.check()
         written = rt.blobs.write_once(docx_object(job_id, version), docx, content_type=DOCX_CONTENT_TYPE)
     response = RenderResponse(job_id=job_id, version=version, docx_uri=written.uri)
-    stored, job_after = rt.jobs.complete_step(
-        job_id, step, owner, response.model_dump(mode="json"), advance_to=JobStatus.DONE
-    )
-    if job_after is not None:
-        _refuse_if_failed(job_id, job_after.status, job_after.error)
+    finished = rt.jobs.finish_step(start, response.model_dump(mode="json"), advance_to=JobStatus.DONE)
+    if finished.job is not None:
+        _refuse_if_failed(job_id, finished.job.status, finished.job.error)
     logger.info("rendered v%d", version, extra={"event": "rendered", "object_created": written.created})
-    return RenderResponse.model_validate(stored)
+    return RenderResponse.model_validate(finished.result)

@@ -13,7 +13,7 @@ import re
 from statistics import median
 
 from labeliq.extraction.language import guess_language, language_scores
-from labeliq.extraction.lines import SourceLine, clean_text, fold_same_length, make_line
+from labeliq.extraction.lines import SourceLine, clean_text, fold_same_length
 from labeliq.models import Panel
 
 _GAP = re.compile(r"(?:[ \t]{3,}|\t+| ?[|¦] ?(?=\S))")
@@ -29,18 +29,32 @@ _COLUMN_LANGUAGES = ({"en", "fr"}, {"en", "other"}, {"fr", "other"})
 _MAX_COLUMNS = 4
 
 
+class _Cleaned(dict[str, str]):
+    """One panel's lines cleaned once each (labeliq.extraction.lines.clean_text): the segmenter looks at a line's
+    cleaned text several times (title joins, table cuts, table test, the line itself)."""
+
+    def __missing__(self, raw: str) -> str:
+        self[raw] = cleaned = clean_text(raw)
+        return cleaned
+
+    def line(self, panel: str, index: int, raw: str, column: int | None = None) -> SourceLine:
+        """make_line, with the cleaned text looked up."""
+        return SourceLine(panel=panel, index=index, raw=raw.rstrip(), text=self[raw], column=column)
+
+
 def panel_lines(panel: Panel) -> list[SourceLine]:
     """The panel's lines in reading order; blank lines kept as block separators."""
     raw_lines = panel.text.splitlines()
+    cleaned = _Cleaned()
     out: list[SourceLine] = []
-    for block in _blocks(raw_lines):
+    for block in _blocks(raw_lines, cleaned):
         if out:
             out.append(SourceLine(panel.name, block[0][0], "", ""))
-        out.extend(_read_block(panel.name, block))
+        out.extend(_read_block(panel.name, block, cleaned))
     return out
 
 
-def _blocks(raw_lines: list[str]) -> list[list[tuple[int, str]]]:
+def _blocks(raw_lines: list[str], cleaned: _Cleaned) -> list[list[tuple[int, str]]]:
     """Runs of non-blank lines; a Nutrition Facts run ends at its footnote even without a blank line."""
     blocks: list[list[tuple[int, str]]] = []
     current: list[tuple[int, str]] = []
@@ -50,7 +64,7 @@ def _blocks(raw_lines: list[str]) -> list[list[tuple[int, str]]]:
                 blocks.append(current)
             current = []
             continue
-        if current and _split_title(current[-1][1], raw):
+        if current and _split_title(current[-1][1], raw, cleaned):
             current[-1] = (current[-1][0], f"{current[-1][1].rstrip()} {raw.strip()}")
             continue
         current.append((index, raw))
@@ -58,28 +72,28 @@ def _blocks(raw_lines: list[str]) -> list[list[tuple[int, str]]]:
         blocks.append(current)
     out: list[list[tuple[int, str]]] = []
     for block in blocks:
-        out.extend(_split_after_table(block))
+        out.extend(_split_after_table(block, cleaned))
     return out
 
 
 _TITLE_HEADS = {"nutrition": "facts", "valeur": "nutritive", "valeurs": "nutritives"}
 
 
-def _split_title(previous: str, raw: str) -> bool:
+def _split_title(previous: str, raw: str, cleaned: _Cleaned) -> bool:
     """ "Nutrition" and "Facts" (or "Valeur" / "nutritive") read as two lines are one table title."""
-    head = fold_same_length(clean_text(previous)).strip(" .:")
-    tail = fold_same_length(clean_text(raw)).strip()
+    head = fold_same_length(cleaned[previous]).strip(" .:")
+    tail = fold_same_length(cleaned[raw]).strip()
     return head in _TITLE_HEADS and tail.startswith(_TITLE_HEADS[head])
 
 
-def _split_after_table(block: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+def _split_after_table(block: list[tuple[int, str]], cleaned: _Cleaned) -> list[list[tuple[int, str]]]:
     """Cut the block before a table title and after the table's footnote, so the table stands alone."""
-    folded = [fold_same_length(clean_text(raw)) for _, raw in block]
+    folded = [fold_same_length(cleaned[raw]) for _, raw in block]
     if not any(_NFT_MARKERS.search(text) for text in folded):
         return [block]
     title = next((i for i, text in enumerate(folded) if _NFT_TITLE.search(text)), None)
     if title is not None and title > 0:
-        return [block[:title], *_split_after_table(block[title:])]
+        return [block[:title], *_split_after_table(block[title:], cleaned)]
     last_end = max((i for i, text in enumerate(folded) if _NFT_END.search(text)), default=-1)
     if last_end < 0 or last_end == len(block) - 1:
         return [block]
@@ -92,11 +106,11 @@ def _split_after_table(block: list[tuple[int, str]]) -> list[list[tuple[int, str
         cut += 1
     if cut >= len(block):
         return [block]
-    return [block[:cut], *_split_after_table(block[cut:])]
+    return [block[:cut], *_split_after_table(block[cut:], cleaned)]
 
 
-def _is_table_block(block: list[tuple[int, str]]) -> bool:
-    return any(_NFT_MARKERS.search(fold_same_length(clean_text(raw))) for _, raw in block)
+def _is_table_block(block: list[tuple[int, str]], cleaned: _Cleaned) -> bool:
+    return any(_NFT_MARKERS.search(fold_same_length(cleaned[raw])) for _, raw in block)
 
 
 def _two_language_split(raw: str) -> int | None:
@@ -128,11 +142,11 @@ def _language_boundary(text: str) -> int | None:
     return best[1] if best and best[0] >= 2 else None
 
 
-def _read_block(panel: str, block: list[tuple[int, str]], first_column: int = 0) -> list[SourceLine]:
+def _read_block(panel: str, block: list[tuple[int, str]], cleaned: _Cleaned, first_column: int = 0) -> list[SourceLine]:
     """The block's lines, its left column first; a right column that itself holds two languages side
     by side (English, French and Spanish in three columns) is split again."""
-    if _is_table_block(block) or len(block) == 0:
-        return [make_line(panel, index, raw) for index, raw in block]
+    if _is_table_block(block, cleaned) or len(block) == 0:
+        return [cleaned.line(panel, index, raw) for index, raw in block]
     splits = [(index, raw, _two_language_split(raw)) for index, raw in block]
     starts = [cut for _, _, cut in splits if cut is not None]
     if len(starts) == 1 and len(block) > 2 and first_column == 0:
@@ -142,8 +156,8 @@ def _read_block(panel: str, block: list[tuple[int, str]], first_column: int = 0)
             starts = []
     if not starts:
         if first_column == 0:
-            return [make_line(panel, index, raw) for index, raw in block]
-        return [make_line(panel, index, raw.strip(), first_column) for index, raw in block]
+            return [cleaned.line(panel, index, raw) for index, raw in block]
+        return [cleaned.line(panel, index, raw.strip(), first_column) for index, raw in block]
     column = int(median(starts))
     right_language = _right_language(splits)
     left: list[SourceLine] = []
@@ -161,19 +175,19 @@ def _read_block(panel: str, block: list[tuple[int, str]], first_column: int = 0)
             if len(raw.rstrip()) > column + _COLUMN_TOLERANCE:
                 boundary = _language_boundary(raw)
                 if boundary is not None:
-                    left.append(make_line(panel, index, raw[:boundary], first_column))
+                    left.append(cleaned.line(panel, index, raw[:boundary], first_column))
                     right.append((index, raw[boundary:].strip()))
                     continue
-            left.append(make_line(panel, index, raw, first_column))
+            left.append(cleaned.line(panel, index, raw, first_column))
             continue
         if raw[:cut].strip():
-            left.append(make_line(panel, index, raw[:cut].rstrip(), first_column))
+            left.append(cleaned.line(panel, index, raw[:cut].rstrip(), first_column))
         right.append((index, raw[cut:].strip()))
     separator = SourceLine(panel, block[-1][0], "", "")
     if first_column + 2 < _MAX_COLUMNS:
-        right_lines = _read_block(panel, right, first_column + 1)
+        right_lines = _read_block(panel, right, cleaned, first_column + 1)
     else:
-        right_lines = [make_line(panel, index, raw, first_column + 1) for index, raw in right]
+        right_lines = [cleaned.line(panel, index, raw, first_column + 1) for index, raw in right]
     return [*left, separator, *right_lines]
 
 
