@@ -26,8 +26,10 @@ from tests.cloud.helpers import REPO, new_id
 from tests.cloud.test_contracts import job_status, post
 from tests.cloud.test_steps_judge import _live, fake_gemini, rt
 from tests.llm.conftest import FakeGemini, Scripted
+from tests.relabel.test_cloud_translate import FakeTranslate, fake_translate
 
-__all__ = ["fake_gemini", "rt"]  # the in-process Runtime against the session's emulators; the fake Gemini endpoint
+# fixtures: the in-process Runtime against the session's emulators; the fake Gemini and Cloud Translation endpoints
+__all__ = ["fake_gemini", "fake_translate", "rt"]
 
 pytestmark = pytest.mark.emulator
 
@@ -146,4 +148,37 @@ def test_the_llm_translator_in_extract_answers_a_repeat_from_the_firestore_cache
     assert first["translator"].startswith("llm:")
     assert "datterini cherry tomatoes" in first["fields"]["ingredients"]["en"].lower()
     assert first["fields"]["ingredients"]["untranslated"] == ["nduja"], "the model was not sure: left and flagged"
+    assert again["fields"] == first["fields"]
+
+
+def test_the_cloud_translation_translator_in_extract_answers_a_repeat_from_the_firestore_cache(
+    stack: LocalStack, rt: steps.Runtime, fake_translate: FakeTranslate, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """relabel_translator = "cloud_translation" as Terraform deploys it (LABELIQ_TRANSLATOR=cloud and
+    LABELIQ_TRANSLATE_*): the google-cloud-translate client in extract, against recorded translateText answers on
+    127.0.0.1; a second job asking the same terms is answered from the Firestore cache, not the service."""
+    monkeypatch.setenv("LABELIQ_TRANSLATOR", "cloud")
+    monkeypatch.setenv("LABELIQ_TRANSLATE_PROJECT", "labeliq-test")
+    monkeypatch.setenv("LABELIQ_TRANSLATE_LOCATION", "us-central1")
+    monkeypatch.setenv("LABELIQ_TRANSLATE_GLOSSARY", "labeliq-regulated-it")
+    monkeypatch.setenv("LABELIQ_TRANSLATE_ENDPOINT", fake_translate.url)
+    monkeypatch.setenv("LABELIQ_TRANSLATE_RETRY_BACKOFF_S", "0")
+    fake_translate.script += [(200, "cloud_translate_it_en.json"), (200, "cloud_translate_it_fr.json")]
+    panels = {
+        "front.txt": b"Sugo al Basilico\ne 400 g\n",
+        "back.txt": b"Ingredienti: pomodoro, pomodorini datterini, sale, nduja.\n",
+    }
+    proposals = []
+    for tag in ("cloud-first", "cloud-again"):
+        job_id = new_id(tag)
+        stack.client.upload_job(job_id, panels, {}, mode="relabel")
+        steps.extract(ExtractRequest(job_id=job_id, execution_id="e"), rt)
+        proposals.append(json.loads(_download(stack, proposal_object(job_id))))
+    assert len(fake_translate.requests) == 2, "one call per target language, then the cache"
+    assert fake_translate.requests[0]["glossaryConfig"]["glossary"].endswith("/glossaries/labeliq-regulated-it")
+    first, again = proposals
+    assert first["translator"] == "cloud-translation"
+    assert "datterini cherry tomatoes" in first["fields"]["ingredients"]["en"].lower()
+    assert "tomates cerises datterini" in first["fields"]["ingredients"]["fr"].lower()
+    assert first["fields"]["ingredients"]["untranslated"] == ["nduja"], "returned unchanged: left and flagged"
     assert again["fields"] == first["fields"]

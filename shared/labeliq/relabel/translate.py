@@ -157,8 +157,8 @@ class TranslatorSettings(BaseSettings):
 def translator_from_env(cache: LlmCache | None = None) -> Translator:
     """The configured translator, or TranslatorSettingsError naming what is missing (checked at job creation).
 
-    `cache` keeps the LLM translator's answers (the cloud passes its Firestore cache, so a retried extract spends
-    no tokens); without it the LLM settings choose one, as for the judge."""
+    `cache` keeps the LLM's or Cloud Translation's answers (the cloud passes its Firestore cache, so a retried
+    extract spends nothing twice); without it the LLM settings choose one, as for the judge."""
     try:
         settings = TranslatorSettings()
     except ValidationError as exc:
@@ -168,7 +168,7 @@ def translator_from_env(cache: LlmCache | None = None) -> Translator:
     if settings.translator == "glossary":
         return GlossaryTranslator()
     if settings.translator == "cloud":
-        return _cloud_translator()
+        return _cloud_translator(cache)
     try:
         llm = LlmSettings(enabled=True)
     except ValidationError as exc:
@@ -180,7 +180,7 @@ def translator_from_env(cache: LlmCache | None = None) -> Translator:
     return LlmTranslator(LlmClient(llm, cache=cache))
 
 
-def _cloud_translator() -> Translator:
+def _cloud_translator(cache: LlmCache | None) -> Translator:
     try:
         from labeliq.relabel.cloud_translate import CloudTranslateSettings, CloudTranslator
     except ModuleNotFoundError as exc:
@@ -194,4 +194,4 @@ def _cloud_translator() -> Translator:
             f"LABELIQ_TRANSLATE_{'_'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in exc.errors()
         )
         raise TranslatorSettingsError(f"LABELIQ_TRANSLATOR=cloud: {problems}") from None
-    return CloudTranslator(settings)
+    return CloudTranslator(settings, cache)
