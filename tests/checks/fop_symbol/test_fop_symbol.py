@@ -456,3 +456,21 @@ def test_13_kinds_without_a_table(
     """B.01.350(13): exempt unless a table is required, which B.01.401(3) decides from what the label shows."""
     facts = nft_label(no_table=True, ingredients=ingredients, claims=claims)
     assert verdicts(facts, "7.10", context(product_kind=kind)) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "ground_meat"),
+    [
+        pytest.param("Medium Roast Ground Coffee", False, id="ground-coffee-is-not-ground-meat"),
+        pytest.param("Lean Ground Beef", True, id="ground-beef"),
+        pytest.param("Porc haché", True, id="porc-hache"),
+    ],
+)
+def test_ground_means_ground_meat_only_with_a_meat_word(name: str, ground_meat: bool) -> None:
+    from labeliq.checks.fop_symbol.exempt_kinds import table_triggers
+    from labeliq.models import Provenance, TextFact
+
+    facts = nft_label(no_table=True).model_copy(
+        update={"common_names": [TextFact(text=name, language="en", source=Provenance(panel="front"))]}
+    )
+    assert any("ground meat" in t for t in table_triggers(facts)) is ground_meat

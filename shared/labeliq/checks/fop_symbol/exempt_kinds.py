@@ -27,6 +27,12 @@ _NUTRITION_WORDS = re.compile(r"\b(nutrition facts|valeurs? nutritives?)\b")
 _NUTRIENT_CLAIMS = frozenset({"nutrient_content", "health"})
 
 
+_MEAT_WORDS = (
+    r"\b(meat|beef|pork|veal|lamb|mutton|goat|bison|chicken|turkey|poultry|duck|viandes?|boeuf|porc|veau|agneau|"
+    r"mouton|chevre|bison|poulet|dinde|volailles?|canard)\b"
+)
+
+
 def table_triggers(facts: LabelFacts) -> list[str]:
     """What on the label makes a Nutrition Facts table required despite B.01.401(2) (B.01.401(3))."""
     found: list[str] = []
@@ -35,7 +41,8 @@ def table_triggers(facts: LabelFacts) -> list[str]:
     if added:
         found.append(f"an added vitamin or mineral nutrient ('{added.group(0)}', B.01.401(3)(a),(b))")
     names = " ".join(fold(n.text) for n in facts.common_names)
-    if re.search(r"\b(ground|hache)e?s?\b", names):
+    # (3)(d) is about ground meat and poultry only: "Ground coffee" or "ground pepper" is not
+    if re.search(r"\b(ground|hache)e?s?\b", names) and re.search(_MEAT_WORDS, names):
         found.append("ground meat or poultry (B.01.401(3)(d))")
     claims = [c.text for c in facts.claims if c.kind in _NUTRIENT_CLAIMS]
     if claims:
@@ -47,6 +54,15 @@ def table_triggers(facts: LabelFacts) -> list[str]:
 
 def exempt_without_table(facts: LabelFacts, context: ProductContext) -> Finding | None:
     """With no table and no symbol on a (13) kind: not required when nothing calls for a table, else a question."""
+    if context.all_nutrients_zero and not table_triggers(facts):
+        return not_applicable(
+            R7_10,
+            'Every item of the Nutrition Facts table may be expressed as "0" (context all_nutrients_zero), so no '
+            "table is required (B.01.401(2)(a)) and saturated + trans fat (under 0.4 g), sugars (under 0.5 g) and "
+            "sodium (under 5 mg) are each at most 2 % of their Daily Value, below every threshold of the table to "
+            "B.01.350: no symbol is required.",
+            "FDR B.01.350(1), B.01.401(2)(a)",
+        )
     kind = product_category.matches(context, "fop_exempt_review")
     if not kind:
         return None
