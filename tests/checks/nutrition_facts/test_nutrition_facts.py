@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from labeliq.checks.common import rounding as nft_rounding
 from labeliq.checks.nutrition_facts import checker as nutrition_facts
 from labeliq.checks.nutrition_facts import daily_value as nft_daily_value
-from labeliq.models import Finding, LabelFacts, ProductContext, Provenance, SupplementedFoodFacts
+from labeliq.models import Finding, LabelFacts, ProductContext, Provenance, SupplementedFoodFacts, TextFact
 from tests.checks.factories import claim, nft_label, nutrition_table, parsed_sample
 
 JUDGED = dt.date(2026, 11, 24)
@@ -337,6 +337,12 @@ def _supplemented() -> LabelFacts:
     return facts.model_copy(update={"supplemented": sfft})
 
 
+def _ground(facts: LabelFacts) -> LabelFacts:
+    text = "Lean ground beef"
+    name = TextFact(text=text, language="en", evidence=text, source=Provenance(panel="front"))
+    return facts.model_copy(update={"common_names": [name]})
+
+
 A_CASES = [
     pytest.param("10.A1", nft_label(), ProductContext(), "pass", id="10.A1-table-present"),
     pytest.param("10.A1", nft_label(no_table=True), ProductContext(), "fail", id="10.A1-no-table-no-exemption"),
@@ -367,6 +373,27 @@ A_CASES = [
         ProductContext(product_kind="fresh_fruit_or_vegetable"),
         "fail",
         id="10.A2-claim-cancels-exemption",
+    ),
+    pytest.param(
+        "10.A1",
+        nft_label(no_table=True, ingredients=["Wheat flour", "Butter", "Sugar"]),
+        ProductContext(product_kind="made_in_store"),
+        "pass",
+        id="10.A1-B.01.401(2)(b)(v)-sold-where-made-nothing-calls-for-a-table",
+    ),
+    pytest.param(
+        "10.A2",
+        nft_label(no_table=True, ingredients=["Maple syrup", "Vitamin D3"]),
+        ProductContext(product_kind="farmers_market"),
+        "fail",
+        id="10.A2-B.01.401(3)(a)-an-added-vitamin-cancels-the-farmers-market-exemption",
+    ),
+    pytest.param(
+        "10.A2",
+        _ground(nft_label(no_table=True)),
+        ProductContext(product_kind="raw_single_ingredient_meat_poultry_or_fish"),
+        "fail",
+        id="10.A2-B.01.401(3)(d)-ground-meat-is-never-exempt",
     ),
     pytest.param("10.A3", _supplemented(), ProductContext(), "fail", id="10.A3-supplemented-food-with-NFt"),
     pytest.param(

@@ -13,6 +13,7 @@ import re
 
 from labeliq.checks.common import product_category
 from labeliq.checks.common.findings import not_applicable, review
+from labeliq.checks.common.ground_meat import names_ground_meat
 from labeliq.checks.fop_symbol.rules import R7_10
 from labeliq.models import Finding, FindingText, LabelFacts, ProductContext
 from labeliq.text import fold
@@ -27,12 +28,6 @@ _NUTRITION_WORDS = re.compile(r"\b(nutrition facts|valeurs? nutritives?)\b")
 _NUTRIENT_CLAIMS = frozenset({"nutrient_content", "health"})
 
 
-_MEAT_WORDS = (
-    r"\b(meat|beef|pork|veal|lamb|mutton|goat|bison|chicken|turkey|poultry|duck|viandes?|boeuf|porc|veau|agneau|"
-    r"mouton|chevre|bison|poulet|dinde|volailles?|canard)\b"
-)
-
-
 def table_triggers(facts: LabelFacts) -> list[str]:
     """What on the label makes a Nutrition Facts table required despite B.01.401(2) (B.01.401(3))."""
     found: list[str] = []
@@ -40,9 +35,7 @@ def table_triggers(facts: LabelFacts) -> list[str]:
     added = _ADDED_NUTRIENT.search(ingredients)
     if added:
         found.append(f"an added vitamin or mineral nutrient ('{added.group(0)}', B.01.401(3)(a),(b))")
-    names = " ".join(fold(n.text) for n in facts.common_names)
-    # (3)(d) is about ground meat and poultry only: "Ground coffee" or "ground pepper" is not
-    if re.search(r"\b(ground|hache)e?s?\b", names) and re.search(_MEAT_WORDS, names):
+    if names_ground_meat(facts):
         found.append("ground meat or poultry (B.01.401(3)(d))")
     claims = [c.text for c in facts.claims if c.kind in _NUTRIENT_CLAIMS]
     if claims:

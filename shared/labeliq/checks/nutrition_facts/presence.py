@@ -10,6 +10,7 @@ import re
 
 from labeliq.checks.common import product_category
 from labeliq.checks.common.findings import failed, not_applicable, passed, review
+from labeliq.checks.common.ground_meat import names_ground_meat
 from labeliq.checks.nutrition_facts import vitamins_minerals
 from labeliq.checks.nutrition_facts.rules import R10_A1, R10_A2, R10_A3, R10_A4, R10_A5, R10_A7, R10_E9
 from labeliq.models import Finding, LabelFacts, ProductContext
@@ -74,6 +75,23 @@ def _present(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     return [passed(R10_A1, "A Nutrition Facts table is on the label.", "FDR B.01.401(1)", evidence, panel)]
 
 
+# Kinds whose B.01.401(2)(b) exemption is a fact of where the food is sold, which the context key states and the label
+# cannot show; once B.01.401(3) is ruled out from the label nothing is left for a person to confirm. The other exempt
+# kinds keep a question: each needs a fact of the food itself (alcohol over 0.5 %, no added ingredient, a portion
+# served with meals) that the key alone does not settle.
+_SOLD_WHERE_MADE: dict[str, tuple[str, str]] = {
+    "made_in_store": (
+        "sold only in the retail establishment where it is prepared and processed from its ingredients",
+        "FDR B.01.401(2)(b)(v), (3)",
+    ),
+    "farmers_market": (
+        "sold only at a road-side stand, craft show, flea market, fair, farmers' market or sugar bush by the "
+        "individual who prepared and processed it",
+        "FDR B.01.401(2)(b)(vi), (3)",
+    ),
+}
+
+
 def exemption_cancelled(facts: LabelFacts) -> str:
     """Why the B.01.401(2) exemptions cannot apply, or "" (B.01.401(3))."""
     claims = [c for c in facts.claims if c.kind in ("nutrient_content", "health")]
@@ -93,6 +111,8 @@ def exemption_cancelled(facts: LabelFacts) -> str:
     for phrase in ("nutrition facts", "valeur nutritive", "valeurs nutritives"):
         if phrase in text:
             return f'the label contains the words "{phrase}"'
+    if names_ground_meat(facts):
+        return "the product is ground meat or poultry (B.01.401(3)(d))"
     return ""
 
 
@@ -123,6 +143,19 @@ def _absent(facts: LabelFacts, context: ProductContext) -> list[Finding]:
                 "No Nutrition Facts table: the context says every item of the table other than the serving of stated "
                 'size may be expressed as "0" (all_nutrients_zero), and nothing on the label cancels that exemption.',
                 "FDR B.01.401(2)(a), (3)",
+            )
+        ]
+    settled = _SOLD_WHERE_MADE.get(context.product_kind or "")
+    if settled is not None:
+        condition, citation = settled
+        return [
+            passed(
+                R10_A1,
+                f"No Nutrition Facts table: the context says the product is {condition} (product_kind "
+                f"{context.product_kind}), which B.01.401(2)(b) exempts, and nothing on the label calls for a table "
+                "under B.01.401(3) (no nutrition or health claim, no nutrition symbol, no added vitamin or mineral, no "
+                '"nutrition facts" words).',
+                citation,
             )
         ]
     exempt = product_category.matches(context, "nft_exempt_review") or product_category.matches(
