@@ -71,6 +71,16 @@ class BoundingBox(Strict):
     y1: float
 
 
+def union_box(boxes: list[BoundingBox]) -> BoundingBox:
+    """The smallest box holding every box given (a block from its lines, a finding's place from its rows)."""
+    return BoundingBox(
+        x0=min(b.x0 for b in boxes),
+        y0=min(b.y0 for b in boxes),
+        x1=max(b.x1 for b in boxes),
+        y1=max(b.y1 for b in boxes),
+    )
+
+
 class Provenance(Strict):
     """Where a fact was read: which panel, which lines, and (for photos) where and how surely."""
 

@@ -14,8 +14,8 @@ import subprocess
 
 from PIL import Image
 
-from labeliq.extraction.ocr_result import OcrBlock, OcrLine, OcrPage, union_box
-from labeliq.models import BoundingBox
+from labeliq.extraction.ocr_result import OcrBlock, OcrLine, OcrPage
+from labeliq.models import BoundingBox, union_box
 
 
 class TesseractEngine:

@@ -19,8 +19,8 @@ import math
 import statistics
 from dataclasses import dataclass
 
-from labeliq.extraction.ocr_result import OcrLine, OcrPage, union_box
-from labeliq.models import BoundingBox
+from labeliq.extraction.ocr_result import OcrLine, OcrPage
+from labeliq.models import BoundingBox, union_box
 
 WIDE_GAP = "     "  # what the parser reads as a column break
 _MIN_INDENT_COLUMNS = 8

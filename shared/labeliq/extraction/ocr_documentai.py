@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from PIL import Image
 
-from labeliq.extraction.ocr_result import OcrBlock, OcrLine, OcrPage, Point, union_box
-from labeliq.models import BoundingBox, Language
+from labeliq.extraction.ocr_result import OcrBlock, OcrLine, OcrPage, Point
+from labeliq.models import BoundingBox, Language, union_box
 
 if TYPE_CHECKING:
     from labeliq.config import Settings

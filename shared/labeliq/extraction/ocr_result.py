@@ -42,12 +42,3 @@ class OcrEngine(Protocol):
     name: str
 
     def read(self, panel: str, image: Image.Image) -> OcrPage: ...
-
-
-def union_box(boxes: list[BoundingBox]) -> BoundingBox:
-    return BoundingBox(
-        x0=min(b.x0 for b in boxes),
-        y0=min(b.y0 for b in boxes),
-        x1=max(b.x1 for b in boxes),
-        y1=max(b.y1 for b in boxes),
-    )

@@ -13,7 +13,8 @@ from __future__ import annotations
 import itertools
 import statistics
 
-from labeliq.extraction.ocr_result import OcrBlock, OcrPage, union_box
+from labeliq.extraction.ocr_result import OcrBlock, OcrPage
+from labeliq.models import union_box
 
 MIN_ASPECT = 1.4  # width / height of a photo that may hold several panels side by side
 MIN_GUTTER_FRACTION = 0.06  # of the photo's width

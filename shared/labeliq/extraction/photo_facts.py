@@ -18,9 +18,9 @@ from typing import Any
 from labeliq.extraction.image_intake import ImageLimits
 from labeliq.extraction.images import PhotoPanel, read_photo_panels
 from labeliq.extraction.layout import LaidOutLine
-from labeliq.extraction.ocr_result import OcrEngine, union_box
+from labeliq.extraction.ocr_result import OcrEngine
 from labeliq.extraction.text_parser import parse_label
-from labeliq.models import LabelFacts, NutritionFacts, Panel, Provenance, iter_models
+from labeliq.models import LabelFacts, NutritionFacts, Panel, Provenance, iter_models, union_box
 from labeliq.text import fold
 
 SAME_TEXT_RATIO = 0.85  # two readings this similar (folded) are the same printed text

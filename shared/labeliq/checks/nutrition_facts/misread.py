@@ -14,7 +14,7 @@ Text panels are what the user typed: their fails stand.
 from __future__ import annotations
 
 from labeliq.checks.common import nft_values
-from labeliq.models import BoundingBox, Finding, NutritionFacts, Verdict
+from labeliq.models import Finding, NutritionFacts, Verdict, union_box
 
 # RapidOCR reads clean table text at 0.87-0.99 here (tests/images); below this a digit is often wrong.
 LOW_CONFIDENCE = 0.80
@@ -86,7 +86,7 @@ def _reason(finding: Finding, keys: list[str], nft: NutritionFacts, fails_per_ro
 def _as_review(finding: Finding, keys: list[str], nft: NutritionFacts, reason: str) -> Finding:
     rows = [nft.nutrients[k] for k in keys]
     boxes = [r.source.bbox for r in rows if r.source.bbox is not None]
-    location = finding.location or (_union(boxes) if boxes else nft.source.bbox)
+    location = finding.location or (union_box(boxes) if boxes else nft.source.bbox)
     evidence = "; ".join(nft_values.evidence(r) for r in rows) or finding.evidence
     return finding.model_copy(
         update={
@@ -96,13 +96,4 @@ def _as_review(finding: Finding, keys: list[str], nft: NutritionFacts, reason: s
             "question": f'Does the label print "{evidence}" as read from the photo? If it does, the finding is a fail.',
             "fix": "",
         }
-    )
-
-
-def _union(boxes: list[BoundingBox]) -> BoundingBox:
-    return BoundingBox(
-        x0=min(b.x0 for b in boxes),
-        y0=min(b.y0 for b in boxes),
-        x1=max(b.x1 for b in boxes),
-        y1=max(b.y1 for b in boxes),
     )
