@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from labeliq.checks.common import rounding as nft_rounding
 from labeliq.checks.common.micronutrients import MICRONUTRIENTS
-from labeliq.models import NutrientValue, NutritionFacts
+from labeliq.models import NutrientValue, NutritionFacts, ProductContext
 
 # Core rows of the table, in the order of FDR B.01.401 (items 3-15; item 6 is the combined %DV line).
 CORE_ROWS = (
@@ -52,6 +52,27 @@ UNITS: dict[str, str] = {
 }
 
 _TO_MG = {"g": 1000.0, "mg": 1.0, "µg": 0.001, "ug": 0.001, "mcg": 0.001}
+
+
+def unit(key: str) -> str:
+    """The unit a claim or a finding states a row's amount in: Calories for energy, else the FDR column 3 unit."""
+    return "Calories" if key == "energy" else UNITS.get(key, "g")
+
+
+_TO_BASE = {"g": ("g", 1.0), "kg": ("g", 1000.0), "ml": ("mL", 1.0), "l": ("mL", 1000.0)}
+
+
+def per_reference_amount(nft: NutritionFacts, context: ProductContext) -> float | None:
+    """Scale from the serving of stated size to the reference amount (RA / serving, both in g or both in mL);
+    None when either is unknown or they are measured differently (a weight against a volume)."""
+    ra = context.reference_amount
+    if ra is None or not nft.serving_amount or nft.serving_amount <= 0:
+        return None
+    ra_base = _TO_BASE.get(ra.unit.lower())
+    serving_base = _TO_BASE.get((nft.serving_unit or "g").lower())
+    if ra_base is None or serving_base is None or ra_base[0] != serving_base[0]:
+        return None
+    return (ra.value * ra_base[1]) / (nft.serving_amount * serving_base[1])
 
 
 def row(nft: NutritionFacts, key: str) -> NutrientValue | None:

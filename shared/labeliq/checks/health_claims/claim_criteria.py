@@ -62,10 +62,6 @@ def in_nft(nft: NutritionFacts | None, subject: str) -> bool:
     return subject in nft.nutrients
 
 
-def _unit(subject: str) -> str:
-    return "Calories" if subject == "energy" else nft_values.UNITS.get(subject, "g")
-
-
 def _name(subject: str) -> str:
     return nft_rounding.RULES[subject].name if subject in nft_rounding.RULES else subject.replace("_", " ")
 
@@ -246,7 +242,7 @@ def _contradicted_by_table(
     nft = facts.nutrition_facts
     if nft is None or amount is None:
         return None
-    unit = _unit(claim.subject)
+    unit = nft_values.unit(claim.subject)
     if claim.kind in _AT_LEAST_KINDS and amount == 0:
         return failed(
             rule,
@@ -276,7 +272,8 @@ def _criteria(claim: ParsedClaim, facts: LabelFacts, context: ProductContext, pa
     lex = lexicon()
     nft = facts.nutrition_facts
     amount = nft_amount(nft, claim.subject)
-    shown = "" if amount is None else f" The table declares {nft_rounding.fmt(amount)} {_unit(claim.subject)}."
+    declared = "" if amount is None else f"{nft_rounding.fmt(amount)} {nft_values.unit(claim.subject)}"
+    shown = f" The table declares {declared}." if declared else ""
     contradicted = _contradicted_by_table(claim, facts, amount, panel)
     if contradicted is not None:
         return [contradicted]
@@ -328,7 +325,8 @@ def _criteria(claim: ParsedClaim, facts: LabelFacts, context: ProductContext, pa
                     rule,
                     f'"{claim.text}" claims the food is free of '
                     f"{_name(zero_key).lower()}, but the Nutrition Facts table "
-                    f'declares {nft_rounding.fmt(amount)} {_unit(zero_key)}; the table must show "0" for a food that '
+                    f"declares {nft_rounding.fmt(amount)} {nft_values.unit(zero_key)}; "
+                    'the table must show "0" for a food that '
                     f'meets the "free of" conditions of {TABLE}, {item}, so the claim\'s conditions are not '
                     "met.",
                     f"{cite}; FDR B.01.503(1)",
@@ -339,7 +337,7 @@ def _criteria(claim: ParsedClaim, facts: LabelFacts, context: ProductContext, pa
         return [
             passed(
                 rule,
-                f'"{claim.text}": the table declares 0 {_unit(zero_key)}, '
+                f'"{claim.text}": the table declares 0 {nft_values.unit(zero_key)}, '
                 "which the FDR allows only for a food that meets "
                 f'the "free of" conditions of {TABLE}, {item}.',
                 f"{cite}; FDR B.01.503(1)",

@@ -96,18 +96,6 @@ def _suspect_finding(suspect: SuspectSentence) -> Finding:
     )
 
 
-def _per_ra_factor(nft: NutritionFacts, context: ProductContext) -> float | None:
-    """Per reference amount = per serving x RA / serving (same unit), when both are known."""
-    if context.reference_amount is None or nft.serving_amount is None:
-        return None
-    ra_unit = "mL" if context.reference_amount.unit in ("mL", "ml", "L") else "g"
-    ra = context.reference_amount.value * (1000 if context.reference_amount.unit in ("kg", "L") else 1)
-    serving_unit = "mL" if (nft.serving_unit or "g").lower() in ("ml", "l") else "g"
-    if ra_unit != serving_unit or nft.serving_amount <= 0:
-        return None
-    return ra / nft.serving_amount
-
-
 def _minimum(
     nft: NutritionFacts,
     context: ProductContext,
@@ -128,7 +116,7 @@ def _minimum(
             match.text,
             match.panel,
         )
-    factor = _per_ra_factor(nft, context)
+    factor = nft_values.per_reference_amount(nft, context)
     per_ra = amount * factor if factor is not None else None
     lowest = min(amount, per_ra) if per_ra is not None else amount
     basis = "per serving" + (f" and {per_ra:g} {unit} per reference amount" if per_ra is not None else "")
@@ -294,7 +282,7 @@ def _item3(
         )
     limit = SODIUM_MAX_MEAL_MG if context.main_dish else SODIUM_MAX_MG
     sodium = nft_values.amount(nft, "sodium")
-    factor = _per_ra_factor(nft, context)
+    factor = nft_values.per_reference_amount(nft, context)
     if sodium is not None:
         highest = max(sodium, sodium * factor) if factor is not None else sodium
         out.append(
@@ -324,7 +312,7 @@ def _sodium_pct(
     dv = daily_values.current("sodium")
     if sodium is None or dv is None:
         return []
-    factor = _per_ra_factor(nft, context)
+    factor = nft_values.per_reference_amount(nft, context)
     highest = max(sodium, sodium * factor) if factor is not None else sodium
     pct = highest / dv.amount * 100
     return [

@@ -64,25 +64,21 @@ def _bases(nft: NutritionFacts, context: ProductContext, per_50g: bool) -> tuple
     serving = f"{nft_rounding.fmt(nft.serving_amount or 0)} {nft.serving_unit or ''}".strip()
     bases = [(f"per serving of stated size ({serving})", 1.0)]
     ra = context.reference_amount
-    unit = (nft.serving_unit or "").lower()
     if ra is None:
         return bases, "the context gives no reference amount, so the amount per reference amount is not known"
-    if not nft.serving_amount or unit != ra.unit.lower():
+    factor = nft_values.per_reference_amount(nft, context)
+    if factor is None:
         return bases, (
             f"the serving ({nft.serving_text.strip() or 'not read'}) is not in the unit of the reference amount "
             f"({ra.value:g} {ra.unit}), so the amount per reference amount is not known"
         )
-    if abs(ra.value - nft.serving_amount) < 1e-9:
+    if abs(factor - 1) < 1e-9:
         bases[0] = (f"per serving of stated size ({serving}, which is the reference amount)", 1.0)
     else:
-        bases.append((f"per reference amount ({ra.value:g} {ra.unit})", ra.value / nft.serving_amount))
-    if per_50g and unit == "g" and ra.value <= 30:
-        bases.append(("per 50 g (reference amount 30 g or less)", 50 / nft.serving_amount))
+        bases.append((f"per reference amount ({ra.value:g} {ra.unit})", factor))
+    if per_50g and (nft.serving_unit or "").lower() == "g" and ra.unit == "g" and ra.value <= 30:
+        bases.append(("per 50 g (reference amount 30 g or less)", 50 / (nft.serving_amount or 1)))
     return bases, ""
-
-
-def _unit(keys: list[str]) -> str:
-    return "Calories" if keys == ["energy"] else nft_values.UNITS.get(keys[0], "g")
 
 
 def _fmt(value: float) -> str:
@@ -95,7 +91,7 @@ def _names(keys: list[str]) -> str:
 
 def _words(condition: dict[str, Any]) -> str:
     names = _names(condition["of"])
-    unit = _unit(condition["of"])
+    unit = nft_values.unit(condition["of"][0])
     op = {">=": "or more", "<=": "or less", "<": "(less than)"}[condition["op"]]
     value = nft_rounding.fmt(condition["value"])
     return f"less than {value} {unit} {names}" if condition["op"] == "<" else f"{value} {unit} {op} {names}"
@@ -117,7 +113,7 @@ def judge(entry: dict[str, Any], nft: NutritionFacts, context: ProductContext) -
             outcomes.append("unsettled")
             shown.append(f"no amount of {_names(condition['of'])} (the table does not declare it)")
             continue
-        unit = _unit(condition["of"])
+        unit = nft_values.unit(condition["of"][0])
         for basis, scale in bases:
             low, high = span[0] * scale, span[1] * scale
             outcomes.append(_compare(condition["op"], low, high, condition["value"]))
