@@ -304,6 +304,23 @@ class JobStore:
         precondition write never waits: the loser re-reads, finds CHECKING, and writes nothing. The guarantee
         is the same, since the write applies only to the version that was checked.
         """
+
+        def change(job: Job) -> tuple[Job, dict[str, Any]] | None:
+            if not self._needs_write(job, target, report_version):
+                return None
+            updated = job.advanced(target, utcnow())
+            if report_version is not None:
+                updated = updated.model_copy(update={"report_version": report_version})
+            return updated, _job_data(updated)
+
+        return self._update_job(job_id, f"moving to {target.value}", change)[0]
+
+    def _update_job(
+        self, job_id: str, what: str, change: Callable[[Job], tuple[Job, dict[str, Any]] | None]
+    ) -> tuple[Job, bool]:
+        """Apply `change` to the job as a compare-and-set on the document's update time: read, compute, write only
+        if nobody wrote in between, else read again. `change` returns None when nothing needs writing, or the new
+        job and the fields to write. Returns the job as it now stands and whether this call wrote it."""
         from google.api_core.exceptions import FailedPrecondition
 
         ref = self._job_ref(job_id)
@@ -312,25 +329,20 @@ class JobStore:
             if not snapshot.exists:
                 raise NotFoundError(f"job {job_id} is unknown", code="unknown_job")
             job = _job_from(snapshot)
-            if not self._needs_write(job, target, report_version):
-                return job
-            updated = job.advanced(target, utcnow())
-            if report_version is not None:
-                updated = updated.model_copy(update={"report_version": report_version})
+            planned = change(job)
+            if planned is None:
+                return job, False
+            updated, data = planned
             try:
-                ref.update(_job_data(updated), option=self._db.write_option(last_update_time=snapshot.update_time))
+                ref.update(data, option=self._db.write_option(last_update_time=snapshot.update_time))
             except FailedPrecondition:
                 logger.info(
-                    "job changed while moving to %s; re-reading",
-                    target.value,
-                    extra={"event": "status_write_raced", "attempt": attempt},
+                    "job changed while %s; re-reading", what, extra={"event": "status_write_raced", "attempt": attempt}
                 )
                 continue
-            return updated
-        logger.warning(
-            "status write to %s kept racing", target.value, extra={"event": "transaction_failed", "attempts": attempt}
-        )
-        raise TransientError(f"job {job_id} kept changing while moving to {target.value}; retry later")
+            return updated, True
+        logger.warning("job write (%s) kept racing", what, extra={"event": "transaction_failed", "attempts": attempt})
+        raise TransientError(f"job {job_id} kept changing while {what}; retry later")
 
     @staticmethod
     def _needs_write(job: Job, target: JobStatus, report_version: int | None) -> bool:
@@ -369,32 +381,27 @@ class JobStore:
         """Record each group's final failure on the job (`group_failures`), with when; a group already recorded
         keeps its first reason. The status is not touched (the report still runs on the other groups). A
         compare-and-set on the document's update time, as `advance` is, so no status write is lost."""
-        from google.api_core.exceptions import FailedPrecondition
+        recorded: dict[str, GroupFailure] = {}
 
-        ref = self._job_ref(job_id)
-        for _attempt in range(1, TRANSACTION_ATTEMPTS + 1):
-            snapshot = ref.get()
-            if not snapshot.exists:
-                raise NotFoundError(f"job {job_id} is unknown", code="unknown_job")
-            job = _job_from(snapshot)
-            new = {g: GroupFailure(error=e, at=utcnow()) for g, e in errors.items() if g not in job.group_failures}
-            if not new:
-                return job
-            updated = job.model_copy(update={"group_failures": {**job.group_failures, **new}})
-            data = {"group_failures": _job_data(updated)["group_failures"]}
-            try:
-                ref.update(data, option=self._db.write_option(last_update_time=snapshot.update_time))
-            except FailedPrecondition:
-                continue
-            for group, failure in new.items():
-                logger.error(
-                    "the %s group failed for good: %s",
-                    group,
-                    failure.error,
-                    extra={"event": "group_failed", "group": group},
-                )
-            return updated
-        raise TransientError(f"job {job_id} kept changing while its group failures were recorded; retry later")
+        def change(job: Job) -> tuple[Job, dict[str, Any]] | None:
+            recorded.clear()
+            recorded.update(
+                {g: GroupFailure(error=e, at=utcnow()) for g, e in errors.items() if g not in job.group_failures}
+            )
+            if not recorded:
+                return None
+            updated = job.model_copy(update={"group_failures": {**job.group_failures, **recorded}})
+            return updated, {"group_failures": _job_data(updated)["group_failures"]}
+
+        job, wrote = self._update_job(job_id, "recording its group failures", change)
+        for group, failure in recorded.items() if wrote else ():
+            logger.error(
+                "the %s group failed for good: %s",
+                group,
+                failure.error,
+                extra={"event": "group_failed", "group": group},
+            )
+        return job
 
     # -- step claims ----------------------------------------------------------------------------------
 
