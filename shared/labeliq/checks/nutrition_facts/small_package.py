@@ -55,11 +55,24 @@ def indication(facts: LabelFacts) -> str:
     return ""
 
 
+# What the simplified (B.01.401(6)(a)-(e)) and single-serving (6.1)(a)-(e) tables always keep besides the serving.
+_ALWAYS_KEPT = ("fat", "carbohydrate", "protein")
+
+
 def is_short_statement(nft: NutritionFacts) -> bool:
-    """Energy and a few nutrients without the table's title or most of its core rows."""
+    """Energy and a few nutrients without the table's title or most of its core rows.
+
+    A titled table with the energy, fat, carbohydrate and protein rows and a "Not a significant source of ..."
+    statement is the simplified format of B.01.401(6) (a spice's table may show only four core rows), and a titled
+    table with those rows is at least the single-serving table of (6.1): both are Nutrition Facts tables, judged by
+    the table rules, not a statement in place of one.
+    """
     titled = bool(_TITLE.search(fold(nft.title)))
+    if not titled:
+        return True
     present = sum(1 for key in _CORE if key in nft.nutrients)
-    return not titled or present < 5
+    kept = nft.calories is not None and all(key in nft.nutrients for key in _ALWAYS_KEPT)
+    return present < 5 and not kept
 
 
 # B.01.469: below 15 cm2 of available display surface no Nutrition Facts table is needed at all.
