@@ -307,6 +307,20 @@ E5_CASES = [
         "pass",
         id="10.E5-polyols-lower-energy",
     ),
+    # "0" Calories stands for any energy under 5 Calories ("free of energy", table to B.01.401 item 2; TPNCSC item 1):
+    # a herbal tea bag with 1 g carbohydrate and 0.3 g protein (about 3-8 Calories) may print 0.
+    pytest.param(
+        0,
+        {"fat": (0, 0), "carbohydrate": (1, None), "fibre": (0, 0), "sugars": (0, 0), "protein": (0.3, None)},
+        "pass",
+        id="10.E5-zero-Calories-under-5-free-of-energy",
+    ),
+    pytest.param(
+        0,
+        {"fat": (0, 0), "carbohydrate": (3, None), "fibre": (0, 0), "sugars": (0, 0), "protein": (1, None)},
+        "fail",
+        id="10.E5-zero-Calories-vs-about-14",
+    ),
 ]
 
 
