@@ -10,8 +10,7 @@ import re
 
 from labeliq.checks.common import product_category
 from labeliq.checks.common.findings import failed, not_applicable, passed, review
-from labeliq.checks.common.ground_meat import names_ground_meat
-from labeliq.checks.nutrition_facts import vitamins_minerals
+from labeliq.checks.nutrition_facts.exemption import cancellers
 from labeliq.checks.nutrition_facts.rules import R10_A1, R10_A2, R10_A3, R10_A4, R10_A5, R10_A7, R10_E9
 from labeliq.models import Finding, LabelFacts, ProductContext
 from labeliq.text import fold
@@ -27,8 +26,6 @@ _FOREIGN_MARKERS = (
 SMALL_PACKAGE_CM2 = 100.0
 # B.01.401(2)(b)(viii): packaged and sold in one store, labelled by a sticker, under 200 cm2 of display surface.
 RETAIL_STICKER_CM2 = 200.0
-# Ingredients whose presence cancels the exemptions of B.01.401(2) (B.01.401(3)(a)): added vitamins.
-_ADDED_VITAMIN = re.compile(r"\b(vitamin|vitamine)\s+(a|b\d*|c|d\d?|e|k)\b")
 
 
 def _is_supplemented(facts: LabelFacts, context: ProductContext) -> bool:
@@ -92,30 +89,6 @@ _SOLD_WHERE_MADE: dict[str, tuple[str, str]] = {
 }
 
 
-def exemption_cancelled(facts: LabelFacts) -> str:
-    """Why the B.01.401(2) exemptions cannot apply, or "" (B.01.401(3))."""
-    claims = [c for c in facts.claims if c.kind in ("nutrient_content", "health")]
-    if claims:
-        return f'the label makes a nutrition or health claim ("{claims[0].text}")'
-    if facts.fop_symbol:
-        return "the label carries a nutrition symbol"
-    for ingredient_list in facts.ingredients:
-        for ingredient in ingredient_list.ingredients:
-            if _ADDED_VITAMIN.search(fold(ingredient.name)):
-                return f'a vitamin is added ("{ingredient.name}")'
-    added = vitamins_minerals.added_nutrients(facts, None)
-    if added:
-        name, _ = next(iter(added.values()))
-        return f'a vitamin or mineral nutrient is added or declared as a component ("{name}")'
-    text = fold(facts.full_text())
-    for phrase in ("nutrition facts", "valeur nutritive", "valeurs nutritives"):
-        if phrase in text:
-            return f'the label contains the words "{phrase}"'
-    if names_ground_meat(facts):
-        return "the product is ground meat or poultry (B.01.401(3)(d))"
-    return ""
-
-
 def _absent(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     if _is_supplemented(facts, context):
         return [
@@ -126,14 +99,14 @@ def _absent(facts: LabelFacts, context: ProductContext) -> list[Finding]:
                 "FDR B.01.401(4)",
             )
         ]
-    cancelled = exemption_cancelled(facts)
+    cancelled = cancellers(facts)
     if cancelled:
         return [
             failed(
                 R10_A2,
-                f"No Nutrition Facts table was found, and no exemption can apply because {cancelled}; such a label "
-                "must carry a Nutrition Facts table.",
-                "FDR B.01.401(1),(3)",
+                f"No Nutrition Facts table was found, and no exemption can apply because {cancelled[0]}; such a "
+                "label must carry a Nutrition Facts table.",
+                f"FDR B.01.401(1), {cancelled[0].citation}",
             )
         ]
     if context.all_nutrients_zero:

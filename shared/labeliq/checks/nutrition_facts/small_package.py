@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from labeliq.checks.common.findings import failed, passed
+from labeliq.checks.nutrition_facts import exemption
 from labeliq.checks.nutrition_facts.rules import R10_A4
 from labeliq.models import Finding, LabelFacts, NutritionFacts, ProductContext
 from labeliq.text import fold
@@ -167,7 +168,14 @@ def _short_statement(facts: LabelFacts, nft: NutritionFacts, found: str, ads: fl
     )
 
 
-def findings(facts: LabelFacts, context: ProductContext, cancelled: str) -> list[Finding] | None:
+def _cancelled(facts: LabelFacts) -> str:
+    """The first fact of B.01.401(3) that takes the alternative away (B.01.467(2)(a)). A "free of sugars" claim does
+    not (2.1), and the words "nutrition facts" in the indication itself are how it names the information."""
+    found = [c for c in exemption.cancellers(without_free_of_sugars(facts)) if c.paragraph != "(e)(iv)"]
+    return str(found[0]) if found else ""
+
+
+def findings(facts: LabelFacts, context: ProductContext) -> list[Finding] | None:
     """The B.01.467 / B.01.469 findings when the label takes the small-package path; None when it does not."""
     nft = facts.nutrition_facts
     ads = context.available_display_surface_cm2
@@ -183,8 +191,7 @@ def findings(facts: LabelFacts, context: ProductContext, cancelled: str) -> list
     if ads is None or not is_small(context) or (nft is not None and not is_short_statement(nft)):
         return None
     found = indication(facts)
-    if cancelled.startswith("the label contains the words"):
-        cancelled = ""  # the indication itself names the information
+    cancelled = _cancelled(facts)
     shown = "a short statement of energy and nutrients" if nft is not None else "no Nutrition Facts table"
     if cancelled:
         return [
