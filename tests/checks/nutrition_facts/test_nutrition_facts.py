@@ -409,6 +409,20 @@ A_CASES = [
         "fail",
         id="10.A2-B.01.401(3)(d)-ground-meat-is-never-exempt",
     ),
+    pytest.param(
+        "10.A1",
+        nft_label(no_table=True),
+        ProductContext(product_kind="raw_single_ingredient_meat_poultry_or_fish", packaged_at_retail=True),
+        "pass",
+        id="10.A1-B.01.401(2)(b)(iii)-raw-single-ingredient-meat-nothing-calls-for-a-table",
+    ),
+    pytest.param(
+        "10.A1",
+        nft_label(no_table=True, ingredients=["Pork", "Water", "Salt", "Sodium phosphate"]),
+        ProductContext(product_kind="raw_single_ingredient_meat_poultry_or_fish"),
+        "needs_review",
+        id="10.A1-a-list-of-four-ingredients-contradicts-single-ingredient",
+    ),
     pytest.param("10.A3", _supplemented(), ProductContext(), "fail", id="10.A3-supplemented-food-with-NFt"),
     pytest.param(
         "10.A3",
