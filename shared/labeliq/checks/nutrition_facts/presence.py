@@ -91,6 +91,24 @@ _SOLD_WHERE_MADE: dict[str, tuple[str, str]] = {
 }
 
 
+def _raw_single_ingredient(facts: LabelFacts, context: ProductContext) -> Finding | None:
+    """B.01.401(2)(b)(iii), (iv): a raw single-ingredient meat, poultry or fish needs no table. The context key states
+    the food is raw and of one ingredient; the label must not contradict it (no list naming a second ingredient), and
+    B.01.401(3), ground meat or poultry included ((d)), is ruled out from the label before this is asked."""
+    if context.product_kind != "raw_single_ingredient_meat_poultry_or_fish":
+        return None
+    if any(len(listed.ingredients) > 1 for listed in facts.ingredients):
+        return None
+    return passed(
+        R10_A1,
+        "No Nutrition Facts table: the context says the product is a raw single-ingredient meat, poultry or fish "
+        "(product_kind), which B.01.401(2)(b) exempts; the label names no second ingredient, and nothing on it calls "
+        "for a table under B.01.401(3) (not ground, no nutrition or health claim, no nutrition symbol, no added "
+        'vitamin or mineral, no "nutrition facts" words).',
+        "FDR B.01.401(2)(b)(iii), (iv), (3)",
+    )
+
+
 def _absent(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     if _is_supplemented(facts, context):
         return [
@@ -134,6 +152,9 @@ def _absent(facts: LabelFacts, context: ProductContext) -> list[Finding]:
                 citation,
             )
         ]
+    raw = _raw_single_ingredient(facts, context)
+    if raw is not None:
+        return [raw]
     exempt = product_category.matches(context, "nft_exempt_review") or product_category.matches(
         context, "nft_prohibited"
     )
