@@ -9,8 +9,8 @@ A supplemental ingredient, under the "Supplemented with" subheading, is item 18 
 vitamin or mineral added as one is declared only there, B.29.002(9), B.29.003(2)). The FDR sets part of its manner:
 a nutrient with a daily value shows its %DV (column 3(b)), a "0" amount shows "0 %" (column 4(2)(a)), and the amount
 is rounded to the nearest whole number (column 4(1)). Its unit and maximum are column 3 of the List of Permitted
-Supplemental Ingredients, which may also set another manner (column 5) and is not in the sources: those stay
-questions.
+Supplemental Ingredients, which may also set another manner (column 5) and is not in the sources: a vitamin or mineral
+in another unit than B.29.003's, or an amount that is not a whole number, is a question; the maximum is not judged.
 """
 
 from __future__ import annotations
@@ -57,36 +57,41 @@ def _as_b29003(finding: Finding) -> Finding:
 
 
 def supplemental_rows(supplemental: list[NutrientValue]) -> list[Finding]:
-    """Item 18: what the FDR sets of each supplemental ingredient's row, and one question for what the List sets."""
+    """Item 18: what the FDR sets of each supplemental ingredient's row. Its maximum amount (column 3 of the List) is
+    not judged: the List is not in the sources, and no context key states it."""
     out: list[Finding] = []
     for row in supplemental:
         out += _row(row)
-    if supplemental:
-        shown = "; ".join(f"{r.label} {r.amount_text}" for r in supplemental)
-        finding = review(
-            R10_C.part("supplemental"),
-            f'The supplemental ingredients under "Supplemented with" ({shown}) are each declared in the unit of '
-            "column 3 of the List of Permitted Supplemental Ingredients and must not exceed its maximum for the food's "
-            "category "
-            "(B.29.002 table item 18, column 3(a)); the List is not in our sources, so neither can be checked.",
-            f"{ITEM_18}, column 3(a); List of Permitted Supplemental Ingredients, column 3",
-            supplemental[0].label,
-            supplemental[0].source.panel,
-        )
-        question = (
-            "Is each supplemental ingredient declared in the unit, and within the maximum amount per serving, that "
-            "column 3 of the List of Permitted Supplemental Ingredients sets for it?"
-        )
-        french = FindingText(
-            message=f"Les ingrédients supplémentaires sous « Supplémenté en » ({shown}) sont déclarés dans l'unité de "
-            "la colonne 3 de la Liste des ingrédients supplémentaires autorisés et ne doivent pas dépasser la teneur "
-            "maximale qu'elle fixe (article 18 du tableau du B.29.002, colonne 3a); la Liste n'est pas dans nos "
-            "sources.",
-            question="Chaque ingrédient supplémentaire est-il déclaré dans l'unité, et sous la teneur maximale par "
-            "portion, que fixe la colonne 3 de la Liste des ingrédients supplémentaires autorisés ?",
-        )
-        out.append(finding.model_copy(update={"question": question, "fr": french}))
     return out
+
+
+def _unit(row: NutrientValue) -> Finding | None:
+    """A vitamin or mineral in another unit than the one column 3 of the table to B.29.003 gives it: item 18 takes the
+    unit from column 3 of the List, which is not in the sources, so a differing unit is a question, not a fail."""
+    if row.key not in BY_KEY:
+        return None
+    m = BY_KEY[row.key]
+    printed = (row.unit or "").replace("μ", "µ")
+    if printed == m.unit:
+        return None
+    finding = review(
+        R10_C.part(f"{row.key}_unit"),
+        f'{m.name} is declared as "{row.amount_text}" under "Supplemented with"; a supplemental ingredient is declared '
+        "in the unit of column 3 of the List of Permitted Supplemental Ingredients (item 18 of the table to B.29.002, "
+        f"column 3(a)), which is not in our sources, and the table to B.29.003 declares {m.name} in {m.unit}.",
+        f"{ITEM_18}, column 3(a)",
+        evidence(row),
+        row.source.panel,
+    )
+    question = f"Does column 3 of the List of Permitted Supplemental Ingredients declare {m.name} in {printed}?"
+    french = FindingText(
+        message=f"{m.name} est déclaré « {row.amount_text} » sous « Supplémenté en »; un ingrédient supplémentaire "
+        "est déclaré dans l'unité de la colonne 3 de la Liste des ingrédients supplémentaires autorisés (article 18 "
+        f"du tableau du B.29.002), qui n'est pas dans nos sources, et le tableau du B.29.003 le déclare en {m.unit}.",
+        question=f"La colonne 3 de la Liste des ingrédients supplémentaires autorisés déclare-t-elle {m.name} en "
+        f"{printed} ?",
+    )
+    return finding.model_copy(update={"question": question, "fr": french})
 
 
 def _name(row: NutrientValue) -> str | None:
@@ -97,7 +102,8 @@ def _name(row: NutrientValue) -> str | None:
 
 
 def _row(row: NutrientValue) -> list[Finding]:
-    out: list[Finding] = []
+    unit = _unit(row)
+    out: list[Finding] = [unit] if unit is not None else []
     panel, shown = row.source.panel, evidence(row)
     amount = row.amount or 0.0
     if amount != int(amount):
