@@ -10,6 +10,8 @@ import re
 
 from labeliq.checks.common import product_category
 from labeliq.checks.common.findings import failed, not_applicable, passed, review
+from labeliq.checks.common.rule import Rule
+from labeliq.checks.nutrition_facts import elsewhere
 from labeliq.checks.nutrition_facts.exemption import cancellers
 from labeliq.checks.nutrition_facts.rules import R10_A1, R10_A2, R10_A3, R10_A4, R10_A5, R10_A7, R10_E9
 from labeliq.models import Finding, LabelFacts, ProductContext
@@ -120,7 +122,8 @@ def _absent(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     cancelled = cancellers(facts)
     if cancelled:
         return [
-            failed(
+            _required(
+                facts,
                 R10_A2,
                 f"No Nutrition Facts table was found, and no exemption can apply because {cancelled[0]}; such a "
                 "label must carry a Nutrition Facts table.",
@@ -187,7 +190,8 @@ def _absent(facts: LabelFacts, context: ProductContext) -> list[Finding]:
             )
         ]
     return [
-        failed(
+        _required(
+            facts,
             R10_A1,
             "No Nutrition Facts table was found on the label; a prepackaged product must carry one unless an exemption "
             "of B.01.401(2) applies, and none is indicated by the product context (a food whose every nutrient "
@@ -195,6 +199,38 @@ def _absent(facts: LabelFacts, context: ProductContext) -> list[Finding]:
             "FDR B.01.401(1),(2)",
         )
     ]
+
+
+def _required(facts: LabelFacts, rule: Rule, message: str, citation: str) -> Finding:
+    """A table is required and none was read: a fail, which says what a line pointing elsewhere is worth
+    (elsewhere.py), or a question when that line places the table elsewhere on the package (B.01.466)."""
+    found = elsewhere.pointer(facts)
+    if found is None:
+        return failed(rule, message, citation)
+    if found.on_the_package:
+        finding = review(
+            rule,
+            f'{message} The label says the table is elsewhere on the package ("{found.text}"): B.01.466(1) allows a '
+            "tag, a package insert, the inner side of the label, a fold-out label or an outer sleeve for a package "
+            "that meets its conditions, and the outer label must then say where the table is (B.01.466(2)); that "
+            "part of the package was not given.",
+            f"{citation}; B.01.466(1), (2)",
+            found.text,
+            found.panel,
+        )
+        question = (
+            "Is the Nutrition Facts table on that part of the package, and does the package meet the conditions of "
+            "B.01.466(1)? Give that panel to have the table checked."
+        )
+        return finding.model_copy(update={"question": question})
+    finding = failed(
+        rule, message + elsewhere.sentence(found), f"{citation}; B.01.467; B.01.466", found.text, found.panel
+    )
+    fix = (
+        "Print the Nutrition Facts / Valeur nutritive table on the label; a website or telephone number may be "
+        "given as well, not instead."
+    )
+    return finding.model_copy(update={"fix": fix})
 
 
 def check_foreign_table(facts: LabelFacts) -> list[Finding]:
