@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from labeliq.extraction.language import guess_language
 from labeliq.extraction.lines import SourceLine, fold_same_length, make_line, provenance
-from labeliq.extraction.titles import NFT_TITLE, SFFT_TITLE, starts_section
+from labeliq.extraction.titles import NFT_TITLE, SFFT_TITLE, nft_heading, starts_section
 from labeliq.models import Language, NutrientValue, NutritionFacts
 
 # Row labels, tried in order: compound names before the words they contain (polyunsaturated > saturated).
@@ -174,7 +174,7 @@ def table_span(lines: list[SourceLine], start: int) -> int:
 
 def _find_start(lines: list[SourceLine], consumed: set[int]) -> int | None:
     for position, line in enumerate(lines):
-        if position not in consumed and NFT_TITLE.search(fold_same_length(line.text)):
+        if position not in consumed and nft_heading(line.text):
             return position
     if any(SFFT_TITLE.search(fold_same_length(line.text)) for line in lines):
         return None

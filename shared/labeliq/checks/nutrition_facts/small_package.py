@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from labeliq.checks.common.findings import failed, passed
+from labeliq.checks.nutrition_facts import exemption
 from labeliq.checks.nutrition_facts.rules import R10_A4
 from labeliq.models import Finding, LabelFacts, NutritionFacts, ProductContext
 from labeliq.text import fold
@@ -54,11 +55,24 @@ def indication(facts: LabelFacts) -> str:
     return ""
 
 
+# What the simplified (B.01.401(6)(a)-(e)) and single-serving (6.1)(a)-(e) tables always keep besides the serving.
+_ALWAYS_KEPT = ("fat", "carbohydrate", "protein")
+
+
 def is_short_statement(nft: NutritionFacts) -> bool:
-    """Energy and a few nutrients without the table's title or most of its core rows."""
+    """Energy and a few nutrients without the table's title or most of its core rows.
+
+    A titled table with the energy, fat, carbohydrate and protein rows and a "Not a significant source of ..."
+    statement is the simplified format of B.01.401(6) (a spice's table may show only four core rows), and a titled
+    table with those rows is at least the single-serving table of (6.1): both are Nutrition Facts tables, judged by
+    the table rules, not a statement in place of one.
+    """
     titled = bool(_TITLE.search(fold(nft.title)))
+    if not titled:
+        return True
     present = sum(1 for key in _CORE if key in nft.nutrients)
-    return not titled or present < 5
+    kept = nft.calories is not None and all(key in nft.nutrients for key in _ALWAYS_KEPT)
+    return present < 5 and not kept
 
 
 # B.01.469: below 15 cm2 of available display surface no Nutrition Facts table is needed at all.
@@ -154,7 +168,14 @@ def _short_statement(facts: LabelFacts, nft: NutritionFacts, found: str, ads: fl
     )
 
 
-def findings(facts: LabelFacts, context: ProductContext, cancelled: str) -> list[Finding] | None:
+def _cancelled(facts: LabelFacts) -> str:
+    """The first fact of B.01.401(3) that takes the alternative away (B.01.467(2)(a)). A "free of sugars" claim does
+    not (2.1), and the words "nutrition facts" in the indication itself are how it names the information."""
+    found = [c for c in exemption.cancellers(without_free_of_sugars(facts)) if c.paragraph != "(e)(iv)"]
+    return str(found[0]) if found else ""
+
+
+def findings(facts: LabelFacts, context: ProductContext) -> list[Finding] | None:
     """The B.01.467 / B.01.469 findings when the label takes the small-package path; None when it does not."""
     nft = facts.nutrition_facts
     ads = context.available_display_surface_cm2
@@ -170,8 +191,7 @@ def findings(facts: LabelFacts, context: ProductContext, cancelled: str) -> list
     if ads is None or not is_small(context) or (nft is not None and not is_short_statement(nft)):
         return None
     found = indication(facts)
-    if cancelled.startswith("the label contains the words"):
-        cancelled = ""  # the indication itself names the information
+    cancelled = _cancelled(facts)
     shown = "a short statement of energy and nutrients" if nft is not None else "no Nutrition Facts table"
     if cancelled:
         return [
