@@ -162,3 +162,12 @@ def test_a_prefetched_read_gives_its_answer_and_a_failed_one_is_read_again_where
 
     with pytest.raises(NotFoundError, match="do not exist"):
         Prefetched(missing).get()
+
+
+def test_the_local_storage_session_does_not_read_proxy_settings_per_request(monkeypatch: pytest.MonkeyPatch) -> None:
+    from labeliq.cloud.clients import storage_client
+
+    monkeypatch.setenv("STORAGE_EMULATOR_HOST", "http://127.0.0.1:9")
+    monkeypatch.setenv("FIRESTORE_EMULATOR_HOST", "127.0.0.1:9")
+    client = storage_client.__wrapped__("labeliq-test", local=True)
+    assert client._http.trust_env is False
