@@ -9,10 +9,21 @@ import pytest
 from labeliq.checks.allergens_gluten.rules import R9_7
 from labeliq.checks.common.findings import failed, passed
 from labeliq.checks.common.rule import Rule
+from labeliq.checks.common_name.rules import R1_6, R1_6_WATER
 from labeliq.checks.llm_judge import QUESTIONS
 from labeliq.checks.nutrition_facts.rules import R10_B
 from labeliq.checks.registry import CHECKERS
-from labeliq.checks.rules_index import NOT_JUDGED, UnknownRule, declared, describe, exercising_tests, markdown, rule_for
+from labeliq.checks.rules_index import (
+    NOT_JUDGED,
+    UnknownRule,
+    declared,
+    describe,
+    exercising_tests,
+    listing,
+    markdown,
+    rule_for,
+    sub_cases,
+)
 
 DOCS_RULES = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
 
@@ -74,3 +85,12 @@ def test_docs_rules_md_is_generated_from_the_registry() -> None:
     assert DOCS_RULES.read_text(encoding="utf-8") == markdown(), (
         "docs/rules.md is out of date: run `make rules-doc` (labeliq rules --markdown > docs/rules.md)"
     )
+
+
+def test_a_declared_sub_case_keeps_its_title_and_citation_and_is_listed_under_its_rule() -> None:
+    assert rule_for("1.6.water") is R1_6_WATER
+    assert rule_for("1.6") is R1_6
+    assert R1_6_WATER.finding_id == "1.6.water" and "B.12.002" in R1_6_WATER.citation
+    assert "1.6.water" in sub_cases() and "1.6.water" not in declared()
+    assert "| 1.6.water |" in markdown() and "\n1.6.water " in listing()
+    assert "labeliq.checks.common_name.water" in describe("1.6.water")

@@ -66,14 +66,22 @@ def id_key(rule_id: str) -> list[tuple[int, str]]:
     return [(int(p), "") if p.isdigit() else (-1, p) for p in rule_id.replace("_", ".").split(".")]
 
 
+def _declared_in(module_name: str) -> list[tuple[str, Rule]]:
+    module = import_module(module_name)
+    return [(name, value) for name, value in vars(module).items() if isinstance(value, Rule)]
+
+
 @cache
 def declared() -> dict[str, Declared]:
-    """Every Rule in every registered checker's rules.py, by id; an id declared twice is an error."""
+    """Every Rule in every registered checker's rules.py, by id; an id declared twice is an error.
+
+    Sub-cases declared with an aspect (R1_6_WATER, finding id 1.6.water) are not reference rows: sub_cases() has them.
+    """
     out: dict[str, Declared] = {}
     for spec in CHECKERS:
         module = import_module(f"labeliq.checks.{spec.name}.rules")
-        for name, value in vars(module).items():
-            if not isinstance(value, Rule):
+        for name, value in _declared_in(module.__name__):
+            if value.aspect is not None:
                 continue
             if value.checker != spec.name:
                 raise ValueError(f"{name} in {module.__name__} names checker {value.checker!r}, not {spec.name!r}")
@@ -85,9 +93,38 @@ def declared() -> dict[str, Declared]:
     return dict(sorted(out.items(), key=lambda item: id_key(item[0])))
 
 
+@cache
+def sub_cases() -> dict[str, Declared]:
+    """Sub-cases a rules.py declares with their own title and citation (`1.6.water`), by finding id.
+
+    A sub-case extends a reference row's id (../shared/domain/README.md) for a provision the row does not name; it is
+    listed under its rule wherever rules are listed.
+    """
+    out: dict[str, Declared] = {}
+    rules = declared()
+    for spec in CHECKERS:
+        for name, value in _declared_in(f"labeliq.checks.{spec.name}.rules"):
+            if value.aspect is None:
+                continue
+            if value.id not in rules or value.checker != spec.name:
+                raise ValueError(f"sub-case {name} extends {value.id}, which checker {spec.name!r} does not declare")
+            if value.finding_id in out:
+                raise ValueError(f"sub-case {value.finding_id} is declared twice")
+            out[value.finding_id] = Declared(value, name)
+    return out
+
+
 @cache  # asked for every finding of every report; a Rule is frozen
 def rule_for(finding_id: str) -> Rule:
-    """The rule a finding id names: `9.7` itself, `10.B.fat` as rule 10.B for the aspect `fat`."""
+    """The rule a finding id names: `9.7` itself, `10.B.fat` as rule 10.B for the aspect `fat`, a declared sub-case
+    (`1.6.water`) with its own title and citation."""
+    subs = sub_cases()
+    parts = finding_id.split(".")
+    for n in range(len(parts), 2, -1):
+        sub = subs.get(".".join(parts[:n]))
+        if sub is not None:
+            rest = ".".join(parts[n:])
+            return sub.rule.part(rest) if rest else sub.rule
     rules = declared()
     parts = finding_id.split(".")
     for n in range(len(parts), 1, -1):
@@ -165,7 +202,7 @@ def describe(rule_id: str) -> str:
     if rule_id in NOT_JUDGED:
         return f"{rule_id}: not judged by any checker\n\nreason:    {NOT_JUDGED[rule_id]}"
     rule = rule_for(rule_id)
-    entry = declared()[rule.id]
+    entry = sub_cases().get(rule.finding_id) or declared()[rule.id]
     lines = [
         f"{rule.id}: {rule.title}" + (f" (aspect {rule.aspect})" if rule.aspect else ""),
         "",
@@ -191,11 +228,21 @@ def describe(rule_id: str) -> str:
 
 def listing() -> str:
     """What `labeliq rules` prints: one line per rule, then the reference ids not judged."""
-    rows = [f"{d.rule.id:<7} {d.rule.checker:<18} {d.rule.title}" for d in declared().values()]
+    rows = [f"{d.rule.finding_id:<7} {d.rule.checker:<18} {d.rule.title}" for d in _with_sub_cases()]
     rows.append("")
     rows.append("Not judged (cfia-rules.md rows with a written reason):")
     rows += [f"{rid:<7} {reason}" for rid, reason in sorted(NOT_JUDGED.items(), key=lambda i: id_key(i[0]))]
     return "\n".join(rows)
+
+
+def _with_sub_cases() -> list[Declared]:
+    """Every declared rule, each followed by its sub-cases."""
+    subs = sub_cases()
+    out: list[Declared] = []
+    for entry in declared().values():
+        out.append(entry)
+        out += [s for s in subs.values() if s.rule.id == entry.rule.id]
+    return out
 
 
 def _cell(text: str) -> str:
@@ -211,11 +258,11 @@ def markdown() -> str:
         "Each id is a row of `../shared/domain/cfia-rules.md`; `labeliq rules ID` shows where it is judged and",
         "which tests name it.",
     ]
-    rules = list(declared().values())
+    rules = _with_sub_cases()
     for spec in CHECKERS:
         mine = [d.rule for d in rules if d.rule.checker == spec.name]
         lines += ["", f"## {spec.name} ({spec.group})", "", "| Id | Rule | Citation |", "|---|---|---|"]
-        lines += [f"| {r.id} | {_cell(r.title)} | {_cell(r.citation)} |" for r in mine]
+        lines += [f"| {r.finding_id} | {_cell(r.title)} | {_cell(r.citation)} |" for r in mine]
     lines += ["", "## Not judged", "", "| Id | Reason |", "|---|---|"]
     lines += [f"| {rid} | {_cell(why)} |" for rid, why in sorted(NOT_JUDGED.items(), key=lambda i: id_key(i[0]))]
     return "\n".join(lines) + "\n"

@@ -1,7 +1,8 @@
 """Common name (cfia-rules.md section 1): on the principal display panel, in English and French.
 
 Sources, all confirmed in ../shared/domain/sources/: FDR B.01.006(1), B.01.012(2), (8), (10) (the
-one-language alcoholic names, lexicon alcoholic_common_names), B.01.100(1) ("simulated"); SFCR 210(2),(3)
+one-language alcoholic names, lexicon alcoholic_common_names), B.01.100(1) ("simulated"),
+B.12.002 and B.12.008 (prepackaged water and ice, 1.6.water in water.py); SFCR 210(2),(3)
 (1.6 mm, 0.8 mm when the principal display surface is 10 cm² or less), 218(1)(a), 219(1), 224;
 CFIA ILT "common name" (no words between prescribed words, coined and brand names).
 True nature (1.5) and coined names (1.7) beyond the brand heuristic are LLM questions (llm_judge.py).
@@ -18,6 +19,7 @@ from labeliq.checks.common.language import languages_of, same_in_both_languages
 from labeliq.checks.common.names import names_are_descriptive, true_nature_settled
 from labeliq.checks.common.translation import Comparison, compare
 from labeliq.checks.common_name.rules import R1_1, R1_2, R1_3, R1_5, R1_6, R1_7, R1_8, R1_9
+from labeliq.checks.common_name.water import check_water
 from labeliq.extraction.language import guess_language
 from labeliq.lexicons import load
 from labeliq.models import Finding, LabelFacts, ProductContext, TextFact
@@ -406,6 +408,7 @@ def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
         if finding is not None:
             findings.append(finding)
     findings.extend(_check_standardized(facts))
+    findings.extend(check_water(facts))
     findings.extend(_settled_questions(facts))
     for finding in (_check_brand(facts), _check_simulated(facts), _check_flavour(facts)):
         if finding is not None:

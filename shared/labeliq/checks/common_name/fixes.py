@@ -52,6 +52,23 @@ FIXES: dict[str, Advice] = {
         subject="the common name",
         subject_fr="le nom usuel",
     ),
+    "1.6.water": Advice(
+        title_fr="Eau et glace préemballées : source, sels minéraux dissous et fluorure en ppm",
+        fix="Add the statements Division 12 requires: for mineral or spring water the geographical location of the "
+        "underground source, the total dissolved mineral salt content and the total fluoride ion content, both in "
+        "parts per million; for other water the total fluoride ion content in ppm on the principal display panel, "
+        "for ice on the label.",
+        fix_fr="Ajoutez les indications exigées au titre 12 : pour l'eau minérale ou de source, la position "
+        "géographique de la source souterraine, la teneur totale en sels minéraux dissous et la teneur totale en ion "
+        "fluorure, en parties par million ; pour une autre eau, la teneur totale en ion fluorure en ppm dans l'espace "
+        "principal, pour la glace sur l'étiquette.",
+        question="Does the label state {term} as Division 12 requires (the source location; amounts in parts per "
+        "million)?",
+        question_fr="L'étiquette indique-t-elle {term} comme l'exige le titre 12 (la position de la source ; les "
+        "teneurs en parties par million) ?",
+        subject="the Division 12 statement",
+        subject_fr="l'indication exigée au titre 12",
+    ),
     "1.7": Advice(
         title_fr="Les noms inventés, commerciaux ou de marque ne sont généralement pas des noms usuels",
         fix="Add a descriptive common name; {term} is a brand or coined name, not a common name.",

@@ -23,6 +23,17 @@ R1_5 = Rule(
     checker=CHECKER,
 )
 R1_6 = Rule(id="1.6", title="Standardized names must be used exactly", citation="ILT common-name", checker=CHECKER)
+# A sub-case of 1.6 (cfia-rules.md has no row for Division 12): water named mineral or spring water, other
+# prepackaged water and ice carry the statements Division 12 prescribes. Declared with its aspect, so the finding id
+# is 1.6.water and the rules index lists it under 1.6.
+R1_6_WATER = Rule(
+    id="1.6",
+    aspect="water",
+    title="Prepackaged water and ice: source location, dissolved mineral salts and fluoride in ppm (mineral or "
+    "spring water); fluoride in ppm on the PDP (other water, ice)",
+    citation="FDR B.12.002, B.12.008",
+    checker=CHECKER,
+)
 R1_7 = Rule(
     id="1.7",
     title="Coined names, trade names and brand names are generally not acceptable as common names",
