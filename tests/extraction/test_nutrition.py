@@ -109,3 +109,29 @@ def test_not_a_significant_source_in_both_languages(parse: Parse) -> None:
 
 def test_no_table_means_none(parse: Parse) -> None:
     assert parse(back="Ingredients: Water, Salt.").nutrition_facts is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        pytest.param("Nutrition facts online / Valeur nutritive en ligne: www.maplegrovefoods.ca", id="online"),
+        pytest.param("See nutrition facts at www.maplegrovefoods.ca.", id="see-nutrition-facts-at"),
+        pytest.param("Voir la valeur nutritive au www.maplegrovefoods.ca.", id="voir-la-valeur-nutritive"),
+        pytest.param(
+            "Nutrition Facts table on the inside label / Tableau de la valeur nutritive à l'intérieur", id="inside"
+        ),
+    ],
+)
+def test_the_title_words_in_a_sentence_are_not_a_table(parse: Parse, line: str) -> None:
+    """B.01.401(1): a sentence naming the table is not the table; reading it as one failed every core row."""
+    assert parse(back=f"{line}\n\nIngredients: Rolled oats, honey.\nContains: Oats.").nutrition_facts is None
+
+
+def test_a_real_table_after_such_a_sentence_is_read(parse: Parse) -> None:
+    text = (
+        "Nutrition facts online / Valeur nutritive en ligne: www.maplegrovefoods.ca\n\n"
+        "Nutrition Facts / Valeur nutritive / Información nutricional\n"
+        "Per 1 bar (35 g) / pour 1 barre (35 g)\nCalories 150\nFat / Lipides 5 g 7 %\n"
+    )
+    table = table_of(parse, text)
+    assert table.calories == 150 and table.title.startswith("Nutrition Facts / Valeur nutritive")

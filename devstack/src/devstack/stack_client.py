@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from devstack.function_servers import repo_root, url_env_name
 from labeliq.cloud.blobs import manifest_object
+from labeliq.cloud.parallel import in_parallel
 
 if TYPE_CHECKING:
     from devstack.wf_stdlib import LogSink
@@ -172,8 +173,11 @@ class StackClient:
 
         `mode` is the manifest's (`check` or `relabel`), chosen by the caller as the API's user chooses it."""
         bucket = self.storage_client().bucket(self.input_bucket)
-        for name, data in panels.items():
-            bucket.blob(f"incoming/{job_id}/{name}").upload_from_string(data)
+
+        def upload(item: tuple[str, bytes]) -> None:
+            bucket.blob(f"incoming/{job_id}/{item[0]}").upload_from_string(item[1])
+
+        in_parallel(upload, list(panels.items()))  # the panels at once; the manifest only once they are all stored
         manifest: dict[str, Any] = {"job_id": job_id, "panels": list(panels), "context": dict(context or {})}
         if mode != "check":
             manifest["mode"] = mode

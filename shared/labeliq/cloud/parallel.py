@@ -1,4 +1,5 @@
-"""Independent network round trips made at once: a step's panel reads, an API read's project, versions and claims.
+"""Independent network round trips made at once: a step's panel reads, an API read's project, versions and claims,
+and a step's input read while its claim is read and written.
 
 Each call runs on a small shared pool with a copy of the caller's context, so its log lines keep the request's ids.
 The Google clients used here (Firestore over gRPC, Storage over an HTTP session) take calls from several threads.
@@ -9,8 +10,8 @@ from __future__ import annotations
 import contextvars
 import functools
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
-from typing import Any, TypeVar, overload
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, Generic, TypeVar, overload
 
 A = TypeVar("A")
 B = TypeVar("B")
@@ -45,3 +46,25 @@ def all_at_once(a: Callable[[], A], b: Callable[[], B], c: Callable[[], C], /) -
 def all_at_once(*reads: Callable[[], Any]) -> tuple[Any, ...]:
     """Each read called at once; their results in order."""
     return tuple(in_parallel(lambda read: read(), reads))
+
+
+class Prefetched(Generic[R]):
+    """A read started now on the pool, its answer taken later where the step needs it.
+
+    A step starts reading its input while it reads and writes its claim, which does not depend on it: the two
+    round trips overlap. Nothing about the step's order changes for a failure: a read that failed is made again
+    where it is taken (`get`), in the caller's thread, so its error is raised at the same point as when the step
+    read it there, after the claim; a step that ends before taking it (its stored result answered) drops it.
+    `read` must be a single read that does not itself wait on this pool (in_parallel), or a full pool could wait
+    on itself.
+    """
+
+    def __init__(self, read: Callable[[], R]) -> None:
+        self._read = read
+        self._future: Future[R] = _pool().submit(contextvars.copy_context().run, read)
+
+    def get(self) -> R:
+        try:
+            return self._future.result()
+        except Exception:  # noqa: BLE001 - read again here: it raises (or succeeds) where the step reads
+            return self._read()

@@ -118,6 +118,35 @@ def _job_data(job: Job) -> dict[str, Any]:
     return job.model_dump(mode="json")
 
 
+def _new_job(manifest: JobManifest, inputs_digest: str | None, now: dt.datetime) -> Job:
+    """The job a manifest starts, QUEUED."""
+    return Job(
+        job_id=manifest.job_id,
+        panels=manifest.panels,
+        context=manifest.context,
+        created_at=now,
+        updated_at=now,
+        inputs_digest=inputs_digest,
+        mode=manifest.mode,
+        report_language=manifest.report_language,
+    )
+
+
+def _claim_data(owner: str, lease_until: float, version: int | None) -> dict[str, Any]:
+    """A new claim document: running under `owner` until `lease_until` (and fixing the report version)."""
+    now = utcnow()
+    return {
+        "state": "running",
+        "owner": owner,
+        "lease_until": lease_until,
+        "attempts": 1,
+        "version": version,
+        "result": None,
+        "created_at": now,
+        "updated_at": now,
+    }
+
+
 def _claim_of(step: str, data: dict[str, Any], now: float) -> Claim:
     """A claim document held by someone: done with its result, or in progress under its owner's lease."""
     if data["state"] == "done":
@@ -267,17 +296,7 @@ class JobStore:
         was there): extract's claim then moves the job on with a compare-and-set and no read of its own."""
         from google.api_core.exceptions import AlreadyExists
 
-        now = utcnow()
-        job = Job(
-            job_id=manifest.job_id,
-            panels=manifest.panels,
-            context=manifest.context,
-            created_at=now,
-            updated_at=now,
-            inputs_digest=inputs_digest,
-            mode=manifest.mode,
-            report_language=manifest.report_language,
-        )
+        job = _new_job(manifest, inputs_digest, utcnow())
         try:
             written = self._job_ref(manifest.job_id).create(_job_data(job))
         except AlreadyExists:
@@ -293,6 +312,32 @@ class JobStore:
                 ) from None
             return SeenJob(existing, snapshot.update_time)
         return SeenJob(job, written.update_time)
+
+    def create_job_claimed(
+        self, manifest: JobManifest, inputs_digest: str | None, step: str, owner: str, *, status: JobStatus
+    ) -> StepStart | None:
+        """The first delivery of a job: create the job, already moved on to `status`, and the step's claim for
+        `owner`, in one commit (create-only, both), instead of the job's create and then the claim's.
+
+        None when the job or the claim exists already (a repeated delivery, a retried call, a reused id): the batch
+        is all or nothing, so nothing is written, and the caller takes the usual way (ensure_job_seen, which refuses
+        a reused id with other inputs, then begin_step), which reads what is there. The job is stored as the
+        create and the move would leave it, so nothing but the two documents' update times tells the ways apart.
+        """
+        from google.api_core.exceptions import AlreadyExists
+
+        now = utcnow()
+        job = _new_job(manifest, inputs_digest, now).advanced(status, now)
+        lease_until = self._clock() + self._lease_s
+        batch = self._db.batch()
+        batch.create(self._job_ref(manifest.job_id), _job_data(job))
+        batch.create(self._step_ref(manifest.job_id, step), _claim_data(owner, lease_until, None))
+        try:
+            written = batch.commit()
+        except AlreadyExists:
+            return None
+        claim = Claim(outcome="claimed", step=step, owner=owner, lease_until=lease_until)
+        return StepStart(manifest.job_id, claim, SeenJob(job, written[0].update_time), written[1].update_time)
 
     def advance(self, job_id: str, target: JobStatus, *, report_version: int | None = None) -> Job:
         """Move the job forward to `target`; a status already reached or passed is left as it is.
@@ -472,19 +517,7 @@ class JobStore:
             batch = self._db.batch()
             if data is None:
                 version = (job.report_version or 0) + 1 if assign_version else None
-                batch.create(
-                    step_ref,
-                    {
-                        "state": "running",
-                        "owner": owner,
-                        "lease_until": lease_until,
-                        "attempts": 1,
-                        "version": version,
-                        "result": None,
-                        "created_at": utcnow(),
-                        "updated_at": utcnow(),
-                    },
-                )
+                batch.create(step_ref, _claim_data(owner, lease_until, version))
                 claim = Claim(outcome="claimed", step=step, owner=owner, version=version, lease_until=lease_until)
             else:
                 batch.update(

@@ -33,7 +33,7 @@ from labeliq.cloud.contracts import (
     reason_text,
 )
 from labeliq.cloud.errors import NotFoundError, PermanentError, StepError, StepInProgress, TransientError
-from labeliq.cloud.parallel import in_parallel
+from labeliq.cloud.parallel import Prefetched, in_parallel
 from labeliq.cloud.settings import CloudSettings
 from labeliq.cloud.state import FirestoreLlmCache, JobStore, StepStart, StepView
 from labeliq.config import Settings
@@ -169,17 +169,22 @@ def extract(request: ExtractRequest, rt: Runtime) -> ExtractResponse:
     job_id = request.job_id
     manifest = rt.blobs.read_manifest(job_id)
     objects = rt.blobs.panel_objects(job_id, manifest.panels)  # read once: the digest, then the capped reads
-    seen = rt.jobs.ensure_job_seen(manifest, inputs_digest(manifest, objects))
-    _refuse_if_failed(job_id, seen.job.status, seen.job.error)
+    digest = inputs_digest(manifest, objects)
     owner = new_owner(request.execution_id)
-    # The claim is assumed absent (a create finds out), and the job's move to EXTRACTING is committed with it.
-    assumed = StepView(job=seen, step=None, step_time=None)
-    start = _begin(rt, job_id, "extract", owner, advance_to=JobStatus.EXTRACTING, view=assumed)
+    early = _prefetch_text_panels(rt, manifest, objects)
+    # A new job and its claim are one commit; a job or claim that is there already takes the usual way.
+    start = rt.jobs.create_job_claimed(manifest, digest, "extract", owner, status=JobStatus.EXTRACTING)
+    if start is None:
+        seen = rt.jobs.ensure_job_seen(manifest, digest)
+        _refuse_if_failed(job_id, seen.job.status, seen.job.error)
+        # The claim is assumed absent (a create finds out), and the job's move to EXTRACTING is committed with it.
+        assumed = StepView(job=seen, step=None, step_time=None)
+        start = _begin(rt, job_id, "extract", owner, advance_to=JobStatus.EXTRACTING, view=assumed)
     if start.claim.outcome == "done" and start.claim.result is not None:
         return ExtractResponse.model_validate(start.claim.result)
 
     with rt.jobs.lease_kept(job_id, "extract", owner) as lease:
-        facts = extract_facts(rt, manifest, objects)
+        facts = extract_facts(rt, manifest, objects, early)
         lease.check()  # a starved owner whose step was taken over stores nothing
         written = rt.blobs.write_once(
             facts_object(job_id), facts.model_dump_json().encode(), content_type="application/json"
@@ -198,9 +203,39 @@ def extract(request: ExtractRequest, rt: Runtime) -> ExtractResponse:
 MAX_RECHECK_FACTS_BYTES = 20_000_000
 
 
-def extract_facts(rt: Runtime, manifest: JobManifest, objects: Mapping[str, Any] | None = None) -> LabelFacts:
+def _prefetch_text_panels(
+    rt: Runtime, manifest: JobManifest, objects: Mapping[str, Any]
+) -> dict[str, Prefetched[bytes]]:
+    """The job's text panels, read while the job and its claim are written (capped as read_inputs caps them).
+
+    Text panels only: they are small, so a repeated delivery that finds the step done wastes little; photos are
+    read after the claim, as before. Panel names intake refuses are not read early: read_inputs says why."""
+    if manifest.facts is not None:  # a recheck reads its corrected facts, not panels
+        return {}
+    limits = IntakeLimits.from_settings(_limits())
+    try:
+        kinds = check_panel_names(manifest.panels, limits)
+    except IntakeError:
+        return {}
+    return {
+        name: Prefetched(
+            functools.partial(
+                rt.blobs.read_panel, manifest.job_id, name, max_bytes=limits.max_bytes(kind), blob=objects.get(name)
+            )
+        )
+        for name, kind in zip(manifest.panels, kinds, strict=True)
+        if kind == "text"
+    }
+
+
+def extract_facts(
+    rt: Runtime,
+    manifest: JobManifest,
+    objects: Mapping[str, Any] | None = None,
+    early: Mapping[str, Prefetched[bytes]] | None = None,
+) -> LabelFacts:
     """The facts of the manifest's panels, taken in by labeliq.intake exactly as `labeliq check` takes them in
-    (`objects`: the panels' metadata when read already)."""
+    (`objects`: the panels' metadata when read already; `early`: panels whose reads were started already)."""
     if manifest.facts is not None:  # a recheck: the reviewer-corrected facts, checked as they are
         try:
             data = rt.blobs.read_panel(manifest.job_id, manifest.facts, max_bytes=MAX_RECHECK_FACTS_BYTES)
@@ -209,7 +244,7 @@ def extract_facts(rt: Runtime, manifest: JobManifest, objects: Mapping[str, Any]
             raise PermanentError(
                 f"the facts {manifest.facts} are not valid LabelFacts: {exc}", code="bad_facts"
             ) from None
-    panels, photos = read_inputs(rt, manifest, objects)
+    panels, photos = read_inputs(rt, manifest, objects, early)
     if manifest.mode == "relabel":
         from labeliq.cloud.relabel_step import propose_and_store
 
@@ -218,17 +253,24 @@ def extract_facts(rt: Runtime, manifest: JobManifest, objects: Mapping[str, Any]
 
 
 def read_inputs(
-    rt: Runtime, manifest: JobManifest, objects: Mapping[str, Any] | None = None
+    rt: Runtime,
+    manifest: JobManifest,
+    objects: Mapping[str, Any] | None = None,
+    early: Mapping[str, Prefetched[bytes]] | None = None,
 ) -> tuple[list[Panel], list[PhotoPanel]]:
     """The text panels and the photos of the manifest, taken in by labeliq.intake as `labeliq check` takes them.
 
-    The panels are read at once (each capped at its kind's limit, from the metadata in `objects` when given)."""
+    The panels are read at once (each capped at its kind's limit, from the metadata in `objects` when given);
+    a panel in `early` was being read already, and its read is taken."""
     limits = IntakeLimits.from_settings(_limits())
     kinds = check_panel_names(manifest.panels, limits)
     known = objects or {}
+    started = early or {}
 
     def read(item: tuple[str, PanelKind]) -> bytes:
         name, kind = item
+        if name in started:
+            return started[name].get()
         return rt.blobs.read_panel(manifest.job_id, name, max_bytes=limits.max_bytes(kind), blob=known.get(name))
 
     items = list(zip(manifest.panels, kinds, strict=True))
@@ -288,15 +330,21 @@ def llm_fault(exc: LlmError) -> StepError:
     return TransientError(f"the LLM is unavailable: {exc}", code="llm_unavailable")
 
 
-def _read_facts(rt: Runtime, job_id: str) -> LabelFacts:
-    data = rt.blobs.read_output(facts_object(job_id), "the extracted facts")
-    return LabelFacts.model_validate_json(data)
+def _facts_bytes(rt: Runtime, job_id: str) -> bytes:
+    return rt.blobs.read_output(facts_object(job_id), "the extracted facts")
+
+
+def _prefetch_facts(rt: Runtime, job_id: str) -> Prefetched[bytes]:
+    """The extracted facts, read while the step reads and writes its claim (they are written once, before
+    extract's claim is done, so what is read early is what would be read after the claim)."""
+    return Prefetched(functools.partial(_facts_bytes, rt, job_id))
 
 
 def run_agent_group(request: GroupRequest, rt: Runtime) -> GroupResponse:
     job_id, group = request.job_id, request.group
     step = f"group:{group}"
     owner = new_owner(request.execution_id)
+    facts_data = _prefetch_facts(rt, job_id)
     start = _begin(rt, job_id, step, owner, advance_to=JobStatus.CHECKING)  # the job and the claim in one read
     if start.claim.outcome == "done" and start.claim.result is not None:
         return GroupResponse.model_validate(start.claim.result)
@@ -305,7 +353,7 @@ def run_agent_group(request: GroupRequest, rt: Runtime) -> GroupResponse:
     from labeliq.pipeline import run_group
 
     with rt.jobs.lease_kept(job_id, step, owner) as lease:
-        facts = _read_facts(rt, job_id)
+        facts = LabelFacts.model_validate_json(facts_data.get())
         try:
             result = run_group(group, facts, start.job.job.context, job_id, _judge(rt), raise_llm_errors=True)
         except LlmError as exc:
@@ -406,6 +454,7 @@ def assemble_report(request: AssembleRequest, rt: Runtime) -> AssembleResponse |
     if request.failure is not None:
         return record_failure(request, rt)
     job_id = request.job_id
+    facts_data = _prefetch_facts(rt, job_id)
     read = rt.jobs.read_step(job_id, "assemble", groups=True)  # the job, the claim and the groups: one read
     _refuse_if_failed(job_id, read.job.job.status, read.job.job.error)
     view: StepView | None = read
@@ -424,7 +473,7 @@ def assemble_report(request: AssembleRequest, rt: Runtime) -> AssembleResponse |
     from labeliq.report import build_report, report_json  # a replayed step (answered above) does not need it
 
     with rt.jobs.lease_kept(job_id, "assemble", owner) as lease:
-        facts = _read_facts(rt, job_id)
+        facts = LabelFacts.model_validate_json(facts_data.get())
         # Groups are create-only: when all three were stored at the read above they are what is stored now. A
         # missing one is read again here, in case its late owner stored it since.
         stored_groups = start.groups if len(start.groups) == len(GROUPS) else rt.jobs.read_groups(job_id)
@@ -490,13 +539,15 @@ def render_docx(request: RenderRequest, rt: Runtime) -> RenderResponse:
     job_id, version = request.job_id, request.version
     step = f"render:v{version}"
     owner = new_owner(request.execution_id)
+    # The report is written once, before assemble's claim is done: read while the claim is read and written.
+    report_data = Prefetched(functools.partial(rt.blobs.read_output, report_object(job_id, version), "the report"))
     start = _begin(rt, job_id, step, owner)  # the job and the claim in one read
     if start.claim.outcome == "done" and start.claim.result is not None:
         return RenderResponse.model_validate(start.claim.result)
     job = start.job.job
 
     with rt.jobs.lease_kept(job_id, step, owner) as lease:
-        report = Report.model_validate_json(rt.blobs.read_output(report_object(job_id, version), "the report"))
+        report = Report.model_validate_json(report_data.get())
         docx = _render(report, _panel_images(rt, job_id, report), job.report_language)
         lease.check()
         written = rt.blobs.write_once(docx_object(job_id, version), docx, content_type=DOCX_CONTENT_TYPE)

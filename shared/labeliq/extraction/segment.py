@@ -14,14 +14,16 @@ from statistics import median
 
 from labeliq.extraction.language import guess_language, language_scores
 from labeliq.extraction.lines import SourceLine, clean_text, fold_same_length
+from labeliq.extraction.titles import nft_heading
 from labeliq.models import Panel
 
 _GAP = re.compile(r"(?:[ \t]{3,}|\t+| ?[|¦] ?(?=\S))")
+# Words of a table other than its title; the title counts only as a heading (titles.nft_heading), not in a sentence
 _NFT_MARKERS = re.compile(
-    r"nutrition\s*facts|valeur\s*nutritive|daily\s*value|valeur\s*quotidienne|supplemented\s*food\s*facts"
+    r"daily\s*value|valeur\s*quotidienne|supplemented\s*food\s*facts"
     r"|or\s*less\s*is\s*a\s*little|ou\s*moins\s*c'est\s*peu|% ?dv\b|% ?vq\b"
 )
-_NFT_TITLE = re.compile(r"nutrition\s*facts|valeur\s*nutritive|supplemented\s*food\s*facts")
+_SFFT_TITLE = re.compile(r"supplemented\s*food\s*facts")
 _NFT_END = re.compile(r"or\s*more\s*is\s*a\s*lot|c'est\s*beaucoup|not\s*a\s*significant\s*source|source\s*negligeable")
 _COLUMN_TOLERANCE = 10
 # side by side: English and French, or either official language next to a third one (Spanish, Italian)
@@ -89,9 +91,9 @@ def _split_title(previous: str, raw: str, cleaned: _Cleaned) -> bool:
 def _split_after_table(block: list[tuple[int, str]], cleaned: _Cleaned) -> list[list[tuple[int, str]]]:
     """Cut the block before a table title and after the table's footnote, so the table stands alone."""
     folded = [fold_same_length(cleaned[raw]) for _, raw in block]
-    if not any(_NFT_MARKERS.search(text) for text in folded):
+    if not any(_is_table_text(text) for text in folded):
         return [block]
-    title = next((i for i, text in enumerate(folded) if _NFT_TITLE.search(text)), None)
+    title = next((i for i, text in enumerate(folded) if nft_heading(text) or _SFFT_TITLE.search(text)), None)
     if title is not None and title > 0:
         return [block[:title], *_split_after_table(block[title:], cleaned)]
     last_end = max((i for i, text in enumerate(folded) if _NFT_END.search(text)), default=-1)
@@ -109,8 +111,12 @@ def _split_after_table(block: list[tuple[int, str]], cleaned: _Cleaned) -> list[
     return [block[:cut], *_split_after_table(block[cut:], cleaned)]
 
 
+def _is_table_text(folded: str) -> bool:
+    return bool(_NFT_MARKERS.search(folded)) or nft_heading(folded)
+
+
 def _is_table_block(block: list[tuple[int, str]], cleaned: _Cleaned) -> bool:
-    return any(_NFT_MARKERS.search(fold_same_length(cleaned[raw])) for _, raw in block)
+    return any(_is_table_text(fold_same_length(cleaned[raw])) for _, raw in block)
 
 
 def _two_language_split(raw: str) -> int | None:

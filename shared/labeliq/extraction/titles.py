@@ -17,6 +17,15 @@ CONTAINS_TITLE = re.compile(r"^\s*((?:contains?|contient)\s*:?)\s*(?!phenyl|\d)"
 MAY_CONTAIN_TITLE = re.compile(r"^\s*((?:may\s+contain|peut\s+contenir)\s*:?)\s*")
 PHENYLALANINE = re.compile(r"phenyl\s*-?\s*alanine|phenylcetonuri|phenylketonuri")
 NFT_TITLE = re.compile(r"nutrition\s*facts?|valeur\s*nutritive|valeurs\s*nutritives")
+# What may follow the table's title on its own line: the other title, a serving, a column heading or a first row
+_HEADING_NEXT = re.compile(
+    r"(?:[\d(%*]|\$|per\b|pour\b|par\b|serving|portion|amount|teneur|calories|energy|energie|(?:total )?fat\b|"
+    r"lipides|saturated|sodium|carbohydrate|glucides|protein|proteines|daily value|valeur quotidienne)"
+)
+_OTHER_HEADING = re.compile(
+    r"[a-z'\u00f1]+(?: [a-z'\u00f1]+){0,2}\s*[:*]?\s*"
+)  # "Informacion nutricional" after a slash
+_LEAD = " \t*\u2022\u00b7-"
 SFFT_TITLE = re.compile(r"supplemented\s*food\s*facts|renseignements\s*sur\s*l'aliment\s*supplemente")
 CAUTION_TITLE = re.compile(r"^\s*((?:caution|attention|mise\s+en\s+garde|mises\s+en\s+garde)\s*:?)\s*")
 DATE_WORDS = re.compile(
@@ -63,6 +72,33 @@ def ingredients_title(text: str) -> re.Match[str] | None:
     if text[match.end() : match.end() + 1] in (",", ")", "]", "."):
         return None
     return match
+
+
+def nft_heading(text: str) -> bool:
+    """The table's title used as a heading ("Nutrition Facts / Valeur nutritive", "Nutrition Facts: Per 1 bar"),
+    not its words inside a sentence ("Nutrition facts online / Valeur nutritive en ligne", "See nutrition facts
+    at ..."): a sentence is not a table, and reading it as one made every core row of B.01.401 fail as missing."""
+    line = fold_same_length(text).strip()
+    match = NFT_TITLE.search(line)
+    if match is None:
+        return False
+    before = line[: match.start()].strip(_LEAD)
+    if before and (before[-1] not in "/|" or len(before.split()) > 4):
+        return False  # words before the title: a sentence, unless another language's title and a slash
+    rest = line[match.end() :]
+    after_slash = False
+    while True:
+        rest = rest.lstrip(" \t:.,;-\u2013*")
+        if not rest:
+            return True
+        if rest[0] in "/|":
+            rest, after_slash = rest[1:].lstrip(), True
+            continue
+        title = NFT_TITLE.match(rest)
+        if title is None:
+            break
+        rest, after_slash = rest[title.end() :], False
+    return bool(_HEADING_NEXT.match(rest)) or (after_slash and bool(_OTHER_HEADING.fullmatch(rest)))
 
 
 def folded(line: SourceLine) -> str:

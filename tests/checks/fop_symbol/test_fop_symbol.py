@@ -442,7 +442,14 @@ def test_7_6_powder_named_on_the_label_checks_ra_basis() -> None:
     [
         pytest.param("made_in_store", ["Wheat flour", "Butter", "Sugar"], [], ["not_applicable"], id="7.10-store-made"),
         pytest.param(
-            "farmers_market", ["Wheat flour", "Reduced iron", "Thiamine"], [], ["needs_review"], id="7.10-added-iron"
+            "farmers_market", ["Rolled oats", "Sugar", "Reduced iron"], [], ["needs_review"], id="7.10-added-iron"
+        ),
+        pytest.param(
+            "farmers_market",
+            ["Wheat flour", "Reduced iron", "Thiamine"],
+            [],
+            ["not_applicable"],
+            id="7.10-the-enrichment-of-flour-is-not-added-to-the-product",
         ),
         pytest.param(
             "made_in_store", ["Wheat flour"], [claim("Source of fibre")], ["needs_review"], id="7.10-claim-needs-table"

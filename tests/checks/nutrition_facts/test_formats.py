@@ -137,6 +137,15 @@ def test_small_package_table_may_omit_rows_that_would_be_zero() -> None:
     assert "fail" in _verdicts(_check(SMALL_TABLE), "10.B.trans_fat")  # a larger package: a missing core row fails
 
 
+def test_simplified_table_on_a_small_package_is_a_table_not_a_statement() -> None:
+    """B.01.401(6): a simplified table keeps only energy, fat, carbohydrate, protein and the non-zero rows; under
+    100 cm² it is still a Nutrition Facts table (judged by the table rules), not a B.01.467 statement in place of one
+    (which would fail 10.A4 for want of an indication of how to obtain the information)."""
+    findings = _check(format_tables.SIMPLIFIED, CTX.model_copy(update={"available_display_surface_cm2": 80}))
+    assert _fails(findings) == []
+    assert "pass" in _verdicts(findings, "10.A6") and "fail" not in _verdicts(findings, "10.A4")
+
+
 def test_a_package_under_15_cm2_needs_no_table() -> None:
     """B.01.469: no condition at all, not even an indication of how to obtain the information."""
     context = CTX.model_copy(update={"available_display_surface_cm2": 12})

@@ -307,6 +307,20 @@ E5_CASES = [
         "pass",
         id="10.E5-polyols-lower-energy",
     ),
+    # "0" Calories stands for any energy under 5 Calories ("free of energy", table to B.01.401 item 2; TPNCSC item 1):
+    # a herbal tea bag with 1 g carbohydrate and 0.3 g protein (about 3-8 Calories) may print 0.
+    pytest.param(
+        0,
+        {"fat": (0, 0), "carbohydrate": (1, None), "fibre": (0, 0), "sugars": (0, 0), "protein": (0.3, None)},
+        "pass",
+        id="10.E5-zero-Calories-under-5-free-of-energy",
+    ),
+    pytest.param(
+        0,
+        {"fat": (0, 0), "carbohydrate": (3, None), "fibre": (0, 0), "sugars": (0, 0), "protein": (1, None)},
+        "fail",
+        id="10.E5-zero-Calories-vs-about-14",
+    ),
 ]
 
 
@@ -394,6 +408,20 @@ A_CASES = [
         ProductContext(product_kind="raw_single_ingredient_meat_poultry_or_fish"),
         "fail",
         id="10.A2-B.01.401(3)(d)-ground-meat-is-never-exempt",
+    ),
+    pytest.param(
+        "10.A1",
+        nft_label(no_table=True),
+        ProductContext(product_kind="raw_single_ingredient_meat_poultry_or_fish", packaged_at_retail=True),
+        "pass",
+        id="10.A1-B.01.401(2)(b)(iii)-raw-single-ingredient-meat-nothing-calls-for-a-table",
+    ),
+    pytest.param(
+        "10.A1",
+        nft_label(no_table=True, ingredients=["Pork", "Water", "Salt", "Sodium phosphate"]),
+        ProductContext(product_kind="raw_single_ingredient_meat_poultry_or_fish"),
+        "needs_review",
+        id="10.A1-a-list-of-four-ingredients-contradicts-single-ingredient",
     ),
     pytest.param("10.A3", _supplemented(), ProductContext(), "fail", id="10.A3-supplemented-food-with-NFt"),
     pytest.param(

@@ -270,6 +270,14 @@ def judge(key: str, printed: float) -> RoundingVerdict:
     return RoundingVerdict(False, value, home, suggestion, zero_needs)
 
 
+# A printed "0" that a "free of" condition allows stands for every amount under that condition's bound, not only the
+# amounts that round to 0: energy under 5 Calories may be shown as "0" when it meets "free of energy" (table to
+# B.01.401, item 2, column 4), whose condition is "less than 5 Calories ... per reference amount and serving of stated
+# size" (Table of Permitted Nutrient Content Statements and Claims, item 1, verbatim in sources/tpncsc.en.txt). The
+# other "free of" conditions are not in the sources, so their zeros keep the rounding interval.
+ZERO_MEANS_BELOW: dict[str, Decimal] = {"energy": Decimal("5")}
+
+
 def true_interval(key: str, printed: float) -> tuple[float, float]:
     """The range of true amounts that round to `printed` (a wider half-step range if `printed` is illegal).
 
@@ -277,6 +285,8 @@ def true_interval(key: str, printed: float) -> tuple[float, float]:
     """
     rule = RULES[key]
     value = Decimal(str(printed))
+    if value == 0 and key in ZERO_MEANS_BELOW:
+        return 0.0, float(ZERO_MEANS_BELOW[key])
     lows: list[Decimal] = []
     highs: list[Decimal] = []
     for tier in rule.tiers:

@@ -9,40 +9,19 @@ Each shows on the label, so with none of them shown the exemption holds and the 
 
 from __future__ import annotations
 
-import re
-
 from labeliq.checks.common import product_category
 from labeliq.checks.common.findings import not_applicable, review
-from labeliq.checks.common.ground_meat import names_ground_meat
 from labeliq.checks.fop_symbol.rules import R7_10
+from labeliq.checks.nutrition_facts.exemption import cancellers
 from labeliq.models import Finding, FindingText, LabelFacts, ProductContext
-from labeliq.text import fold
 
 CITATION = "FDR B.01.350(13); B.01.401(2)(b), (3)"
-_ADDED_NUTRIENT = re.compile(
-    r"\b(vitamin|vitamine|thiamin|thiamine|riboflavin|riboflavine|niacin|niacinamide|folic acid|acide folique|"
-    r"pyridoxine|cyanocobalamin|ascorbic acid|acide ascorbique|reduced iron|fer reduit|ferrous|ferreux|ferric|"
-    r"ferrique|zinc|calcium carbonate|carbonate de calcium|tricalcium phosphate|phosphate tricalcique|iodide|iodure)\b"
-)
-_NUTRITION_WORDS = re.compile(r"\b(nutrition facts|valeurs? nutritives?)\b")
-_NUTRIENT_CLAIMS = frozenset({"nutrient_content", "health"})
 
 
 def table_triggers(facts: LabelFacts) -> list[str]:
-    """What on the label makes a Nutrition Facts table required despite B.01.401(2) (B.01.401(3))."""
-    found: list[str] = []
-    ingredients = " ; ".join(fold(i.name) for lst in facts.ingredients for i in lst.ingredients)
-    added = _ADDED_NUTRIENT.search(ingredients)
-    if added:
-        found.append(f"an added vitamin or mineral nutrient ('{added.group(0)}', B.01.401(3)(a),(b))")
-    if names_ground_meat(facts):
-        found.append("ground meat or poultry (B.01.401(3)(d))")
-    claims = [c.text for c in facts.claims if c.kind in _NUTRIENT_CLAIMS]
-    if claims:
-        found.append(f"a nutrition or health claim ('{claims[0]}', B.01.401(3)(e))")
-    if any(_NUTRITION_WORDS.search(fold(p.text)) for p in facts.panels):
-        found.append("the words 'nutrition facts' / 'valeur nutritive' (B.01.401(3)(e)(iv))")
-    return found
+    """What on the label makes a Nutrition Facts table required despite B.01.401(2), each with its paragraph of
+    B.01.401(3): the table check's own test (nutrition_facts.exemption), so the two checks agree."""
+    return [str(c) for c in cancellers(facts)]
 
 
 def exempt_without_table(facts: LabelFacts, context: ProductContext) -> Finding | None:
@@ -71,7 +50,7 @@ def exempt_without_table(facts: LabelFacts, context: ProductContext) -> Finding 
     return review(
         R7_10,
         f"The product is a {kind[0]} (context product_kind), exempt from the nutrition symbol unless it must carry a "
-        f"Nutrition Facts table, but the label shows {'; '.join(triggers)}, which requires one; no table was read, "
+        f"Nutrition Facts table, but {'; '.join(triggers)}, which requires one; no table was read, "
         "so whether the symbol is required cannot be computed.",
         CITATION,
     ).model_copy(

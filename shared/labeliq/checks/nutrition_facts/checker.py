@@ -17,8 +17,7 @@ from labeliq.models import Finding, LabelFacts, ProductContext
 
 
 def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
-    cancelled = nft_presence.exemption_cancelled(small_package.without_free_of_sugars(facts))
-    small = small_package.findings(facts, context, cancelled)
+    small = small_package.findings(facts, context)
     if small is not None:
         # B.01.467: a package under 100 cm² that says how to get the information; a short statement is not a table
         return small + nft_presence.check_foreign_table(facts)

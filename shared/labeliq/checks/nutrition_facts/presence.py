@@ -10,8 +10,9 @@ import re
 
 from labeliq.checks.common import product_category
 from labeliq.checks.common.findings import failed, not_applicable, passed, review
-from labeliq.checks.common.ground_meat import names_ground_meat
-from labeliq.checks.nutrition_facts import vitamins_minerals
+from labeliq.checks.common.rule import Rule
+from labeliq.checks.nutrition_facts import elsewhere
+from labeliq.checks.nutrition_facts.exemption import cancellers
 from labeliq.checks.nutrition_facts.rules import R10_A1, R10_A2, R10_A3, R10_A4, R10_A5, R10_A7, R10_E9
 from labeliq.models import Finding, LabelFacts, ProductContext
 from labeliq.text import fold
@@ -27,8 +28,6 @@ _FOREIGN_MARKERS = (
 SMALL_PACKAGE_CM2 = 100.0
 # B.01.401(2)(b)(viii): packaged and sold in one store, labelled by a sticker, under 200 cm2 of display surface.
 RETAIL_STICKER_CM2 = 200.0
-# Ingredients whose presence cancels the exemptions of B.01.401(2) (B.01.401(3)(a)): added vitamins.
-_ADDED_VITAMIN = re.compile(r"\b(vitamin|vitamine)\s+(a|b\d*|c|d\d?|e|k)\b")
 
 
 def _is_supplemented(facts: LabelFacts, context: ProductContext) -> bool:
@@ -92,28 +91,22 @@ _SOLD_WHERE_MADE: dict[str, tuple[str, str]] = {
 }
 
 
-def exemption_cancelled(facts: LabelFacts) -> str:
-    """Why the B.01.401(2) exemptions cannot apply, or "" (B.01.401(3))."""
-    claims = [c for c in facts.claims if c.kind in ("nutrient_content", "health")]
-    if claims:
-        return f'the label makes a nutrition or health claim ("{claims[0].text}")'
-    if facts.fop_symbol:
-        return "the label carries a nutrition symbol"
-    for ingredient_list in facts.ingredients:
-        for ingredient in ingredient_list.ingredients:
-            if _ADDED_VITAMIN.search(fold(ingredient.name)):
-                return f'a vitamin is added ("{ingredient.name}")'
-    added = vitamins_minerals.added_nutrients(facts, None)
-    if added:
-        name, _ = next(iter(added.values()))
-        return f'a vitamin or mineral nutrient is added or declared as a component ("{name}")'
-    text = fold(facts.full_text())
-    for phrase in ("nutrition facts", "valeur nutritive", "valeurs nutritives"):
-        if phrase in text:
-            return f'the label contains the words "{phrase}"'
-    if names_ground_meat(facts):
-        return "the product is ground meat or poultry (B.01.401(3)(d))"
-    return ""
+def _raw_single_ingredient(facts: LabelFacts, context: ProductContext) -> Finding | None:
+    """B.01.401(2)(b)(iii), (iv): a raw single-ingredient meat, poultry or fish needs no table. The context key states
+    the food is raw and of one ingredient; the label must not contradict it (no list naming a second ingredient), and
+    B.01.401(3), ground meat or poultry included ((d)), is ruled out from the label before this is asked."""
+    if context.product_kind != "raw_single_ingredient_meat_poultry_or_fish":
+        return None
+    if any(len(listed.ingredients) > 1 for listed in facts.ingredients):
+        return None
+    return passed(
+        R10_A1,
+        "No Nutrition Facts table: the context says the product is a raw single-ingredient meat, poultry or fish "
+        "(product_kind), which B.01.401(2)(b) exempts; the label names no second ingredient, and nothing on it calls "
+        "for a table under B.01.401(3) (not ground, no nutrition or health claim, no nutrition symbol, no added "
+        'vitamin or mineral, no "nutrition facts" words).',
+        "FDR B.01.401(2)(b)(iii), (iv), (3)",
+    )
 
 
 def _absent(facts: LabelFacts, context: ProductContext) -> list[Finding]:
@@ -126,14 +119,15 @@ def _absent(facts: LabelFacts, context: ProductContext) -> list[Finding]:
                 "FDR B.01.401(4)",
             )
         ]
-    cancelled = exemption_cancelled(facts)
+    cancelled = cancellers(facts)
     if cancelled:
         return [
-            failed(
+            _required(
+                facts,
                 R10_A2,
-                f"No Nutrition Facts table was found, and no exemption can apply because {cancelled}; such a label "
-                "must carry a Nutrition Facts table.",
-                "FDR B.01.401(1),(3)",
+                f"No Nutrition Facts table was found, and no exemption can apply because {cancelled[0]}; such a "
+                "label must carry a Nutrition Facts table.",
+                f"FDR B.01.401(1), {cancelled[0].citation}",
             )
         ]
     if context.all_nutrients_zero:
@@ -158,6 +152,9 @@ def _absent(facts: LabelFacts, context: ProductContext) -> list[Finding]:
                 citation,
             )
         ]
+    raw = _raw_single_ingredient(facts, context)
+    if raw is not None:
+        return [raw]
     exempt = product_category.matches(context, "nft_exempt_review") or product_category.matches(
         context, "nft_prohibited"
     )
@@ -193,7 +190,8 @@ def _absent(facts: LabelFacts, context: ProductContext) -> list[Finding]:
             )
         ]
     return [
-        failed(
+        _required(
+            facts,
             R10_A1,
             "No Nutrition Facts table was found on the label; a prepackaged product must carry one unless an exemption "
             "of B.01.401(2) applies, and none is indicated by the product context (a food whose every nutrient "
@@ -201,6 +199,38 @@ def _absent(facts: LabelFacts, context: ProductContext) -> list[Finding]:
             "FDR B.01.401(1),(2)",
         )
     ]
+
+
+def _required(facts: LabelFacts, rule: Rule, message: str, citation: str) -> Finding:
+    """A table is required and none was read: a fail, which says what a line pointing elsewhere is worth
+    (elsewhere.py), or a question when that line places the table elsewhere on the package (B.01.466)."""
+    found = elsewhere.pointer(facts)
+    if found is None:
+        return failed(rule, message, citation)
+    if found.on_the_package:
+        finding = review(
+            rule,
+            f'{message} The label says the table is elsewhere on the package ("{found.text}"): B.01.466(1) allows a '
+            "tag, a package insert, the inner side of the label, a fold-out label or an outer sleeve for a package "
+            "that meets its conditions, and the outer label must then say where the table is (B.01.466(2)); that "
+            "part of the package was not given.",
+            f"{citation}; B.01.466(1), (2)",
+            found.text,
+            found.panel,
+        )
+        question = (
+            "Is the Nutrition Facts table on that part of the package, and does the package meet the conditions of "
+            "B.01.466(1)? Give that panel to have the table checked."
+        )
+        return finding.model_copy(update={"question": question})
+    finding = failed(
+        rule, message + elsewhere.sentence(found), f"{citation}; B.01.467; B.01.466", found.text, found.panel
+    )
+    fix = (
+        "Print the Nutrition Facts / Valeur nutritive table on the label; a website or telephone number may be "
+        "given as well, not instead."
+    )
+    return finding.model_copy(update={"fix": fix})
 
 
 def check_foreign_table(facts: LabelFacts) -> list[Finding]:

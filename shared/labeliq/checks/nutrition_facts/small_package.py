@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from labeliq.checks.common.findings import failed, passed
+from labeliq.checks.nutrition_facts import exemption
 from labeliq.checks.nutrition_facts.rules import R10_A4
 from labeliq.models import Finding, LabelFacts, NutritionFacts, ProductContext
 from labeliq.text import fold
@@ -54,11 +55,24 @@ def indication(facts: LabelFacts) -> str:
     return ""
 
 
+# What the simplified (B.01.401(6)(a)-(e)) and single-serving (6.1)(a)-(e) tables always keep besides the serving.
+_ALWAYS_KEPT = ("fat", "carbohydrate", "protein")
+
+
 def is_short_statement(nft: NutritionFacts) -> bool:
-    """Energy and a few nutrients without the table's title or most of its core rows."""
+    """Energy and a few nutrients without the table's title or most of its core rows.
+
+    A titled table with the energy, fat, carbohydrate and protein rows and a "Not a significant source of ..."
+    statement is the simplified format of B.01.401(6) (a spice's table may show only four core rows), and a titled
+    table with those rows is at least the single-serving table of (6.1): both are Nutrition Facts tables, judged by
+    the table rules, not a statement in place of one.
+    """
     titled = bool(_TITLE.search(fold(nft.title)))
+    if not titled:
+        return True
     present = sum(1 for key in _CORE if key in nft.nutrients)
-    return not titled or present < 5
+    kept = nft.calories is not None and all(key in nft.nutrients for key in _ALWAYS_KEPT)
+    return present < 5 and not kept
 
 
 # B.01.469: below 15 cm2 of available display surface no Nutrition Facts table is needed at all.
@@ -111,9 +125,12 @@ def _short_statement(facts: LabelFacts, nft: NutritionFacts, found: str, ads: fl
         finding = failed(
             R10_A4,
             f"The package ({ads:g} cm² of available display surface) gives energy or nutrient amounts "
-            f'("{shown[:100]}") instead of a Nutrition Facts table. That statement is a reference to the energy value '
-            "or a nutrient (B.01.401(3)(e)(i)), which takes away the small-package alternative (B.01.467(2)(a)); only "
-            'a product that meets "free of sugars" may show its energy and sugar alcohols that way (B.01.467(2.1)).',
+            f'("{shown[:100]}") instead of a Nutrition Facts table. B.01.467(2) says the small-package alternative '
+            '"does not apply to a prepackaged product that is (a) described in paragraph B.01.401(3)(a), (b) or (e)", '
+            'and B.01.401(3)(e)(i) describes a label that contains "a reference to the energy value, a nutrient set '
+            'out in column 1 of the table to this section [...] or a constituent of such a nutrient", as this '
+            'statement is. Only a product that meets "free of sugars" may show its energy and sugar alcohols that way '
+            "(B.01.467(2.1)).",
             "FDR B.01.467(2)(a), B.01.401(3)(e)(i)",
             shown,
             nft.source.panel,
@@ -121,7 +138,9 @@ def _short_statement(facts: LabelFacts, nft: NutritionFacts, found: str, ads: fl
         return finding.model_copy(
             update={
                 "fix": "Remove the energy and nutrient amounts and keep only the indication of how to obtain the "
-                "nutrition information, or print a Nutrition Facts table."
+                "nutrition information (B.01.467(1)), or print a Nutrition Facts table. A product that meets the "
+                '"free of sugars" conditions may instead show its Calories and grams of sugar alcohols per serving '
+                "right after the list of ingredients and its statements (B.01.467(2.1))."
             }
         )
     folded = fold(shown)
@@ -130,9 +149,10 @@ def _short_statement(facts: LabelFacts, nft: NutritionFacts, found: str, ads: fl
         finding = failed(
             R10_A4,
             f'The package makes the "free of sugars" claim "{free}" and gives "{shown[:100]}" instead of a Nutrition '
-            "Facts table; B.01.467(2.1)(b) allows that only when the energy value in Calories and the amount of sugar "
-            "alcohols in grams per serving are shown immediately after the last of the list of ingredients, the "
-            '"Contains" and "May contain" statements and the phenylalanine statement.',
+            'Facts table; B.01.467(2.1)(b) allows that only when "the energy value expressed in Calories per serving '
+            "of stated size and the amount of sugar alcohols expressed in grams per serving of stated size are shown "
+            'immediately after whichever of the following elements appears last on the label": the list of '
+            'ingredients, the "Contains" and "May contain" statements and the phenylalanine statement.',
             "FDR B.01.467(2.1)(b)",
             shown,
             nft.source.panel,
@@ -143,6 +163,9 @@ def _short_statement(facts: LabelFacts, nft: NutritionFacts, found: str, ads: fl
                 'ingredients and its "Contains" statement.'
             }
         )
+    presentation = _claim_presentation(facts, free)
+    if presentation is not None:
+        return presentation
     return passed(
         R10_A4,
         f'The package ({ads:g} cm² of available display surface) makes the "free of sugars" claim "{free}", adds no '
@@ -154,7 +177,45 @@ def _short_statement(facts: LabelFacts, nft: NutritionFacts, found: str, ads: fl
     )
 
 
-def findings(facts: LabelFacts, context: ProductContext, cancelled: str) -> list[Finding] | None:
+# B.01.467(2.1)(c)(ii): "in lower case letters except for the first letter of each word"
+_CAPITAL_INSIDE_A_WORD = re.compile(r"[A-Za-zÀ-ÿ][A-ZÀ-Þ]")
+
+
+def _claim_presentation(facts: LabelFacts, free: str) -> Finding | None:
+    """B.01.467(2.1)(c)(i), (ii), what text shows of them: the claim on the principal display panel, in lower case
+    but for each word's first letter. Its size and colour ((iii), (iv)) are for the package check."""
+    on_pdp = [p for p in facts.principal_display_panels() if free in p.text]
+    cite = "FDR B.01.467(2.1)(c)"
+    if not on_pdp:
+        finding = failed(
+            R10_A4.part("claim"),
+            f'The "free of sugars" claim "{free}" that keeps the small-package alternative must be "legibly set out on '
+            'the principal display panel" (B.01.467(2.1)(c)(i)); it is not on the principal display panel.',
+            f"{cite}(i)",
+            free,
+        )
+        return finding.model_copy(update={"fix": f'Print "{free}" on the principal display panel.'})
+    if _CAPITAL_INSIDE_A_WORD.search(free):
+        finding = failed(
+            R10_A4.part("claim"),
+            f'The "free of sugars" claim "{free}" must be "in lower case letters except for the first letter of each '
+            'word of the statement or claim, which may be an upper case letter" (B.01.467(2.1)(c)(ii)).',
+            f"{cite}(ii)",
+            free,
+            on_pdp[0].name,
+        )
+        return finding.model_copy(update={"fix": f'Print the claim as "{free.capitalize()}".'})
+    return None
+
+
+def _cancelled(facts: LabelFacts) -> str:
+    """The first fact of B.01.401(3) that takes the alternative away (B.01.467(2)(a)). A "free of sugars" claim does
+    not (2.1), and the words "nutrition facts" in the indication itself are how it names the information."""
+    found = [c for c in exemption.cancellers(without_free_of_sugars(facts)) if c.paragraph != "(e)(iv)"]
+    return str(found[0]) if found else ""
+
+
+def findings(facts: LabelFacts, context: ProductContext) -> list[Finding] | None:
     """The B.01.467 / B.01.469 findings when the label takes the small-package path; None when it does not."""
     nft = facts.nutrition_facts
     ads = context.available_display_surface_cm2
@@ -170,19 +231,20 @@ def findings(facts: LabelFacts, context: ProductContext, cancelled: str) -> list
     if ads is None or not is_small(context) or (nft is not None and not is_short_statement(nft)):
         return None
     found = indication(facts)
-    if cancelled.startswith("the label contains the words"):
-        cancelled = ""  # the indication itself names the information
+    cancelled = _cancelled(facts)
     shown = "a short statement of energy and nutrients" if nft is not None else "no Nutrition Facts table"
     if cancelled:
-        return [
-            failed(
-                R10_A4,
-                f"The package ({ads:g} cm² of available display surface) shows {shown}, but the small-package "
-                f"alternative is not available because {cancelled}; the label must carry a Nutrition Facts table.",
-                "FDR B.01.467(2)(a), B.01.401(3)",
-                found,
-            )
-        ]
+        finding = failed(
+            R10_A4,
+            f"The package ({ads:g} cm² of available display surface) shows {shown}, but the small-package "
+            f'alternative is not available because {cancelled}: B.01.467(2) says it "does not apply to a prepackaged '
+            'product that is (a) described in paragraph B.01.401(3)(a), (b) or (e)". The label must carry a Nutrition '
+            "Facts table.",
+            "FDR B.01.467(2)(a), B.01.401(3)",
+            found,
+        )
+        fix = f"Print a Nutrition Facts table on the label: {cancelled} takes the small-package alternative away."
+        return [finding.model_copy(update={"fix": fix})]
     if not found:
         return [
             failed(

@@ -45,6 +45,11 @@ def _form_key(name: str) -> str | None:
     return None
 
 
+def declared_nutrient(name: str) -> str | None:
+    """The vitamin or mineral nutrient of B.01.402 an ingredient name declares as added, or None."""
+    return _form_key(name)
+
+
 def _walk(ingredients: list[Ingredient], parent: str) -> Iterator[tuple[Ingredient, str]]:
     for ingredient in ingredients:
         yield ingredient, parent
