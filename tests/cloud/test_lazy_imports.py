@@ -59,8 +59,7 @@ def test_a_function_imports_no_ocr_runtime_nor_cloud_client_at_cold_start(functi
         "module = importlib.util.module_from_spec(spec)\n"
         "spec.loader.exec_module(module)\n"
     )
-    slow = () if function == "api" else SLOW_IMPORTS  # the API's settings are pydantic-settings' (labeliq.api)
-    assert _loaded(modules, (*OCR, *CLIENTS, *slow, *STEP_WORK)) == []
+    assert _loaded(modules, (*OCR, *CLIENTS, *SLOW_IMPORTS, *STEP_WORK)) == []
     assert "asyncio" in modules
 
 
