@@ -19,7 +19,7 @@ CLIENTS = ("google.genai", "google.cloud.firestore", "google.cloud.storage", "go
 SLOW_IMPORTS = ("pydantic_settings",)  # asyncio, email, ssl...: as long as the import floor itself
 FUNCTIONS = ("extract", "run_agent_group", "assemble_report", "render_docx")
 # What a step does only when it runs (not when it replays its stored answer), and what only a DOCX needs.
-STEP_WORK = ("docx", "labeliq.docx_report", "labeliq.pipeline", "labeliq.report", "labeliq.checks")
+STEP_WORK: tuple[str, ...] = ("docx", "labeliq.docx_report", "labeliq.pipeline", "labeliq.report", "labeliq.checks")
 STEP_WORK += ("labeliq.extraction",)
 
 
@@ -101,3 +101,26 @@ def test_a_replayed_step_imports_only_what_answering_from_its_claim_needs(stack:
     assert "google.cloud.firestore" in after_three
     assert _loaded(after_three, (*OCR, "google.cloud.storage", "google.genai", *STEP_WORK)) == []
     assert _loaded(set(answers["extract"][1]), (*OCR, "google.genai", *STEP_WORK)) == []
+
+
+def test_a_read_not_started_early_is_made_where_it_is_taken() -> None:
+    """A cold process does not prefetch a step's input (its Storage client is not made yet): the read is made by
+    `get`, in the caller's thread, and not at all when the step ends before taking it."""
+    from labeliq.cloud.clients import OnFirstUse
+    from labeliq.cloud.parallel import Prefetched
+
+    calls: list[str] = []
+
+    def read(what: str, answer: object) -> object:
+        calls.append(what)
+        return answer
+
+    assert Prefetched(lambda: read("dropped", 0), now=False) is not None
+    late = Prefetched(lambda: read("taken", 7), now=False)
+    assert calls == []
+    assert late.get() == 7
+    assert calls == ["taken"]
+    client = OnFirstUse(lambda: read("made", "client"))
+    assert not client.made
+    assert client.upper() == "CLIENT"
+    assert client.made and calls.count("made") == 1
