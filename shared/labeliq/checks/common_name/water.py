@@ -27,7 +27,7 @@ from enum import Enum
 from labeliq.checks.common.findings import failed, passed, review
 from labeliq.checks.common.label_lines import Line, is_principal, panel_lines
 from labeliq.checks.common_name.rules import R1_6_WATER
-from labeliq.models import Finding, LabelFacts
+from labeliq.models import Finding, LabelFacts, Verdict
 from labeliq.text import fold
 
 CITE_SPRING = "FDR B.12.002"
@@ -260,7 +260,7 @@ def _source_finding(facts: LabelFacts, names: list[Line], lines: list[Line]) -> 
 def _fluoride_on_pdp(facts: LabelFacts, kind: Kind, lines: list[Line]) -> Finding:
     """B.12.008: the fluoride statement, on the principal display panel of water (the label of ice)."""
     found, line = _amount_finding(lines, _FLUORIDE, _FLUORIDE_STATEMENT, CITE_OTHER, _B12_008)
-    if line is None or found.verdict.value != "pass":
+    if line is None or found.verdict is not Verdict.PASS:
         return found
     principal = is_principal(facts, line.panel)
     pdp_lines = [x for x in lines if is_principal(facts, x.panel) and _FLUORIDE.search(fold(x.text))]
