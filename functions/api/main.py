@@ -9,6 +9,7 @@ from typing import Any
 
 import functions_framework
 
+import labeliq.cloud.prefork  # noqa: F401  (asyncio, before gunicorn forks)
 from labeliq.api.app import handle
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import functions_framework
 
+import labeliq.cloud.prefork  # noqa: F401  (asyncio, before gunicorn forks)
 from labeliq.cloud.contracts import AssembleRequest
 from labeliq.cloud.http import handle_flask
 from labeliq.cloud.steps import assemble_report as assemble_step

@@ -9,6 +9,7 @@ from typing import Any
 
 import functions_framework
 
+import labeliq.cloud.prefork  # noqa: F401  (asyncio, before gunicorn forks)
 from labeliq.cloud.contracts import ExtractRequest
 from labeliq.cloud.http import handle_flask
 from labeliq.cloud.steps import extract as extract_step

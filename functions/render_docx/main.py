@@ -10,6 +10,7 @@ from typing import Any
 
 import functions_framework
 
+import labeliq.cloud.prefork  # noqa: F401  (asyncio, before gunicorn forks)
 from labeliq.cloud.contracts import RenderRequest
 from labeliq.cloud.http import handle_flask
 from labeliq.cloud.steps import render_docx as render_step

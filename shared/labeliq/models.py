@@ -235,6 +235,9 @@ class SupplementedFoodFacts(Strict):
     sfft_title: str = ""  # "Supplemented Food Facts / Aliment supplémenté ..." as printed
     # the table's core rows (FDR B.29.002 table items 1-16, worded and rounded as B.01.401's), read like an NFt
     table: NutritionFacts | None = None
+    # the rows under its "Supplemented with" subheading (B.29.002 table item 18), keyed as NUTRIENT_KEYS or, for a
+    # substance that is not a nutrient of the table, by its first name ("caffeine"); they are in `table` too
+    supplemental: list[NutrientValue] = Field(default_factory=list)
     caution_title: str = ""  # "Caution" / "Attention" as printed
     caution_statements: list[TextFact] = Field(default_factory=list)
     identifier_text: str = ""  # SFCI text, e.g. "Supplemented food / Aliment supplémenté"

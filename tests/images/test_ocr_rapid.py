@@ -46,8 +46,8 @@ def test_the_model_loads_once_per_process_however_many_requests() -> None:
     image = render_text_panel("Sodium 95 mg\n", Style())
     first = images.default_engine()
     first.read("back", image)
-    loaded = ocr_rapid._engine(ocr_rapid.PARAMS)
+    loaded = ocr_rapid._pipeline()
     second = images.default_engine()
     assert second is not first
     second.read("side", image)
-    assert ocr_rapid._engine(ocr_rapid.PARAMS) is loaded
+    assert ocr_rapid._pipeline() is loaded

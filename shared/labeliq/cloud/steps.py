@@ -49,7 +49,6 @@ from labeliq.intake import (
     image_photos,
     text_panel,
 )
-from labeliq.llm import LlmError
 from labeliq.models import (
     GROUPS,
     Group,
@@ -64,6 +63,7 @@ from labeliq.models import (
 
 if TYPE_CHECKING:
     from labeliq.extraction.images import PhotoPanel
+    from labeliq.llm import LlmError
     from labeliq.pipeline import GroupJudge
 
 logger = logging.getLogger(__name__)
@@ -342,8 +342,6 @@ def _prefetch_facts(rt: Runtime, job_id: str) -> Prefetched[bytes]:
 
 
 def run_agent_group(request: GroupRequest, rt: Runtime) -> GroupResponse:
-    from labeliq.pipeline import run_group
-
     job_id, group = request.job_id, request.group
     step = f"group:{group}"
     owner = new_owner(request.execution_id)
@@ -351,6 +349,9 @@ def run_agent_group(request: GroupRequest, rt: Runtime) -> GroupResponse:
     start = _begin(rt, job_id, step, owner, advance_to=JobStatus.CHECKING)  # the job and the claim in one read
     if start.claim.outcome == "done" and start.claim.result is not None:
         return GroupResponse.model_validate(start.claim.result)
+
+    from labeliq.llm import LlmError  # a replayed step (answered above) imports neither
+    from labeliq.pipeline import run_group
 
     with rt.jobs.lease_kept(job_id, step, owner) as lease:
         facts = LabelFacts.model_validate_json(facts_data.get())
@@ -451,8 +452,6 @@ def record_failure(request: AssembleRequest, rt: Runtime) -> FailureResponse:
 
 
 def assemble_report(request: AssembleRequest, rt: Runtime) -> AssembleResponse | FailureResponse:
-    from labeliq.report import build_report, report_json
-
     if request.failure is not None:
         return record_failure(request, rt)
     job_id = request.job_id
@@ -472,6 +471,7 @@ def assemble_report(request: AssembleRequest, rt: Runtime) -> AssembleResponse |
         raise NotFoundError(f"the assemble claim of job {job_id} has no report version", code="broken_claim")
     version = start.claim.version
     job = start.job.job
+    from labeliq.report import build_report, report_json  # a replayed step (answered above) does not need it
 
     with rt.jobs.lease_kept(job_id, "assemble", owner) as lease:
         facts = LabelFacts.model_validate_json(facts_data.get())

@@ -1,5 +1,6 @@
 """RapidOCR: the local engine. Its ONNX models ship inside the wheel, so it runs offline and inside a Cloud
-Function; the model is loaded once per process (about 1-3 s) and reused.
+Function; the models are loaded once per process (0.25 s of CPU: ocr_rapid_pipeline runs them without
+`rapidocr.RapidOCR`, whose configuration alone cost 1.4 s) and reused.
 
 The parameters were measured on rendered bilingual labels (`make bench-extract` and a per-setting CPU timing).
 Recognition of the text lines is about 90 % of the time and does not depend on the image size
@@ -9,9 +10,11 @@ five-fold, an untested risk). Batch size 1 pads
 no line to the widest of its batch, which cost 0.3 s per back panel at batch 6 with the same accuracy. The
 angle classifier only tells upright from upside-down lines; a photo is upright once EXIF orientation is
 applied, and tilts of a few degrees are handled by the detector's rotated boxes, so it is off. One ONNX
-Runtime thread per core of the 2-core machine instead of its default. Single-thread CPU seconds on degraded
-renders of the 5 samples' back panels, median: defaults 3.65, cls off + det 960 2.49, + batch 1 2.16; fronts
-0.92 -> 0.40. Accuracy stayed at 100 % of fields exact on clean renders, 99.1 % on degraded ones.
+Runtime thread per core of the 2-core machine instead of its default (detection splits its one large tensor
+across them; recognition runs two lines at a time on one thread each, ocr_rapid_pipeline says why).
+Single-thread CPU seconds on degraded renders of the 5 samples' back panels, median: defaults 3.65, cls off +
+det 960 2.49, + batch 1 2.16; fronts 0.92 -> 0.40. Accuracy stayed at 100 % of fields exact on clean renders,
+99.1 % on degraded ones.
 """
 
 from __future__ import annotations
@@ -20,13 +23,17 @@ import ctypes
 import ctypes.util
 import re
 import threading
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from PIL import Image
 
 from labeliq.extraction.ocr_result import OcrBlock, OcrLine, OcrPage, Point
 from labeliq.models import BoundingBox
+
+if TYPE_CHECKING:
+    from labeliq.extraction.ocr_rapid_pipeline import RapidPipeline
 
 DET_MAX_SIDE = 960
 THREADS = 2
@@ -76,9 +83,23 @@ def _return_large_buffers_to_the_system() -> None:
 
 _ENGINE_LOCK = threading.Lock()
 _ENGINES: dict[tuple[tuple[str, Any], ...], Any] = {}
+_PIPELINE: list[RapidPipeline] = []
+
+
+def _pipeline() -> RapidPipeline:
+    """labeliq's settings (PARAMS), run by ocr_rapid_pipeline: what every read uses unless overridden."""
+    with _ENGINE_LOCK:
+        if not _PIPELINE:
+            from labeliq.extraction.ocr_rapid_pipeline import RapidPipeline  # heavy: imported on first use only
+
+            _return_large_buffers_to_the_system()
+            _PIPELINE.append(RapidPipeline(DET_MAX_SIDE, THREADS))
+        return _PIPELINE[0]
 
 
 def _engine(params: dict[str, Any]) -> Any:
+    """`rapidocr.RapidOCR` itself, for other settings than PARAMS (the bench's comparison with its defaults, and
+    the test that ocr_rapid_pipeline reads exactly as it does)."""
     key = tuple(sorted(params.items()))
     with _ENGINE_LOCK:
         if key not in _ENGINES:
@@ -101,10 +122,16 @@ class RapidOcrEngine:
         self.params = {**PARAMS, **(overrides or {})}
 
     def read(self, panel: str, image: Image.Image) -> OcrPage:
-        result = _engine(self.params)(np.asarray(image.convert("RGB")))
+        rgb = np.asarray(image.convert("RGB"))
+        read: Iterable[tuple[Any, str, float]]
+        if self.params == PARAMS:
+            read = ((line.box, line.text, line.score) for line in _pipeline()(rgb))
+        else:
+            result = _engine(self.params)(rgb)
+            boxes = result.boxes if result.boxes is not None else []
+            read = zip(boxes, result.txts or (), result.scores or (), strict=False)
         lines = []
-        boxes = result.boxes if result.boxes is not None else []
-        for points, text, score in zip(boxes, result.txts or (), result.scores or (), strict=False):
+        for points, text, score in read:
             polygon = _polygon(points)
             xs = [x for x, _ in polygon]
             ys = [y for _, y in polygon]

@@ -199,6 +199,43 @@ def read_table_at(lines: list[SourceLine], start: int) -> NutritionFacts | None:
     return _read_table(_wrapped_rows(_side_by_side_rows(_linear_rows(table))))
 
 
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def supplemental_rows(lines: list[SourceLine], start: int) -> list[NutrientValue]:
+    """The rows under the "Supplemented with" subheading of the table whose title is at `start` (FDR B.29.002 table
+    item 18: each supplemental ingredient, a nutrient or another substance such as caffeine, with its amount and, for
+    a nutrient with a daily value, its %DV). A row that is not a nutrient of the table is keyed by its first name."""
+    out: list[NutrientValue] = []
+    under = False
+    for line in (_without_bullets(x) for x in lines[start : table_span(lines, start)] if not x.blank):
+        folded = fold_same_length(line.text)
+        if _SUPPLEMENTED_WITH.search(folded) and not _FOOTNOTE.search(folded):
+            under = not re.search(r"includes\s+naturally|comprend\s+les\s+quantites", folded)
+            continue
+        amount = _AMOUNT.search(line.text)
+        if not under or amount is None or _FOOTNOTE.search(folded):
+            continue
+        label = line.text[: amount.start()].strip(" :*†")
+        first_name = fold_same_length(label).split("/")[0]
+        key = row_key(label) or _SLUG.sub("_", first_name).strip("_")
+        if not key:
+            continue
+        percent = _PERCENT.search(line.text, amount.end())
+        out.append(
+            NutrientValue(
+                key=key,
+                label=label,
+                amount=_number(amount.group(1)),
+                unit=_unit(amount.group(2)),
+                amount_text=amount.group(0),
+                dv_percent=_number(percent.group(1)) if percent else None,
+                source=provenance([line]),
+            )
+        )
+    return out
+
+
 def find_nutrition_facts(lines: list[SourceLine], consumed: set[int]) -> NutritionFacts | None:
     start = _find_start(lines, consumed)
     if start is None:

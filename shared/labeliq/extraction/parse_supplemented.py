@@ -8,9 +8,9 @@ import re
 
 from labeliq.extraction.language import guess_language
 from labeliq.extraction.lines import SourceLine, evidence, fold_same_length, join_texts, provenance
-from labeliq.extraction.parse_nutrition import read_table_at, table_span
+from labeliq.extraction.parse_nutrition import read_table_at, supplemental_rows, table_span
 from labeliq.extraction.titles import CAUTION_TITLE, SFFT_TITLE, starts_section
-from labeliq.models import NutritionFacts, Provenance, SupplementedFoodFacts, TextFact
+from labeliq.models import NutrientValue, NutritionFacts, Provenance, SupplementedFoodFacts, TextFact
 
 _IDENTIFIER = re.compile(
     r"supplemented\s+food|aliment\s+supplemente|see\s+cautions?|voir\s+(?:la\s+|les\s+)?(?:attention|mises?\s+en\s+garde)"
@@ -29,6 +29,7 @@ def find_supplemented(
     statements: list[TextFact] = []
     identifier_parts: list[str] = []
     table: NutritionFacts | None = None
+    supplemental: list[NutrientValue] = []
     first_source: Provenance | None = None
     for lines, is_pdp in panels:
         if not lines:
@@ -47,6 +48,7 @@ def find_supplemented(
                 # the table rows are the table's, not free text
                 if table is None:
                     table = read_table_at(lines, position)
+                    supplemental = supplemental_rows(lines, position)
                 used.update(range(position, table_span(lines, position)))
                 continue
             caution = CAUTION_TITLE.match(folded)
@@ -79,6 +81,7 @@ def find_supplemented(
     return SupplementedFoodFacts(
         sfft_title=" ".join(title_parts),
         table=table.model_copy(update={"title": " ".join(title_parts)}) if table is not None else None,
+        supplemental=supplemental,
         caution_title=" / ".join(caution_titles),
         caution_statements=statements,
         identifier_text=" ".join(identifier_parts),

@@ -17,6 +17,13 @@ from labeliq.checks.common.translation import compare, compare_lists, unknown_wo
         pytest.param("Whole grain rolled oats", "Flocons d'avoine à grains entiers", "match", id="5.17-whole-entry"),
         pytest.param("Tomato Soup", "Soupe aux carottes", "mismatch", id="1.2-another-food"),
         pytest.param("Tomato Soup", "Soupe aux zorblattes", "unknown", id="1.2-unknown-word-left-to-a-person"),
+        # French "thé" folds to "the", which is an English article, not a French one
+        pytest.param("Orange Pekoe Black Tea", "Thé noir orange pekoe", "match", id="1.2-french-the-is-tea"),
+        # the longest translation covers both words ("clou de girofle"), not "girofle" alone
+        pytest.param("Whole Cloves", "Clous de girofle entiers", "match", id="1.2-longest-translation-first"),
+        pytest.param("Cashew Beverage", "Boisson aux noix de cajou", "match", id="1.2-noix-de-cajou"),
+        pytest.param("Natural Spring Water", "Eau de source naturelle", "match", id="1.2-spring-water"),
+        pytest.param("Beef Strip Loin Steak", "Bifteck de contre-filet de bœuf", "match", id="1.2-retail-meat-cut"),
     ],
 )
 def test_compare(english: str, french: str, status: str) -> None:

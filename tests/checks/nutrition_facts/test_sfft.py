@@ -65,6 +65,8 @@ def test_the_sfft_is_read_as_a_table_and_its_caffeine_row_is_left_alone() -> Non
     table = facts.supplemented.table
     assert table.calories == 200 and table.nutrients["sodium"].dv_percent == 9
     assert "Supplemented Food Facts" in table.title and "caffeine" not in table.nutrients
+    # B.29.002 item 18: the rows under "Supplemented with" are its supplemental ingredients
+    assert [(r.key, r.amount, r.unit) for r in facts.supplemented.supplemental] == [("caffeine", 150, "mg")]
     assert not [c.text for c in facts.claims]  # the † statement of item 17 is the table's, not a "natural" claim
 
 
@@ -94,3 +96,69 @@ def test_the_nutrition_symbol_reads_the_sfft_amounts() -> None:
     facts = parse_label([Panel(name="front", text=without_symbol), Panel(name="back", text=INGREDIENTS + SFFT)])
     verdicts = {f.verdict.value for f in fop_symbol.check(facts, CTX) if f.rule == "7.2"}
     assert verdicts == {"fail"}
+
+
+IRON_ROW = "Iron / Fer 0 mg                       0 %\n"
+CAFFEINE_ROW = "Caffeine / Caféine 150 mg\n"
+
+# B.29.003 items 11-34 (vitamins and minerals above "Supplemented with") are worded, united and rounded as items
+# 14-37 of the table to B.01.402; item 18 of the table to B.29.002 sets part of a supplemental ingredient's manner.
+ROW_CASES = [
+    pytest.param(IRON_ROW, IRON_ROW + "Vitamin C / Vitamine C 30 mg 33 %\n", {}, id="B.29.003-vitamin-C-passes"),
+    pytest.param(
+        IRON_ROW,
+        IRON_ROW + "Vitamin D / Vitamine D 2.3 µg 12 %\n",
+        {"10.C.vitamin_d": ("fail", "FDR B.29.003 table item 13")},
+        id="B.29.003-item-13-vitamin-D-rounded-to-0.5-µg",
+    ),
+    pytest.param(
+        IRON_ROW,
+        IRON_ROW + "Vitamin A / Vitamine A 100 µg\n",
+        {"10.D.vitamin_a": ("fail", "FDR B.29.003 table item 11, column 3")},
+        id="B.29.003-item-11-vitamin-A-without-its-percent",
+    ),
+    pytest.param(
+        CAFFEINE_ROW,
+        CAFFEINE_ROW + "Niacin / Niacine 10 mg\n",
+        {"10.D.niacin": ("fail", "FDR B.29.002 table item 18, column 3(b)")},
+        id="B.29.002-item-18-a-supplemental-vitamin-shows-its-percent",
+    ),
+    pytest.param(
+        CAFFEINE_ROW,
+        CAFFEINE_ROW + "Vitamin B12 / Vitamine B12 2.4 µg 100 %\n",
+        {
+            "10.C.vitamin_b12": ("needs_review", "FDR B.29.002 table item 18, column 4(1)"),
+            "10.D.vitamin_b12": ("pass", "FDR B.29.002 table item 18, column 3(b)"),
+        },
+        id="B.29.002-item-18-a-decimal-amount-is-a-question-on-the-List",
+    ),
+    pytest.param(
+        CAFFEINE_ROW,
+        CAFFEINE_ROW + "Vitamin B12 / Vitamine B12 2 mg 100 %\n",
+        {
+            "10.C.vitamin_b12_unit": ("needs_review", "FDR B.29.002 table item 18, column 3(a)"),
+            "10.D.vitamin_b12": ("pass", "FDR B.29.002 table item 18, column 3(b)"),
+        },
+        id="B.29.002-item-18-a-unit-other-than-B.29.003s-is-a-question-on-the-List",
+    ),
+    pytest.param(
+        CAFFEINE_ROW,
+        CAFFEINE_ROW + "Calcium 58 mg 4 %\n",
+        {"10.D.calcium": ("pass", "FDR B.29.002 table item 18, column 3(b)")},
+        id="B.29.002(9)-calcium-added-is-declared-only-under-supplemented-with",
+    ),
+]
+
+
+@pytest.mark.parametrize(("find", "replace", "expected"), ROW_CASES)
+def test_vitamin_and_supplemental_rows(find: str, replace: str, expected: dict[str, tuple[str, str]]) -> None:
+    sfft = SFFT.replace(find, replace)
+    if "Calcium 58 mg" in replace:  # B.29.002(9): a core mineral added as a supplemental ingredient leaves its row
+        sfft = sfft.replace("Calcium 0 mg                          0 %\n", "")
+    findings = _findings(sfft)
+    got = {f.rule: (f.verdict.value, f.citation) for f in findings if f.rule in expected}
+    assert got == expected
+    assert [f.rule for f in findings if f.verdict.value == "fail" and f.rule not in expected] == []
+    questions = [f for f in findings if f.verdict.value == "needs_review" and f.rule.startswith("10.C")]
+    assert all(f.question and f.fr is not None and f.fr.question for f in questions)
+    assert [f.rule for f in questions if f.rule not in expected] == []  # caffeine's own row asks nothing

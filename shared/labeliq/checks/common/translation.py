@@ -53,6 +53,9 @@ _FUNCTION = frozenset(
     ]
 )
 
+# French "thé" folds to "the": the English article is not a French function word.
+_FUNCTION_FR = _FUNCTION - {"the"}
+
 Status = Literal["match", "mismatch", "unknown"]
 
 
@@ -96,8 +99,9 @@ class Comparison:
     differing: list[str] = field(default_factory=list)  # known English words whose French is absent
 
 
-def _content(text: str) -> list[str]:
-    return [stem(w) for w in _WORD.findall(fold(text)) if w not in _FUNCTION]
+def _content(text: str, french: bool = False) -> list[str]:
+    function = _FUNCTION_FR if french else _FUNCTION
+    return [stem(w) for w in _WORD.findall(fold(text)) if w not in function]
 
 
 def compare(english: str, french: str) -> Comparison:
@@ -106,7 +110,7 @@ def compare(english: str, french: str) -> Comparison:
     if _phrase(french) in lexicon.get(_phrase(english), ()):
         return Comparison("match")  # a whole-name entry ("whole grain rolled oats")
     en_words = _content(english)
-    fr_words = _content(french)
+    fr_words = _content(french, french=True)
     fr_text = " " + " ".join(fr_words) + " "
     covered_fr: set[str] = set()
     unknown: list[str] = []
@@ -119,7 +123,8 @@ def compare(english: str, french: str) -> Comparison:
             if len(en_words[i : i + size]) < size:
                 continue
             options = set(lexicon.get(phrase, ())) | ({phrase} if size == 1 else set())
-            hit = next((o for o in options if f" {o} " in fr_text), None)
+            # the longest translation first, so "noix de cajou" covers both words, not "cajou" alone
+            hit = next((o for o in sorted(options, key=lambda o: (-len(o), o)) if f" {o} " in fr_text), None)
             if hit is not None:
                 covered_fr.update(hit.split())
                 i += size

@@ -145,6 +145,11 @@ def _row_findings(nft: NutritionFacts, keys: tuple[str, ...], rule: Rule) -> lis
     return out
 
 
+def check_micronutrients(nft: NutritionFacts) -> list[Finding]:
+    """Rounding of the vitamins and minerals (column 4 of items 14-37 of the table to B.01.402)."""
+    return _row_findings(nft, tuple(m.key for m in MICRONUTRIENTS), R10_C)
+
+
 def check_additional(nft: NutritionFacts) -> list[Finding]:
     out = _row_findings(nft, ADDITIONAL_KEYS, R10_C)
     out += _servings_per_container(nft)

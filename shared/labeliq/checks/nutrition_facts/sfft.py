@@ -3,13 +3,13 @@
 The table to B.29.002 words, units and rounds items 1 to 16 exactly as the table to B.01.401 does (same items, same
 numbers), its simplified format (B.29.002(4)) needs the same six zeros, and B.29.002(3) computes a mineral's %DV from
 its rounded amount as B.01.401(1.2) does. So the NFt checks run on the SFFt's rows, and their citations and messages
-name the SFFt's provisions. The supplemental ingredients (item 18, "Supplemented with") and the vitamins of the table
-to B.29.003 are not judged here (their units and %DV come from the List of Permitted Supplemental Ingredients).
+name the SFFt's provisions. The vitamins and minerals of the table to B.29.003 and the supplemental ingredients
+(item 18, "Supplemented with") are judged in sfft_rows.
 """
 
 from __future__ import annotations
 
-from labeliq.checks.nutrition_facts import consistency, daily_value, nft_format, rounding_findings
+from labeliq.checks.nutrition_facts import consistency, daily_value, nft_format, rounding_findings, sfft_rows
 from labeliq.models import Finding, LabelFacts, ProductContext
 
 # Most specific first: a provision of B.01.401 and its counterpart in Division 29.
@@ -39,16 +39,21 @@ def check(facts: LabelFacts, context: ProductContext) -> list[Finding]:
     table = sup.table if sup is not None else None
     if table is None or facts.nutrition_facts is not None:
         return []
+    supplemental = sup.supplemental if sup is not None else []
+    # a core mineral added as a supplemental ingredient is declared only under "Supplemented with" (B.29.002(9)),
+    # rounded and given its %DV by item 18 (sfft_rows), not by items 13-15; it still counts as shown
+    moved = {row.key for row in supplemental}
+    above = table.model_copy(update={"nutrients": {k: v for k, v in table.nutrients.items() if k not in moved}})
     findings = nft_format.check_serving(table)
     findings += nft_format.check_descriptions(table)
     findings += nft_format.check_footnote(facts, table)
     findings += nft_format.check_core_rows(table, context)
-    findings += rounding_findings.check_core(table)
-    findings += daily_value.check_missing_percent(table)
-    findings += daily_value.check_forbidden_percent(table)
-    findings += daily_value.check_minerals(table, context.judged_on())
-    findings += daily_value.check_others(table)
+    findings += rounding_findings.check_core(above)
+    findings += daily_value.check_missing_percent(above)
+    findings += daily_value.check_forbidden_percent(above)
+    findings += daily_value.check_minerals(above, context.judged_on())
+    findings += daily_value.check_others(above)
     findings += consistency.check_sums(table)
     findings += consistency.check_energy(table)
     findings += consistency.check_kilojoules(table)
-    return [_as_sfft(f) for f in findings]
+    return [_as_sfft(f) for f in findings] + sfft_rows.vitamin_rows(above) + sfft_rows.supplemental_rows(supplemental)

@@ -125,9 +125,12 @@ def _short_statement(facts: LabelFacts, nft: NutritionFacts, found: str, ads: fl
         finding = failed(
             R10_A4,
             f"The package ({ads:g} cm² of available display surface) gives energy or nutrient amounts "
-            f'("{shown[:100]}") instead of a Nutrition Facts table. That statement is a reference to the energy value '
-            "or a nutrient (B.01.401(3)(e)(i)), which takes away the small-package alternative (B.01.467(2)(a)); only "
-            'a product that meets "free of sugars" may show its energy and sugar alcohols that way (B.01.467(2.1)).',
+            f'("{shown[:100]}") instead of a Nutrition Facts table. B.01.467(2) says the small-package alternative '
+            '"does not apply to a prepackaged product that is (a) described in paragraph B.01.401(3)(a), (b) or (e)", '
+            'and B.01.401(3)(e)(i) describes a label that contains "a reference to the energy value, a nutrient set '
+            'out in column 1 of the table to this section [...] or a constituent of such a nutrient", as this '
+            'statement is. Only a product that meets "free of sugars" may show its energy and sugar alcohols that way '
+            "(B.01.467(2.1)).",
             "FDR B.01.467(2)(a), B.01.401(3)(e)(i)",
             shown,
             nft.source.panel,
@@ -135,7 +138,9 @@ def _short_statement(facts: LabelFacts, nft: NutritionFacts, found: str, ads: fl
         return finding.model_copy(
             update={
                 "fix": "Remove the energy and nutrient amounts and keep only the indication of how to obtain the "
-                "nutrition information, or print a Nutrition Facts table."
+                "nutrition information (B.01.467(1)), or print a Nutrition Facts table. A product that meets the "
+                '"free of sugars" conditions may instead show its Calories and grams of sugar alcohols per serving '
+                "right after the list of ingredients and its statements (B.01.467(2.1))."
             }
         )
     folded = fold(shown)
@@ -144,9 +149,10 @@ def _short_statement(facts: LabelFacts, nft: NutritionFacts, found: str, ads: fl
         finding = failed(
             R10_A4,
             f'The package makes the "free of sugars" claim "{free}" and gives "{shown[:100]}" instead of a Nutrition '
-            "Facts table; B.01.467(2.1)(b) allows that only when the energy value in Calories and the amount of sugar "
-            "alcohols in grams per serving are shown immediately after the last of the list of ingredients, the "
-            '"Contains" and "May contain" statements and the phenylalanine statement.',
+            'Facts table; B.01.467(2.1)(b) allows that only when "the energy value expressed in Calories per serving '
+            "of stated size and the amount of sugar alcohols expressed in grams per serving of stated size are shown "
+            'immediately after whichever of the following elements appears last on the label": the list of '
+            'ingredients, the "Contains" and "May contain" statements and the phenylalanine statement.',
             "FDR B.01.467(2.1)(b)",
             shown,
             nft.source.panel,
@@ -157,6 +163,9 @@ def _short_statement(facts: LabelFacts, nft: NutritionFacts, found: str, ads: fl
                 'ingredients and its "Contains" statement.'
             }
         )
+    presentation = _claim_presentation(facts, free)
+    if presentation is not None:
+        return presentation
     return passed(
         R10_A4,
         f'The package ({ads:g} cm² of available display surface) makes the "free of sugars" claim "{free}", adds no '
@@ -166,6 +175,37 @@ def _short_statement(facts: LabelFacts, nft: NutritionFacts, found: str, ads: fl
         "FDR B.01.467(1), (2.1), (3)",
         found,
     )
+
+
+# B.01.467(2.1)(c)(ii): "in lower case letters except for the first letter of each word"
+_CAPITAL_INSIDE_A_WORD = re.compile(r"[A-Za-zÀ-ÿ][A-ZÀ-Þ]")
+
+
+def _claim_presentation(facts: LabelFacts, free: str) -> Finding | None:
+    """B.01.467(2.1)(c)(i), (ii), what text shows of them: the claim on the principal display panel, in lower case
+    but for each word's first letter. Its size and colour ((iii), (iv)) are for the package check."""
+    on_pdp = [p for p in facts.principal_display_panels() if free in p.text]
+    cite = "FDR B.01.467(2.1)(c)"
+    if not on_pdp:
+        finding = failed(
+            R10_A4.part("claim"),
+            f'The "free of sugars" claim "{free}" that keeps the small-package alternative must be "legibly set out on '
+            'the principal display panel" (B.01.467(2.1)(c)(i)); it is not on the principal display panel.',
+            f"{cite}(i)",
+            free,
+        )
+        return finding.model_copy(update={"fix": f'Print "{free}" on the principal display panel.'})
+    if _CAPITAL_INSIDE_A_WORD.search(free):
+        finding = failed(
+            R10_A4.part("claim"),
+            f'The "free of sugars" claim "{free}" must be "in lower case letters except for the first letter of each '
+            'word of the statement or claim, which may be an upper case letter" (B.01.467(2.1)(c)(ii)).',
+            f"{cite}(ii)",
+            free,
+            on_pdp[0].name,
+        )
+        return finding.model_copy(update={"fix": f'Print the claim as "{free.capitalize()}".'})
+    return None
 
 
 def _cancelled(facts: LabelFacts) -> str:
@@ -194,15 +234,17 @@ def findings(facts: LabelFacts, context: ProductContext) -> list[Finding] | None
     cancelled = _cancelled(facts)
     shown = "a short statement of energy and nutrients" if nft is not None else "no Nutrition Facts table"
     if cancelled:
-        return [
-            failed(
-                R10_A4,
-                f"The package ({ads:g} cm² of available display surface) shows {shown}, but the small-package "
-                f"alternative is not available because {cancelled}; the label must carry a Nutrition Facts table.",
-                "FDR B.01.467(2)(a), B.01.401(3)",
-                found,
-            )
-        ]
+        finding = failed(
+            R10_A4,
+            f"The package ({ads:g} cm² of available display surface) shows {shown}, but the small-package "
+            f'alternative is not available because {cancelled}: B.01.467(2) says it "does not apply to a prepackaged '
+            'product that is (a) described in paragraph B.01.401(3)(a), (b) or (e)". The label must carry a Nutrition '
+            "Facts table.",
+            "FDR B.01.467(2)(a), B.01.401(3)",
+            found,
+        )
+        fix = f"Print a Nutrition Facts table on the label: {cancelled} takes the small-package alternative away."
+        return [finding.model_copy(update={"fix": fix})]
     if not found:
         return [
             failed(
