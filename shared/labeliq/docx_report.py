@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from docx import Document
 from docx.document import Document as DocumentType
@@ -36,7 +36,9 @@ from labeliq.docx_tables import (
 )
 from labeliq.docx_text import ReportLanguage, human_value, words
 from labeliq.models import GROUPS, BoundingBox, Report, Verdict
-from labeliq.workspace.records import SignOff
+
+if TYPE_CHECKING:  # a sign-off is passed in by the API; `labeliq check` never loads the workspace records
+    from labeliq.workspace.records import SignOff
 
 __all__ = ["DEFAULT_MAX_EVIDENCE_CHARS", "VERDICT_FILLS", "VERDICT_LABELS", "build_document", "render_docx"]
 

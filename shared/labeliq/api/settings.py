@@ -7,16 +7,18 @@ local stack sets the same three variables to its own issuer; nothing else change
 from __future__ import annotations
 
 from pydantic import Field, ValidationError
-from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from labeliq.config import ENV_PREFIX, ConfigError
+from labeliq.config import ENV_PREFIX, ConfigError, EnvConfigDict, EnvSettings
 
 IAP_ISSUER = "https://cloud.google.com/iap"
 IAP_CERTS_URL = "https://www.gstatic.com/iap/verify/public_key"
 
 
-class ApiSettings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="ignore", frozen=True, case_sensitive=False)
+class ApiSettings(EnvSettings):
+    """Flat fields read from the environment as the steps' settings are (labeliq.config.EnvSettings): the API's
+    cold start does not import pydantic-settings."""
+
+    model_config = EnvConfigDict(env_prefix=ENV_PREFIX, extra="ignore", frozen=True)
 
     # The `aud` IAP puts in its assertion: /projects/NUMBER/locations/REGION/services/SERVICE for Cloud Run.
     iap_audience: str = Field(min_length=1)
@@ -32,7 +34,7 @@ class ApiSettings(BaseSettings):
 
 def load_api_settings() -> ApiSettings:
     try:
-        return ApiSettings()  # the required fields come from the environment
+        return ApiSettings.model_validate({})  # the required fields come from the environment
     except ValidationError as exc:
         names = ", ".join(f"{ENV_PREFIX}{'.'.join(str(p) for p in e['loc']).upper()}: {e['msg']}" for e in exc.errors())
         raise ConfigError(names) from None

@@ -72,9 +72,17 @@ class OnFirstUse:
 
     def __init__(self, make: Callable[[], Any]) -> None:
         self._make = make
+        self._client: Any = None
+
+    @property
+    def made(self) -> bool:
+        """Whether the client was made (this process used it already)."""
+        return self._client is not None
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(self._make(), name)
+        if self._client is None:
+            self._client = self._make()
+        return getattr(self._client, name)
 
 
 def storage_on_first_use(project: str, *, local: bool = False) -> Any:

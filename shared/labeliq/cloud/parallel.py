@@ -59,11 +59,15 @@ class Prefetched(Generic[R]):
     on itself.
     """
 
-    def __init__(self, read: Callable[[], R]) -> None:
+    def __init__(self, read: Callable[[], R], *, now: bool = True) -> None:
+        """`now=False`: not started, read where it is taken (a cold process whose replayed step ends before it
+        must not import and make the client it reads with: labeliq.cloud.blobs.BlobStore.client_made)."""
         self._read = read
-        self._future: Future[R] = _pool().submit(contextvars.copy_context().run, read)
+        self._future: Future[R] | None = _pool().submit(contextvars.copy_context().run, read) if now else None
 
     def get(self) -> R:
+        if self._future is None:
+            return self._read()
         try:
             return self._future.result()
         except Exception:  # noqa: BLE001 - read again here: it raises (or succeeds) where the step reads

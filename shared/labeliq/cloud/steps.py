@@ -338,7 +338,7 @@ def _facts_bytes(rt: Runtime, job_id: str) -> bytes:
 def _prefetch_facts(rt: Runtime, job_id: str) -> Prefetched[bytes]:
     """The extracted facts, read while the step reads and writes its claim (they are written once, before
     extract's claim is done, so what is read early is what would be read after the claim)."""
-    return Prefetched(functools.partial(_facts_bytes, rt, job_id))
+    return Prefetched(functools.partial(_facts_bytes, rt, job_id), now=rt.blobs.client_made)
 
 
 def run_agent_group(request: GroupRequest, rt: Runtime) -> GroupResponse:
@@ -541,7 +541,10 @@ def render_docx(request: RenderRequest, rt: Runtime) -> RenderResponse:
     step = f"render:v{version}"
     owner = new_owner(request.execution_id)
     # The report is written once, before assemble's claim is done: read while the claim is read and written.
-    report_data = Prefetched(functools.partial(rt.blobs.read_output, report_object(job_id, version), "the report"))
+    report_data = Prefetched(
+        functools.partial(rt.blobs.read_output, report_object(job_id, version), "the report"),
+        now=rt.blobs.client_made,
+    )
     start = _begin(rt, job_id, step, owner)  # the job and the claim in one read
     if start.claim.outcome == "done" and start.claim.result is not None:
         return RenderResponse.model_validate(start.claim.result)

@@ -91,9 +91,10 @@ def _pipeline() -> RapidPipeline:
     with _ENGINE_LOCK:
         if not _PIPELINE:
             from labeliq.extraction.ocr_rapid_pipeline import RapidPipeline  # heavy: imported on first use only
+            from labeliq.extraction.ocr_rec_model import recognizer_model
 
             _return_large_buffers_to_the_system()
-            _PIPELINE.append(RapidPipeline(DET_MAX_SIDE, THREADS))
+            _PIPELINE.append(RapidPipeline(DET_MAX_SIDE, THREADS, recognizer_model()))
         return _PIPELINE[0]
 
 
