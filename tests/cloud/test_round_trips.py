@@ -76,6 +76,24 @@ def firestore_calls(rt: steps.Runtime) -> Iterator[Counter[str]]:
             setattr(api, name, call)
 
 
+@contextmanager
+def storage_requests(rt: steps.Runtime) -> Iterator[list[str]]:
+    """The Storage requests made through this runtime's client session while the block runs (method and path)."""
+    session = rt.blobs._client._http
+    made: list[str] = []
+    original = session.request
+
+    def counted(method: str, url: str, *args: Any, **kwargs: Any) -> Any:
+        made.append(f"{method} {url.split('?')[0]}")
+        return original(method, url, *args, **kwargs)
+
+    session.request = counted
+    try:
+        yield made
+    finally:
+        session.request = original
+
+
 def test_a_warm_job_makes_the_fewest_firestore_round_trips(stack: LocalStack, rt: steps.Runtime) -> None:
     job_id = new_id("trips")
     panels, context = sample("granola-compliant")
@@ -85,10 +103,13 @@ def test_a_warm_job_makes_the_fewest_firestore_round_trips(stack: LocalStack, rt
     job_id = new_id("trips")
     stack.client.upload_job(job_id, panels, context)
 
-    with firestore_calls(rt) as extract:
+    with firestore_calls(rt) as extract, storage_requests(rt) as storage:
         steps.extract(ExtractRequest(job_id=job_id, execution_id=execution), rt)
     # The job and the claim in one commit (no read: both are created), then the completion.
     assert extract == {"commit": 2}
+    # One listing for the manifest's and the panels' metadata, the manifest, the two panels, the facts written.
+    assert len(storage) == 5, storage
+    assert sum(1 for request in storage if request.endswith("/o") and request.startswith("GET")) == 1, storage
     for group in GROUPS:
         with firestore_calls(rt) as checked:
             steps.run_agent_group(GroupRequest(job_id=job_id, execution_id=execution, group=group), rt)
@@ -171,3 +192,22 @@ def test_the_local_storage_session_does_not_read_proxy_settings_per_request(monk
     monkeypatch.setenv("FIRESTORE_EMULATOR_HOST", "127.0.0.1:9")
     client = storage_client.__wrapped__("labeliq-test", local=True)
     assert client._http.trust_env is False
+
+
+def test_a_folder_fuller_than_a_job_is_read_object_by_object(
+    stack: LocalStack, rt: steps.Runtime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from labeliq.cloud import blobs
+
+    job_id = new_id("trips")
+    panels, context = sample("granola-compliant")
+    stack.client.upload_job(job_id, panels, context)
+    monkeypatch.setattr(blobs, "JOB_LISTING_CAP", 3)  # the two panels and the manifest fill it
+    assert rt.blobs.job_objects(job_id) is None
+    with storage_requests(rt) as storage:
+        steps.extract(ExtractRequest(job_id=job_id, execution_id=new_id("x")), rt)
+    assert len(storage) == 8, storage  # the listing, the manifest's metadata and bytes, two panels' of each, facts
+    monkeypatch.setattr(blobs, "JOB_LISTING_CAP", 256)
+    listed = rt.blobs.job_objects(job_id)
+    assert listed is not None and sorted(listed) == ["back.txt", "front.txt", "job.json"]
+    assert rt.blobs.panel_objects(job_id, ["front.txt", "side.txt"], listed)["side.txt"] is None  # asked, missing

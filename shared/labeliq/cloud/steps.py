@@ -167,8 +167,9 @@ def inputs_digest(manifest: JobManifest, objects: Mapping[str, Any]) -> str:
 
 def extract(request: ExtractRequest, rt: Runtime) -> ExtractResponse:
     job_id = request.job_id
-    manifest = rt.blobs.read_manifest(job_id)
-    objects = rt.blobs.panel_objects(job_id, manifest.panels)  # read once: the digest, then the capped reads
+    listed = rt.blobs.job_objects(job_id)  # the manifest's and the panels' metadata in one round trip
+    manifest = rt.blobs.read_manifest(job_id, listed)
+    objects = rt.blobs.panel_objects(job_id, manifest.panels, listed)  # the digest, then the capped reads
     digest = inputs_digest(manifest, objects)
     owner = new_owner(request.execution_id)
     early = _prefetch_text_panels(rt, manifest, objects)
