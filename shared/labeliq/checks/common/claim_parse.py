@@ -14,13 +14,15 @@ from functools import cache
 from typing import Any
 
 from labeliq import lexicons
+from labeliq.checks.common import fortification_claim
 from labeliq.text import fold
 
 
 @dataclass(frozen=True)
 class ParsedClaim:
-    kind: str  # free, low, reduced, lower, source, good_source, high_source, very_high_source, ...
-    subject: str  # a nutrient key ("sodium", "fibre", "energy"), or "" for "unsweetened" / sensory "light"
+    kind: str  # free, low, reduced, lower, source, good_source, high_source, very_high_source, fortified, ...
+    subject: str  # a nutrient key ("sodium", "fibre", "energy"), or "" for "unsweetened" / sensory "light" / a
+    # fortification that names no nutrient ("fortified with vitamins and minerals")
     language: str  # "en" or "fr"
     text: str  # the claim as printed
     modifier: str = ""  # "very", "ultra", "extra" when it precedes or follows the claim (B.01.511(2))
@@ -156,6 +158,13 @@ def parse(text: str) -> list[ParsedClaim]:
             subject = subjects[lang][1][word]
             taken.append((match.start(), match.end()))
             found.append(ParsedClaim(kind, subject, lang, text, modifier, (match.start(), match.end())))
+    for fortified in fortification_claim.find(folded):
+        start, end = fortified.span
+        if not free(start, end):
+            continue
+        taken.append((start, end))
+        for subject in fortified.subjects or ("",):
+            found.append(ParsedClaim("fortified", subject, fortified.language, text, "", (start, end)))
     for kind, subject, lang, pattern_text in _BARE:
         for match in re.finditer(_BOUND.format(p=pattern_text), folded):
             if free(match.start(), match.end()):

@@ -5,7 +5,8 @@ by reference and are not in the sources, so they never produce a fail here: they
 with the condition we believe applies. What the FDR itself says does produce verdicts:
 - a "free of X" claim needs the NFt to show "0" for X, because the core table rounds X to "0" exactly
   when the food meets that "free of" condition (B.01.401 table items 2, 3, 4, 5, 7, 8);
-- vitamin and mineral claims need >= 5 % DV declared per serving (D.01.004(1), D.02.002(1));
+- vitamin and mineral claims need >= 5 % DV declared per serving (D.01.004(1), D.02.002(1)), and so does each nutrient
+  a fortification statement names ("enriched with calcium and vitamin D": a statement concerning the vitamin content);
 - children under 4: only five claims (B.01.503(2));
 - no "very", "ultra", "extra" around a claim (B.01.511(2));
 - the claimed nutrient must be in the NFt (B.01.401(3)(e), B.01.402(4));
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from labeliq.checks.common import claim_parse, nft_values
+from labeliq.checks.common import claim_parse, fortification_claim, nft_values
 from labeliq.checks.common import rounding as nft_rounding
 from labeliq.checks.common.claim_parse import ParsedClaim
 from labeliq.checks.common.findings import failed, passed, review
@@ -81,7 +82,9 @@ def judge(claim: ParsedClaim, facts: LabelFacts, context: ProductContext, panel:
                 panel,
             )
         )
-    if context.intended_solely_for_children_under_4:
+    # B.01.503(2) limits the claims of column 4 of the TPNCSC; a fortification statement is not one of them (it is a
+    # statement about the vitamin or mineral content, governed by D.01.004 and D.02.002).
+    if context.intended_solely_for_children_under_4 and claim.kind != "fortified":
         allowed = {tuple(pair) for pair in lexicon()["children_under_4_allowed"]}
         if (claim.kind, claim.subject) not in allowed:
             out.append(
@@ -122,7 +125,9 @@ def judge(claim: ParsedClaim, facts: LabelFacts, context: ProductContext, panel:
         out += claim_word_rules.unsweetened(claim, facts, panel)
     elif claim.kind == "light" and not claim.subject:
         out += claim_word_rules.light_sensory(claim, panel)
-    elif claim.subject in lexicon()["vitamins_minerals"]:
+    elif claim.kind == "fortified" and not claim.subject:
+        out.append(_unnamed_fortification(claim, panel))
+    elif claim.kind == "fortified" or claim.subject in lexicon()["vitamins_minerals"]:
         out += _vitamin_mineral(claim, facts, panel)
     else:
         out += _criteria(claim, facts, context, panel)
@@ -174,7 +179,7 @@ def _in_table(claim: ParsedClaim, facts: LabelFacts, panel: str | None) -> list[
 def _vitamin_mineral(claim: ParsedClaim, facts: LabelFacts, panel: str | None) -> list[Finding]:
     """14.A14: >= 5 % DV per serving, declared as a %DV (D.01.004(1)(b),(c); D.02.002(1)(b),(c))."""
     nft = facts.nutrition_facts
-    is_vitamin = claim.subject.startswith("vitamin")
+    is_vitamin = claim.subject.startswith("vitamin") or fortification_claim.is_vitamin(claim.subject)
     cite = "FDR D.01.004(1)" if is_vitamin else "FDR D.02.002(1)"
     name = _name(claim.subject)
     row = nft.nutrients.get(claim.subject) if nft is not None else None
@@ -212,7 +217,7 @@ def _vitamin_mineral(claim: ParsedClaim, facts: LabelFacts, panel: str | None) -
             panel,
         )
     )
-    if claim.kind not in ("source", "free", "no_added"):
+    if claim.kind not in ("source", "free", "no_added", "fortified"):
         out.append(
             review(
                 R14_B.part(claim.key.replace(":", ".")),
@@ -225,6 +230,19 @@ def _vitamin_mineral(claim: ParsedClaim, facts: LabelFacts, panel: str | None) -
             )
         )
     return out
+
+
+def _unnamed_fortification(claim: ParsedClaim, panel: str | None) -> Finding:
+    """14.A14 for "fortified with vitamins and minerals": the text names no nutrient to hold to D.01.004/D.02.002."""
+    return review(
+        R14_A14,
+        f'"{claim.text}" is a statement about the vitamin or mineral content but names no nutrient; each vitamin or '
+        "mineral nutrient it refers to must be in the Table of Daily Values, be 5 % DV or more per serving and be "
+        "declared as a % DV. A reviewer must confirm which nutrients it means.",
+        "FDR D.01.004(1), D.02.002(1)",
+        claim.text,
+        panel,
+    )
 
 
 # Claims that a food has some of a nutrient: every such TPNCSC condition is a positive minimum amount.
