@@ -20,6 +20,11 @@ from labeliq.models import Claim, ClaimKind, Language
 _HEBREW = re.compile(r"[\u0590-\u05ff]")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _CERTIFIED_KINDS = ("halal", "kosher", "organic")
+# A food's name followed by its fortification ("Oat beverage with added calcium", "Boisson d'avoine enrichie de
+# calcium") is still a common name: the fortification words do not make the line "mostly claim".
+_NAME_THEN_FORTIFICATION = re.compile(
+    r"^\w.*?\s(?:with added|enriched with|fortified with|(?:enrichi|fortifie|additionne)e?s? (?:de|en|avec|d'))\s"
+)
 
 
 @cache
@@ -95,7 +100,9 @@ def find_claims(lines: list[SourceLine], consumed: set[int], vocabulary: str) ->
                 )
             )
             claim_lines.update(clause.positions)
-            if (end - start) >= 0.5 * len(clause.text):
+            if (end - start) >= 0.5 * len(clause.text) and not _NAME_THEN_FORTIFICATION.match(
+                fold_same_length(clause.text)
+            ):
                 mostly_claim.update(clause.positions)
     return claims, claim_lines, mostly_claim
 

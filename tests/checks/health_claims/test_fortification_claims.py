@@ -111,3 +111,18 @@ def test_ingredient_list_and_enriched_flour_are_not_claims() -> None:
     facts = parse_label([make_panel("front", front), make_panel("back", back)])
     assert [c.text for c in facts.claims if c.kind == "nutrient_content"] == []
     assert a14(facts) == []
+
+
+def test_name_with_its_fortification_stays_the_common_name() -> None:
+    """ "Oat beverage with added calcium" is the food's name and a statement about calcium: the claim words must not
+    take the line away from the common name (a false 1.1 fail)."""
+    front = "PRAIRIE\nOat Beverage with added calcium\nBoisson d'avoine additionnée de calcium\n1.75 L"
+    facts = parse_label([make_panel("front", front)])
+    assert [n.text for n in facts.common_names] == [
+        "Oat Beverage with added calcium",
+        "Boisson d'avoine additionnée de calcium",
+    ]
+    assert [(p.subject, p.language) for c in facts.claims for p in claim_parse.parse(c.text)] == [
+        ("calcium", "en"),
+        ("calcium", "fr"),
+    ]
