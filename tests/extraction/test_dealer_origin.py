@@ -45,6 +45,8 @@ def test_dealer(parse: Parse, text: str, dealer: str) -> None:
         "Source: Saint-Élie-de-Caxton, Quebec\nSource : Saint-Élie-de-Caxton (Québec)\n",
         "Source location / Lieu de la source : Hope, British Columbia\n",
         "Spring source: Hope, BC\n",
+        "Spring: Hope, British Columbia\n",
+        "Underground source – Hope, British Columbia\n",
     ],
 )
 def test_water_source_location_is_not_the_dealer(parse: Parse, source: str) -> None:

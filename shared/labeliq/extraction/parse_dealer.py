@@ -37,8 +37,10 @@ _WEB_OR_PHONE = re.compile(
 # "Source: Saint-Élie-de-Caxton, Quebec", "Lieu de la source : ...": where a water is drawn (FDR B.12.002(a)), not
 # the dealer's name and principal place of business (SFCR 208(1)(b)); "1250, chemin de la Source" stays an address
 _SOURCE_LOCATION = re.compile(
-    r"^\W*(?:(?:underground|spring)\s+)?source(?:\s+(?:location|site))?(?:\s+souterraine)?\s*(?::|/\s*(?:lieu|source))"
-    r"|^\W*(?:lieu|emplacement|provenance|position\s+geographique)\s+de\s+(?:la\s+)?source(?:\s+souterraine)?\s*:",
+    r"^\W*(?:(?:underground|spring)\s+)?(?:source|spring)(?:\s+(?:location|site))?(?:\s+of\s+(?:the\s+)?(?:water|spring))?"
+    r"(?:\s+souterraine)?\s*(?::|\s[-–]\s|/\s*(?:lieu|source))"
+    r"|^\W*(?:lieu|emplacement|provenance|position\s+geographique)\s+de\s+(?:la\s+)?source(?:\s+souterraine)?"
+    r"\s*(?::|\s[-–]\s)",
     re.IGNORECASE,
 )
 _IMPORTED = re.compile(r"\bimported\s+(?:by|for)\b|\bimporte(?:e)?s?\s+(?:par|pour)\b")
