@@ -39,6 +39,28 @@ def test_dealer(parse: Parse, text: str, dealer: str) -> None:
     assert [d.text for d in parse(back=text).dealer] == [dealer]
 
 
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Source: Saint-Élie-de-Caxton, Quebec\nSource : Saint-Élie-de-Caxton (Québec)\n",
+        "Source location / Lieu de la source : Hope, British Columbia\n",
+        "Spring source: Hope, BC\n",
+        "Spring: Hope, British Columbia\n",
+        "Underground source – Hope, British Columbia\n",
+    ],
+)
+def test_water_source_location_is_not_the_dealer(parse: Parse, source: str) -> None:
+    """Where a water is drawn (FDR B.12.002(a)) is no dealer name and place of business (SFCR 208(1)(b)); the
+    dealer's address on "chemin de la Source" still is."""
+    facts = parse(
+        back=f"{source}\nEaux Boisées inc.\n1250, chemin de la Source, Saint-Élie-de-Caxton (Québec) G1X 2N1\n",
+    )
+    assert [d.text for d in facts.dealer] == [
+        "Eaux Boisées inc., 1250, chemin de la Source, Saint-Élie-de-Caxton (Québec) G1X 2N1"
+    ]
+    assert source.splitlines()[0] in [s.text for s in facts.other_statements]
+
+
 def test_imported_by_gives_the_statement_and_the_dealer(parse: Parse) -> None:
     facts = parse(
         side=(

@@ -34,6 +34,15 @@ _WEB_OR_PHONE = re.compile(
     r"|\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b",
     re.IGNORECASE,
 )
+# "Source: Saint-Élie-de-Caxton, Quebec", "Lieu de la source : ...": where a water is drawn (FDR B.12.002(a)), not
+# the dealer's name and principal place of business (SFCR 208(1)(b)); "1250, chemin de la Source" stays an address
+_SOURCE_LOCATION = re.compile(
+    r"^\W*(?:(?:underground|spring)\s+)?(?:source|spring)(?:\s+(?:location|site))?(?:\s+of\s+(?:the\s+)?(?:water|spring))?"
+    r"(?:\s+souterraine)?\s*(?::|\s[-–]\s|/\s*(?:lieu|source))"
+    r"|^\W*(?:lieu|emplacement|provenance|position\s+geographique)\s+de\s+(?:la\s+)?source(?:\s+souterraine)?"
+    r"\s*(?::|\s[-–]\s)",
+    re.IGNORECASE,
+)
 _IMPORTED = re.compile(r"\bimported\s+(?:by|for)\b|\bimporte(?:e)?s?\s+(?:par|pour)\b")
 _IMPORTED_WORDS = re.compile(r"(?i)\bimport(?:ed|é|e)e?s?\s+(?:by|for|par|pour)\b\s*:?|\s/\s")
 _ORIGIN = re.compile(
@@ -46,6 +55,11 @@ _ORIGIN = re.compile(
 def is_address_line(text: str) -> bool:
     folded = fold_same_length(text)
     return bool(_POSTAL.search(text) or _STREET.search(folded) or (_PLACE.search(folded) and "," in text))
+
+
+def is_source_location(text: str) -> bool:
+    """The line names the place a water's source is (a "Source:" statement), which is no dealer line."""
+    return bool(_SOURCE_LOCATION.search(fold_same_length(text)))
 
 
 def is_company_line(text: str) -> bool:
@@ -111,6 +125,9 @@ def find_dealers(lines: list[SourceLine], consumed: set[int]) -> list[TextFact]:
             position += 1
             continue
         folded = fold_same_length(line.text)
+        if is_source_location(line.text):
+            position += 1
+            continue
         lead = DEALER_LEAD.search(folded)
         company = is_company_line(line.text)
         address = is_address_line(line.text)
@@ -121,11 +138,18 @@ def find_dealers(lines: list[SourceLine], consumed: set[int]) -> list[TextFact]:
         # a company name line just above an address line belongs to it
         if address and not company and not lead and position > 0:
             above = position - 1
-            if above not in consumed and not lines[above].blank and not starts_section(lines[above]):
+            if (
+                above not in consumed
+                and not lines[above].blank
+                and not starts_section(lines[above])
+                and not is_source_location(lines[above].text)
+            ):
                 start = above
         end = position + 1
         while end < len(lines) and end - start < 6 and end not in consumed and not lines[end].blank:
             text = lines[end].text
+            if is_source_location(text):
+                break
             if is_address_line(text) or _WEB_OR_PHONE.search(text) or (lead and end == position + 1):
                 end += 1
                 continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from labeliq.extraction.amount_lines import is_amount_statement
 from labeliq.extraction.lines import SourceLine, evidence, fold_same_length, provenance
 from labeliq.extraction.parse_brand import TRADEMARK, first_is_coined, is_brand, is_front_tag
 from labeliq.extraction.parse_flavour import is_flavour_line
@@ -67,6 +68,8 @@ def find_identity(
         and len(lines[p].text) > 2
         and not _MARKETING.match(fold_same_length(lines[p].text))
         and not is_front_tag(lines[p].text)
+        # "Total fluoride ion: 0.1 ppm", "Vitamin C content: 60 mg": a statement of an amount describes the food
+        and not is_amount_statement(lines[p].text)
     ]
     brands: list[TextFact] = []
     remaining: list[int] = []

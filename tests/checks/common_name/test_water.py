@@ -86,6 +86,16 @@ def ice(front_extra: str = "", back_extra: str = "") -> LabelFacts:
             ["pass", "pass", "pass"],
             id="1.6.water-spring-french-source-label",
         ),
+        pytest.param(
+            spring((SOURCE, "Spring: Hope, British Columbia\nSource : Hope (Colombie-Britannique)\n")),
+            ["pass", "pass", "pass"],
+            id="1.6.water-spring-spring-label-with-a-province",
+        ),
+        pytest.param(
+            spring((SOURCE, ""), ("Eaux Boisées inc.", "Source-Vive inc.")),
+            ["fail", "pass", "pass"],
+            id="1.6.water-spring-dealer-named-source-is-no-source-statement",
+        ),
     ],
 )
 def test_1_6_water_mineral_or_spring_water(facts: LabelFacts, expected: list[str]) -> None:

@@ -85,26 +85,15 @@ def _name_kind(name: str) -> Kind | None:
 
 
 def water_kind(facts: LabelFacts) -> tuple[Kind, list[Line]] | None:
-    """What Division 12 calls the product, and the lines that name it; None for other foods.
-
-    The parser's common names first; when none names water or ice, a principal display panel line that is a whole
-    water or ice name ("Purified Water" alone on its line: the parser may have taken a statement for the name).
-    """
+    """What Division 12 calls the product, and the lines of the common name that name it; None for other foods."""
     named = [(k, n) for n in facts.common_names if (k := _name_kind(n.text)) is not None]
-    lines = [
+    if not named:
+        return None
+    kinds = [k for k, _ in named]
+    kind = Kind.SPRING if Kind.SPRING in kinds else kinds[0]
+    return kind, [
         Line(n.source.panel, n.source.line_start if n.source.line_start is not None else -1, n.text) for _, n in named
     ]
-    if not named:
-        pdp = [(k, line) for line in panel_lines(facts, principal_only=True) if (k := _name_kind(line.text))]
-        named_lines = [(k, line) for k, line in pdp if k is not Kind.SPRING or _SPRING_NAME.fullmatch(fold(line.text))]
-        if not named_lines:
-            return None
-        kinds = [k for k, _ in named_lines]
-        lines = [line for _, line in named_lines]
-    else:
-        kinds = [k for k, _ in named]
-    kind = Kind.SPRING if Kind.SPRING in kinds else kinds[0]
-    return kind, lines
 
 
 _UNIT_PPM = re.compile(r"\d\s*(ppm|p\.p\.m\.?|parts? per million|parties? par million)(?![a-z])")
@@ -163,15 +152,12 @@ _SOURCE_STATEMENT = Statement(
 )
 
 
-def _other_lines(facts: LabelFacts, names: list[Line], *, skip_dealer: bool = False) -> list[Line]:
-    """The label's lines less the water's name and the ingredient lists (and the brand, the dealer's name and address):
-    a "source" or "fluoride" there is no Division 12 statement ("Ingredients: water, sodium fluoride", "chemin de la
-    Source", the brand "SOURCE BOISÉE"). The parser may take "Source: <place>" for a dealer line, so only the loose
-    hints skip the brand and the dealer."""
+def _other_lines(facts: LabelFacts, names: list[Line]) -> list[Line]:
+    """The label's lines less the water's name, the ingredient lists, the brand and the dealer's name and address: a
+    "source" or "fluoride" there is no Division 12 statement ("Ingredients: water, sodium fluoride", "chemin de la
+    Source", the brand "SOURCE BOISÉE"). The parser keeps "Source: <place>" out of the dealer lines."""
     taken = {(line.panel, line.index) for line in names}
-    sources = [i.source for i in facts.ingredients]
-    if skip_dealer:
-        sources += [d.source for d in facts.dealer + facts.imported_by + facts.brand]
+    sources = [i.source for i in facts.ingredients] + [d.source for d in facts.dealer + facts.imported_by + facts.brand]
     for src in sources:
         if src.line_start is None:
             continue
@@ -224,7 +210,7 @@ def _amount_finding(
     ), None
 
 
-def _source_finding(facts: LabelFacts, names: list[Line], lines: list[Line]) -> Finding:
+def _source_finding(lines: list[Line]) -> Finding:
     stated = [line for line in lines if _SOURCE_LABEL.match(fold(line.text))]
     if stated:
         return passed(
@@ -234,7 +220,7 @@ def _source_finding(facts: LabelFacts, names: list[Line], lines: list[Line]) -> 
             " / ".join(x.text for x in stated[:2]),
             stated[0].panel,
         )
-    hints = [line for line in _other_lines(facts, names, skip_dealer=True) if _SOURCE_HINT.search(fold(line.text))]
+    hints = [line for line in lines if _SOURCE_HINT.search(fold(line.text))]
     if hints:
         return review(
             R1_6_WATER,
@@ -312,7 +298,7 @@ def check_water(facts: LabelFacts) -> list[Finding]:
     lines = _other_lines(facts, names)
     if kind is Kind.SPRING:
         return [
-            _source_finding(facts, names, lines),
+            _source_finding(lines),
             _amount_finding(lines, _TDS, _TDS_STATEMENT, CITE_SPRING, _B12_002)[0],
             _amount_finding(lines, _FLUORIDE, _FLUORIDE_STATEMENT, CITE_SPRING, _B12_002)[0],
         ]
