@@ -6,13 +6,28 @@ the tests never change (the robotoff PREDICTION_TYPE_TO_FUNC pattern).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
+from types import ModuleType
 
 from labeliq.models import Finding, Group, LabelFacts, ProductContext
 
 CheckFunction = Callable[[LabelFacts, ProductContext], list[Finding]]
+
+# One thread at a time imports a checker's modules. The three groups of a job can reach one process at once (the
+# local stack serves them from one function process, one thread each), and their first imports of the checker
+# packages met in Python's per-module import locks: the import system then raised _DeadlockError in one thread,
+# and a checker was reported as "could not run" (seen once in tests/cloud/test_cli_submit.py under load). Once a
+# module is imported, taking the lock is all it costs.
+_IMPORTING = threading.RLock()
+
+
+def import_check_module(name: str) -> ModuleType:
+    """labeliq.checks.<name> (a checker package, or its rules or fixes module), imported under the checkers' lock."""
+    with _IMPORTING:
+        return import_module(f"labeliq.checks.{name}")
 
 
 @dataclass(frozen=True)
@@ -22,7 +37,7 @@ class CheckerSpec:
     module: str  # labeliq.checks.<module> exposes `check(facts, context) -> list[Finding]`
 
     def function(self) -> CheckFunction:
-        check: CheckFunction = import_module(f"labeliq.checks.{self.module}").check
+        check: CheckFunction = import_check_module(self.module).check
         return check
 
 

@@ -12,11 +12,10 @@ import ast
 import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import import_module
 from pathlib import Path
 
 from labeliq.checks.common.rule import Rule
-from labeliq.checks.registry import CHECKERS
+from labeliq.checks.registry import CHECKERS, import_check_module
 
 # Ids of the reference that no checker judges, with the reason. Keep it small: each entry is a decision.
 NOT_JUDGED: dict[str, str] = {
@@ -67,7 +66,7 @@ def id_key(rule_id: str) -> list[tuple[int, str]]:
 
 
 def _declared_in(module_name: str) -> list[tuple[str, Rule]]:
-    module = import_module(module_name)
+    module = import_check_module(module_name.removeprefix("labeliq.checks."))
     return [(name, value) for name, value in vars(module).items() if isinstance(value, Rule)]
 
 
@@ -79,7 +78,7 @@ def declared() -> dict[str, Declared]:
     """
     out: dict[str, Declared] = {}
     for spec in CHECKERS:
-        module = import_module(f"labeliq.checks.{spec.name}.rules")
+        module = import_check_module(f"{spec.name}.rules")
         for name, value in _declared_in(module.__name__):
             if value.aspect is not None:
                 continue

@@ -18,9 +18,9 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import import_module
 
 from labeliq.checks.common.evidence import ELLIPSIS, span_named_by
+from labeliq.checks.registry import import_check_module
 from labeliq.models import Finding, FindingText, Verdict
 
 VERDICT_FR: dict[Verdict, str] = {
@@ -70,7 +70,7 @@ def render(template: str, term: str, subject: str, french: bool = False) -> str:
 @cache
 def _fixes_of(checker: str) -> dict[str, Advice]:
     try:
-        module = import_module(f"labeliq.checks.{checker}.fixes")
+        module = import_check_module(f"{checker}.fixes")
     except ModuleNotFoundError:
         return {}
     fixes: dict[str, Advice] = module.FIXES
