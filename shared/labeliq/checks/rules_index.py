@@ -113,24 +113,25 @@ def sub_cases() -> dict[str, Declared]:
     return out
 
 
+def _longest_prefix(table: dict[str, Declared], parts: list[str]) -> Rule | None:
+    """The entry named by the longest prefix of the id's parts (at least two), the rest of the id as its aspect."""
+    for n in range(len(parts), 1, -1):
+        found = table.get(".".join(parts[:n]))
+        if found is not None:
+            rest = ".".join(parts[n:])
+            return found.rule.part(rest) if rest else found.rule
+    return None
+
+
 @cache  # asked for every finding of every report; a Rule is frozen
 def rule_for(finding_id: str) -> Rule:
     """The rule a finding id names: `9.7` itself, `10.B.fat` as rule 10.B for the aspect `fat`, a declared sub-case
     (`1.6.water`) with its own title and citation."""
-    subs = sub_cases()
     parts = finding_id.split(".")
-    for n in range(len(parts), 2, -1):
-        sub = subs.get(".".join(parts[:n]))
-        if sub is not None:
-            rest = ".".join(parts[n:])
-            return sub.rule.part(rest) if rest else sub.rule
-    rules = declared()
-    parts = finding_id.split(".")
-    for n in range(len(parts), 1, -1):
-        found = rules.get(".".join(parts[:n]))
+    for table in (sub_cases(), declared()):
+        found = _longest_prefix(table, parts)
         if found is not None:
-            rest = ".".join(parts[n:])
-            return found.rule.part(rest) if rest else found.rule
+            return found
     reason = NOT_JUDGED.get(finding_id)
     if reason is not None:
         raise UnknownRule(f"rule {finding_id} is not judged by any checker: {reason}")
